@@ -1,0 +1,101 @@
+using GraphQL;
+using GraphQL.Types;
+using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.GraphQL;
+
+namespace Infrastructuur.Api.Features.Geography;
+
+public sealed class RegionLevelType : EnumerationGraphType<RegionLevel>
+{
+    public RegionLevelType()
+    {
+        Name = "RegionLevel";
+        Description = "The CBS level of a region below a municipality.";
+    }
+}
+
+public sealed class MunicipalityType : ObjectGraphType<Municipality>
+{
+    public static readonly KeysetOrder<Municipality, string> ByName = new("name", m => m.NameKey);
+
+    public MunicipalityType()
+    {
+        Name = "Municipality";
+        Description = "A Dutch municipality (gemeente), identified by its CBS code.";
+        Interface<NodeInterface>();
+        this.GlobalIdField("Municipality");
+        Field(m => m.Name).Description("The municipality's name, e.g. Nissewaard.");
+        Field(m => m.CbsCode).Description("CBS municipality code: GM followed by four digits, e.g. GM1930.");
+        Field<NonNullGraphType<ConnectionType<AreaType>>>("areas")
+            .Description("The municipality's own working areas, by name.")
+            .PagingArguments()
+            .ResolveAsync(ctx => ctx.PageAsync(db => db.Areas.Where(a => a.MunicipalityId == ctx.Source.Id), AreaType.ByName));
+        Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("neighbourhoods")
+            .Description("CBS regions in the municipality (districts and neighbourhoods), by name.")
+            .PagingArguments()
+            .Argument<RegionLevelType>("level", "Only regions of this CBS level.")
+            .ResolveAsync(ctx =>
+            {
+                var level = ctx.GetArgument<RegionLevel?>("level");
+                return ctx.PageAsync(db => db.Neighbourhoods.Where(n => n.MunicipalityId == ctx.Source.Id && (level == null || n.Level == level)), NeighbourhoodType.ByName);
+            });
+        Field<NonNullGraphType<ConnectionType<InitiativeType>>>("initiatives")
+            .Description("Residents' initiatives that belong to the municipality, by name.")
+            .PagingArguments()
+            .ResolveAsync(ctx => ctx.PageAsync(db => db.Initiatives.Where(i => i.MunicipalityId == ctx.Source.Id), InitiativeType.ByName));
+    }
+}
+
+public sealed class AreaType : ObjectGraphType<Area>
+{
+    public static readonly KeysetOrder<Area, string> ByName = new("name", a => a.NameKey);
+
+    public AreaType()
+    {
+        Name = "Area";
+        Description = "A municipality's own working area, made of CBS neighbourhoods; figures roll up neighbourhood → area → municipality.";
+        Interface<NodeInterface>();
+        this.GlobalIdField("Area");
+        Field(a => a.Name).Description("The area's name as the municipality uses it.");
+        Field(a => a.Description, nullable: true).Description("What the area covers, in the municipality's words.");
+        Field<NonNullGraphType<MunicipalityType>>("municipality")
+            .Description("The municipality the area belongs to.")
+            .Resolve(ctx => ctx.LoadById<Municipality>(ctx.Source.MunicipalityId));
+        Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("neighbourhoods")
+            .Description("The neighbourhoods that make up the area, by name.")
+            .PagingArguments()
+            .ResolveAsync(ctx => ctx.PageAsync(db => db.Neighbourhoods.Where(n => n.Areas.Any(a => a.Id == ctx.Source.Id)), NeighbourhoodType.ByName));
+    }
+}
+
+public sealed class NeighbourhoodType : ObjectGraphType<Neighbourhood>
+{
+    public static readonly KeysetOrder<Neighbourhood, string> ByName = new("name", n => n.NameKey);
+
+    public NeighbourhoodType()
+    {
+        Name = "Neighbourhood";
+        Description = "A CBS region below a municipality: a district (CBS wijk) or a neighbourhood (CBS buurt).";
+        Interface<NodeInterface>();
+        this.GlobalIdField("Neighbourhood");
+        Field(n => n.Name).Description("The region's name, e.g. Middelland.");
+        Field<NonNullGraphType<RegionLevelType>>("level").Description("The CBS level: DISTRICT (wijk) or NEIGHBOURHOOD (buurt).").Resolve(ctx => ctx.Source.Level);
+        Field(n => n.LocalLabel, nullable: true).Description("The municipality's own word for this level; Rotterdam calls the CBS wijk Delfshaven a \"gebied\" and the CBS buurt Middelland a \"wijk\".");
+        Field(n => n.CbsCode, nullable: true).Description("CBS code (WK + 6 digits, BU + 8 digits); null when no verified code is known — codes are never invented.");
+        Field(n => n.CbsCodeYear, nullable: true).Description("The year of the CBS region file the code is taken from; CBS codes are versioned per year.");
+        Field<NonNullGraphType<MunicipalityType>>("municipality")
+            .Description("The municipality the region lies in.")
+            .Resolve(ctx => ctx.LoadById<Municipality>(ctx.Source.MunicipalityId));
+        Field<NeighbourhoodType>("parent")
+            .Description("The enclosing region (a buurt's wijk); null for a district.")
+            .Resolve(ctx => ctx.LoadById<Neighbourhood>(ctx.Source.ParentId));
+        Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("children")
+            .Description("The regions directly inside this one (a wijk's buurten), by name.")
+            .PagingArguments()
+            .ResolveAsync(ctx => ctx.PageAsync(db => db.Neighbourhoods.Where(n => n.ParentId == ctx.Source.Id), ByName));
+        Field<NonNullGraphType<ConnectionType<InitiativeType>>>("initiatives")
+            .Description("Residents' initiatives active in this region or in a region inside it, by name.")
+            .PagingArguments()
+            .ResolveAsync(ctx => ctx.PageAsync(db => db.Initiatives.Where(i => i.Neighbourhoods.Any(n => n.Id == ctx.Source.Id || n.ParentId == ctx.Source.Id)), InitiativeType.ByName));
+    }
+}

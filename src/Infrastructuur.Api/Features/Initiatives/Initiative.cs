@@ -1,0 +1,55 @@
+using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Infrastructuur.Api.Features.Initiatives;
+
+public enum InitiativeStatus
+{
+    Draft = 1,
+    Active,
+    Paused,
+    Ended,
+}
+
+/// <summary>A residents' initiative (bewonersinitiatief); often informal, without a Chamber of Commerce number.</summary>
+public sealed class Initiative : Entity
+{
+    public required string Name { get; set; }
+
+    public string NameKey { get; set; } = string.Empty;
+
+    public string? Description { get; set; }
+
+    public InitiativeStatus Status { get; set; } = InitiativeStatus.Draft;
+
+    public DateOnly? StartedOn { get; set; }
+
+    /// <summary>The municipality the initiative belongs to; set by the server, it scopes who may act on it.</summary>
+    public Guid MunicipalityId { get; set; }
+
+    public Municipality? Municipality { get; set; }
+
+    public Guid? HostOrganisationId { get; set; }
+
+    public Organisation? HostOrganisation { get; set; }
+
+    public List<Neighbourhood> Neighbourhoods { get; set; } = [];
+}
+
+internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiative>
+{
+    public void Configure(EntityTypeBuilder<Initiative> builder)
+    {
+        builder.Property(i => i.Name).HasMaxLength(300);
+        builder.Property(i => i.NameKey).HasMaxLength(300);
+        builder.Property(i => i.Description).HasMaxLength(8000);
+        builder.HasIndex(i => new { i.NameKey, i.Id });
+        builder.HasIndex(i => new { i.MunicipalityId, i.Status });
+        builder.HasOne(i => i.Municipality).WithMany().HasForeignKey(i => i.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.HostOrganisation).WithMany().HasForeignKey(i => i.HostOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(i => i.Neighbourhoods).WithMany().UsingEntity("InitiativeNeighbourhood");
+    }
+}

@@ -1,0 +1,85 @@
+using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Geography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Infrastructuur.Api.Features.Organisations;
+
+public enum OrganisationKind
+{
+    School = 1,
+    FaithCommunity,
+    SportsClub,
+    YouthWork,
+    Welfare,
+    CareProvider,
+    PublicHealthService,
+    Municipality,
+    HousingCorporation,
+    Fund,
+    NeighbourhoodCompany,
+    Other,
+}
+
+/// <summary>A partner organisation (HSDS organization).</summary>
+public sealed class Organisation : Entity
+{
+    public required string Name { get; set; }
+
+    public string NameKey { get; set; } = string.Empty;
+
+    public string? Description { get; set; }
+
+    public OrganisationKind Kind { get; set; }
+
+    public string? Website { get; set; }
+
+    /// <summary>The organisation's general address, not a person's.</summary>
+    public string? Email { get; set; }
+
+    public Guid? ParentId { get; set; }
+
+    public Organisation? Parent { get; set; }
+
+    public List<OrganisationIdentifier> Identifiers { get; set; } = [];
+
+    public List<Neighbourhood> Neighbourhoods { get; set; } = [];
+}
+
+/// <summary>An identifier in a named scheme (HSDS organization_identifier, 360Giving org-id): NL-KVK, NL-OWMS …</summary>
+public sealed class OrganisationIdentifier
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid OrganisationId { get; set; }
+
+    public required string Scheme { get; set; }
+
+    public required string Value { get; set; }
+}
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> builder)
+    {
+        builder.Property(o => o.Name).HasMaxLength(300);
+        builder.Property(o => o.NameKey).HasMaxLength(300);
+        builder.Property(o => o.Description).HasMaxLength(8000);
+        builder.Property(o => o.Website).HasMaxLength(500);
+        builder.Property(o => o.Email).HasMaxLength(320);
+        builder.HasIndex(o => new { o.NameKey, o.Id });
+        builder.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(o => o.Identifiers).WithOne().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.Neighbourhoods).WithMany().UsingEntity("OrganisationNeighbourhood");
+    }
+}
+
+internal sealed class OrganisationIdentifierConfiguration : IEntityTypeConfiguration<OrganisationIdentifier>
+{
+    public void Configure(EntityTypeBuilder<OrganisationIdentifier> builder)
+    {
+        builder.Property(i => i.Scheme).HasMaxLength(40);
+        builder.Property(i => i.Value).HasMaxLength(100);
+        builder.HasIndex(i => new { i.Scheme, i.Value }).IsUnique();
+    }
+}

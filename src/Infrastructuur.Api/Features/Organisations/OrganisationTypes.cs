@@ -1,0 +1,85 @@
+using GraphQL;
+using GraphQL.Types;
+using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infrastructuur.Api.Features.Organisations;
+
+public sealed class OrganisationKindType : EnumerationGraphType<OrganisationKind>
+{
+    public OrganisationKindType()
+    {
+        Name = "OrganisationKind";
+        Description = "What kind of partner an organisation is.";
+    }
+}
+
+public sealed class OrganisationIdentifierType : ObjectGraphType<OrganisationIdentifier>
+{
+    public OrganisationIdentifierType()
+    {
+        Name = "OrganisationIdentifier";
+        Description = "An identifier of an organisation in a named scheme (HSDS organization_identifier; 360Giving org-id prefixes).";
+        Field(i => i.Scheme).Description("The identifier scheme, e.g. NL-KVK (Chamber of Commerce) or NL-OWMS (public bodies).");
+        Field(i => i.Value).Description("The identifier within the scheme.");
+    }
+}
+
+public sealed class OrganisationType : ObjectGraphType<Organisation>
+{
+    public static readonly KeysetOrder<Organisation, string> ByName = new("name", o => o.NameKey);
+
+    public OrganisationType()
+    {
+        Name = "Organisation";
+        Description = "A partner organisation (HSDS organization): school, faith community, sports club, youth, welfare or care provider, municipality, fund …";
+        Interface<NodeInterface>();
+        this.GlobalIdField("Organisation");
+        Field(o => o.Name).Description("The organisation's name.");
+        Field(o => o.Description, nullable: true).Description("What the organisation does, in its own words.");
+        Field<NonNullGraphType<OrganisationKindType>>("kind").Description("The kind of organisation.").Resolve(ctx => ctx.Source.Kind);
+        Field(o => o.Website, nullable: true).Description("The organisation's website.");
+        Field(o => o.Email, nullable: true).Description("The organisation's general e-mail address (never a person's).");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationIdentifierType>>>>("identifiers")
+            .Description("Identifiers in public schemes such as NL-KVK.")
+            .ResolveAsync(async ctx =>
+            {
+                await using var db = await ctx.OpenDbAsync();
+                return await db.OrganisationIdentifiers.AsNoTracking().Where(i => i.OrganisationId == ctx.Source.Id).OrderBy(i => i.Scheme).ToListAsync(ctx.CancellationToken);
+            });
+        Field<OrganisationType>("parent")
+            .Description("The organisation this one is part of, if any.")
+            .Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.ParentId));
+        Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("neighbourhoods")
+            .Description("The regions where the organisation works, by name.")
+            .PagingArguments()
+            .ResolveAsync(ctx => ctx.PageAsync(db => db.Organisations.Where(o => o.Id == ctx.Source.Id).SelectMany(o => o.Neighbourhoods), NeighbourhoodType.ByName));
+        Field<NonNullGraphType<ConnectionType<InitiativeType>>>("hostedInitiatives")
+            .Description("Residents' initiatives this organisation hosts, by name.")
+            .PagingArguments()
+            .ResolveAsync(ctx => ctx.PageAsync(db => db.Initiatives.Where(i => i.HostOrganisationId == ctx.Source.Id), InitiativeType.ByName));
+    }
+}
+
+public static class OrganisationQueries
+{
+    public static void AddOrganisationQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ConnectionType<OrganisationType>>>("organisations")
+            .Description("Partner organisations, by name.")
+            .PagingArguments()
+            .Argument<OrganisationKindType>("kind", "Only organisations of this kind.")
+            .ResolveAsync(ctx =>
+            {
+                var kind = ctx.GetArgument<OrganisationKind?>("kind");
+                return ctx.PageAsync(db => db.Organisations.Where(o => kind == null || o.Kind == kind), OrganisationType.ByName);
+            });
+
+        query.Field<OrganisationType>("organisation")
+            .Description("One organisation by its global ID; null with NOT_FOUND when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The organisation's global ID.")
+            .Resolve(ctx => ctx.LoadById<Organisation>(GlobalId.Decode(ctx.GetArgument<string>("id"), "Organisation")));
+    }
+}

@@ -1,0 +1,301 @@
+using System.Globalization;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Infrastructuur.Api.GraphQL;
+
+/// <summary>
+/// GraphQL over HTTP (graphql-over-http spec, 2025 draft) on our own code, since GraphQL.Server is not available
+/// to us (ADR 0002). POST application/json; GET for queries only; Accept negotiation between
+/// application/graphql-response+json (request errors → 400) and legacy application/json (always 200 once the
+/// request is well-formed); never a 500 for bad input.
+/// </summary>
+public sealed class GraphQLHttpEndpoint(
+    IDocumentExecuter<ISchema> executer,
+    IGraphQLTextSerializer serializer,
+    IOptions<GraphQLHttpOptions> options,
+    IdePage ide,
+    SchemaDocument sdl)
+{
+    internal const string GraphQLResponseJson = "application/graphql-response+json";
+    internal const string Json = "application/json";
+
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var isGet = HttpMethods.IsGet(request.Method);
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            await WriteRequestErrorAsync(http, StatusCodes.Status405MethodNotAllowed, Json, "Use GET for queries or POST for any operation.");
+            return;
+        }
+
+        if (isGet && request.Query.ContainsKey("sdl"))
+        {
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync(sdl.Text, http.RequestAborted);
+            return;
+        }
+
+        if (isGet && !request.Query.ContainsKey("query") && options.Value.EnableIde && AcceptsHtml(request))
+        {
+            await ide.WriteAsync(http);
+            return;
+        }
+
+        var mediaType = Negotiate(request);
+        if (mediaType is null)
+        {
+            await WriteRequestErrorAsync(http, StatusCodes.Status406NotAcceptable, Json, $"Accept {GraphQLResponseJson} or {Json}.");
+            return;
+        }
+
+        var (parsed, problem, status) = isGet ? ReadGet(request) : await ReadPostAsync(request, options.Value.MaxBodyBytes, http.RequestAborted);
+        if (parsed is null)
+        {
+            await WriteRequestErrorAsync(http, status, mediaType, problem!);
+            return;
+        }
+
+        GraphQLDocument document;
+        try
+        {
+            document = GraphQLParser.Parser.Parse(parsed.Query);
+        }
+        catch (GraphQLSyntaxErrorException ex)
+        {
+            var error = new ExecutionError($"Syntax error: {ex.Description}") { Code = ErrorCodes.ParseFailed };
+            error.AddLocation(ex.Location);
+            await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [error], Executed = false });
+            return;
+        }
+
+        if (isGet && SelectOperation(document, parsed.OperationName)?.Operation is OperationType.Mutation or OperationType.Subscription)
+        {
+            http.Response.Headers.Allow = "POST";
+            await WriteRequestErrorAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.");
+            return;
+        }
+
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = parsed.Query,
+            Document = document,
+            OperationName = parsed.OperationName,
+            Variables = parsed.Variables,
+            Extensions = parsed.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            UserContext = new RequestContext(http.RequestServices, http.User, RequestCulture(request)),
+            CancellationToken = http.RequestAborted,
+        });
+        await WriteResultAsync(http, mediaType, result);
+    }
+
+    private async Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result, int? status = null)
+    {
+        // application/graphql-response+json: a request that never executed (parse or validation failure) is a 400.
+        http.Response.StatusCode = status ?? (mediaType == GraphQLResponseJson && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+        http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private Task WriteRequestErrorAsync(HttpContext http, int status, string mediaType, string message) =>
+        WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [new ExecutionError(message) { Code = ErrorCodes.BadRequest }], Executed = false }, status);
+
+    private (GraphQLRequestBody? Request, string? Problem, int Status) ReadGet(HttpRequest request)
+    {
+        var query = request.Query["query"];
+        if (query.Count != 1 || string.IsNullOrEmpty(query[0]))
+        {
+            return (null, "The 'query' parameter is required.", StatusCodes.Status400BadRequest);
+        }
+
+        try
+        {
+            using var variables = ParseOptionalObject(request.Query["variables"].FirstOrDefault(), "variables");
+            using var extensions = ParseOptionalObject(request.Query["extensions"].FirstOrDefault(), "extensions");
+            return (new GraphQLRequestBody(
+                query[0]!,
+                request.Query["operationName"].FirstOrDefault() is { Length: > 0 } name ? name : null,
+                variables is null ? null : serializer.ReadNode<Inputs>(variables.RootElement),
+                extensions is null ? null : serializer.ReadNode<Inputs>(extensions.RootElement)), null, 0);
+        }
+        catch (Exception ex) when (ex is JsonException or BadRequestException)
+        {
+            return (null, ex is BadRequestException ? ex.Message : "The 'variables' or 'extensions' parameter is not valid JSON.", StatusCodes.Status400BadRequest);
+        }
+    }
+
+    private async Task<(GraphQLRequestBody? Request, string? Problem, int Status)> ReadPostAsync(HttpRequest request, int maxBytes, CancellationToken ct)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase)
+            || (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            return (null, $"Send the request body as {Json} (UTF-8).", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, $"The request body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var body = await ReadBodyAsync(request.Body, maxBytes, ct);
+        if (body is null)
+        {
+            return (null, $"The request body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(body, JsonOptions);
+            var root = json.RootElement;
+            if (root.ValueKind == JsonValueKind.Array)
+            {
+                return (null, "Batched requests (a JSON array) are not supported; send one operation per request.", StatusCodes.Status400BadRequest);
+            }
+
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, "The request body must be a JSON object.", StatusCodes.Status400BadRequest);
+            }
+
+            if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String || query.GetString() is not { Length: > 0 } text)
+            {
+                return (null, "The 'query' member is required and must be a string.", StatusCodes.Status400BadRequest);
+            }
+
+            return (new GraphQLRequestBody(
+                text,
+                OptionalString(root, "operationName"),
+                OptionalObject(root, "variables") is { } v ? serializer.ReadNode<Inputs>(v) : null,
+                OptionalObject(root, "extensions") is { } e ? serializer.ReadNode<Inputs>(e) : null), null, 0);
+        }
+        catch (Exception ex) when (ex is JsonException or BadRequestException)
+        {
+            return (null, ex is BadRequestException ? ex.Message : "The request body is not valid JSON.", StatusCodes.Status400BadRequest);
+        }
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, int maxBytes, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string? OptionalString(JsonElement root, string name) =>
+        !root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : throw new BadRequestException($"'{name}' must be a string or null.");
+
+    private static JsonElement? OptionalObject(JsonElement root, string name) =>
+        !root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.Object ? value
+        : throw new BadRequestException($"'{name}' must be a JSON object or null.");
+
+    private static JsonDocument? ParseOptionalObject(string? text, string name)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var doc = JsonDocument.Parse(text, JsonOptions);
+        if (doc.RootElement.ValueKind == JsonValueKind.Null)
+        {
+            doc.Dispose();
+            return null;
+        }
+
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            doc.Dispose();
+            throw new BadRequestException($"'{name}' must be a JSON object.");
+        }
+
+        return doc;
+    }
+
+    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        return operationName is null
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+    }
+
+    /// <summary>
+    /// Picks the response media type from Accept; null means 406. A client that names
+    /// application/graphql-response+json gets it; a missing Accept or a wildcard gets application/json, as the
+    /// spec's watershed rules ask, because such a client may predate the new media type (ADR 0002).
+    /// </summary>
+    internal static string? Negotiate(HttpRequest request)
+    {
+        if (request.Headers.Accept.Count == 0)
+        {
+            return Json;
+        }
+
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
+        {
+            return null;
+        }
+
+        foreach (var candidate in accepted.Where(a => a.Quality is null or > 0).OrderByDescending(a => a.Quality ?? 1))
+        {
+            if (candidate.Charset.HasValue && !candidate.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var type = candidate.MediaType.Value ?? string.Empty;
+            if (type.Equals(GraphQLResponseJson, StringComparison.OrdinalIgnoreCase))
+            {
+                return GraphQLResponseJson;
+            }
+
+            if (type.Equals(Json, StringComparison.OrdinalIgnoreCase) || type is "*/*" or "application/*")
+            {
+                return Json;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool AcceptsHtml(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted)
+        && accepted.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+
+    private static CultureInfo RequestCulture(HttpRequest request) =>
+        StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptLanguage, out var languages)
+        && languages.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault(l => l.Value.StartsWith("nl", StringComparison.OrdinalIgnoreCase) || l.Value.StartsWith("en", StringComparison.OrdinalIgnoreCase)) is { } best
+        && best.Value.StartsWith("nl", StringComparison.OrdinalIgnoreCase)
+            ? CultureInfo.GetCultureInfo("nl-NL")
+            : CultureInfo.GetCultureInfo("en-GB");
+
+    private sealed record GraphQLRequestBody(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions);
+
+    private sealed class BadRequestException(string message) : Exception(message);
+}

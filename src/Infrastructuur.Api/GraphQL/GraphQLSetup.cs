@@ -1,0 +1,62 @@
+using System.Text.Encodings.Web;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Types;
+using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Organisations;
+using Microsoft.Extensions.FileProviders;
+
+namespace Infrastructuur.Api.GraphQL;
+
+public static class GraphQLSetup
+{
+    public static IServiceCollection AddInfrastructuurGraphQL(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<GraphQLHttpOptions>(configuration.GetSection(GraphQLHttpOptions.Section));
+        services.AddGraphQL(b => b
+            .AddSchema<InfrastructuurSchema>()
+            .AddGraphTypes(typeof(InfrastructuurSchema).Assembly)
+            .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddErrorInfoProvider<ApiErrorInfoProvider>()
+            .AddUnhandledExceptionHandler(LogUnhandled)
+            .UseTelemetry());
+
+        services.AddSingleton<SchemaDocument>();
+        services.AddSingleton<IdePage>();
+        services.AddSingleton<GraphQLHttpEndpoint>();
+
+        // node(id:) dispatch: one entry per Node type.
+        services.AddSingleton(NodeResolver.For<Municipality>("Municipality"));
+        services.AddSingleton(NodeResolver.For<Area>("Area"));
+        services.AddSingleton(NodeResolver.For<Neighbourhood>("Neighbourhood"));
+        services.AddSingleton(NodeResolver.For<Organisation>("Organisation"));
+        services.AddSingleton(NodeResolver.For<Initiative>("Initiative"));
+        return services;
+    }
+
+    // Faults reach the log with their stack trace (the client only sees INTERNAL and a trace id).
+    // The exception alone is logged, never the variables, which may hold personal data.
+    private static void LogUnhandled(UnhandledExceptionContext context)
+    {
+        var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Infrastructuur.GraphQL");
+        logger?.LogError(context.OriginalException, "Unhandled error in GraphQL field {Path}", context.FieldContext?.Path is { } path ? string.Join('.', path) : "(document)");
+    }
+
+    public static WebApplication MapInfrastuurGraphQL(this WebApplication app)
+    {
+        var ide = app.Services.GetRequiredService<IdePage>();
+        if (Directory.Exists(ide.Folder))
+        {
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                RequestPath = IdePage.AssetPath,
+                FileProvider = new PhysicalFileProvider(ide.Folder),
+            });
+        }
+
+        var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
+        app.Map("/graphql", endpoint.HandleAsync);
+        return app;
+    }
+}

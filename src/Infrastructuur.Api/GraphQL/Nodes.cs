@@ -1,0 +1,61 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using Infrastructuur.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infrastructuur.Api.GraphQL;
+
+/// <summary>The Relay Node interface: every object with a global ID can be fetched again by it.</summary>
+public sealed class NodeInterface : InterfaceGraphType
+{
+    public NodeInterface()
+    {
+        Name = "Node";
+        Description = "An object with a stable, opaque global ID that can be fetched again with node(id:).";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The object's global ID: opaque, URL-safe, stable.");
+    }
+}
+
+/// <summary>How one GraphQL type is fetched by its UUID: registered once per node type (see GraphQLSetup).</summary>
+public sealed record NodeResolver(string TypeName, Func<IResolveFieldContext, Guid, IDataLoaderResult<object?>> Load)
+{
+    public static NodeResolver For<T>(string typeName)
+        where T : Entity =>
+        new(typeName, (ctx, id) => ctx.LoadById<T>(id).Then(e => (object?)e));
+}
+
+/// <summary>Loads any entity type by primary key, batched per request.</summary>
+public sealed class ById<T>(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, T>
+    where T : Entity
+{
+    protected override async Task<IReadOnlyDictionary<Guid, T>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<T>().AsNoTracking().Where(e => keys.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+    }
+}
+
+public static class NodeFieldExtensions
+{
+    /// <summary>The global ID field of a node type.</summary>
+    public static void GlobalIdField<T>(this ObjectGraphType<T> type, string typeName)
+        where T : Entity =>
+        type.Field<NonNullGraphType<IdGraphType>>("id")
+            .Description($"The {typeName}'s global ID.")
+            .Resolve(ctx => GlobalId.Encode(typeName, ctx.Source.Id));
+
+    /// <summary>A reference field resolved through the request's batch loader, never one query per parent.</summary>
+    public static IDataLoaderResult<T?> LoadById<T>(this IResolveFieldContext context, Guid? id)
+        where T : Entity =>
+        id is { } key ? context.Loader<ById<T>>().Load(key) : NullResult<T>.Instance;
+
+    private sealed class NullResult<T> : IDataLoaderResult<T?>
+    {
+        public static readonly NullResult<T> Instance = new();
+
+        public Task<T?> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult<T?>(default);
+
+        Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(null);
+    }
+}

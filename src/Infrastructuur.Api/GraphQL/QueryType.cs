@@ -1,0 +1,30 @@
+using GraphQL.Types;
+using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Organisations;
+
+namespace Infrastructuur.Api.GraphQL;
+
+/// <summary>The root query type: a table of contents, one registration per feature.</summary>
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType(IEnumerable<NodeResolver> nodeResolvers)
+    {
+        Name = "Query";
+        Description = "The entry points for reading the neighbourhood network.";
+        this.AddNodeQueries(nodeResolvers);
+        this.AddGeographyQueries();
+        this.AddOrganisationQueries();
+        this.AddInitiativeQueries();
+    }
+}
+
+public sealed class InfrastructuurSchema : Schema
+{
+    public InfrastructuurSchema(IServiceProvider services, QueryType query)
+        : base(services)
+    {
+        Description = "Infrastructuur: one graph over a neighbourhood social-health network — initiatives, organisations, offering, needs, funding.";
+        Query = query;
+    }
+}

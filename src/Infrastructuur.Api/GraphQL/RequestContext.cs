@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Claims;
+using GraphQL;
+using Infrastructuur.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infrastructuur.Api.GraphQL;
+
+/// <summary>
+/// Per-request state handed to GraphQL.NET as its user context: the caller, the caller's language and the
+/// request's batch loaders. Graph types are singletons, so anything per request lives here.
+/// </summary>
+public sealed class RequestContext : Dictionary<string, object?>
+{
+    private readonly ConcurrentDictionary<Type, object> _loaders = new();
+
+    public RequestContext(IServiceProvider services, ClaimsPrincipal user, CultureInfo culture)
+    {
+        Services = services;
+        User = user;
+        Culture = culture;
+        DbFactory = services.GetRequiredService<IDbContextFactory<InfrastructuurDb>>();
+    }
+
+    public IServiceProvider Services { get; }
+
+    public ClaimsPrincipal User { get; }
+
+    public CultureInfo Culture { get; }
+
+    public IDbContextFactory<InfrastructuurDb> DbFactory { get; }
+
+    /// <summary>The request's single instance of a loader; created on first use.</summary>
+    public T Loader<T>()
+        where T : class =>
+        (T)_loaders.GetOrAdd(typeof(T), static (type, services) => ActivatorUtilities.CreateInstance(services, type), Services);
+}
+
+public static class ResolveFieldContextExtensions
+{
+    public static RequestContext Request(this IResolveFieldContext context) => (RequestContext)context.UserContext;
+
+    public static T Loader<T>(this IResolveFieldContext context)
+        where T : class => context.Request().Loader<T>();
+
+    /// <summary>
+    /// A short-lived context for one resolver or one batch. Fields of a query run in parallel and a DbContext is not
+    /// thread-safe, so nothing shares one across resolvers (ADR 0005); the factory is pooled, so this is cheap.
+    /// </summary>
+    public static Task<InfrastructuurDb> OpenDbAsync(this IResolveFieldContext context) =>
+        context.Request().DbFactory.CreateDbContextAsync(context.CancellationToken);
+}

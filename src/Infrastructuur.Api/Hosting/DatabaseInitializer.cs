@@ -1,0 +1,41 @@
+using Infrastructuur.Api.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Infrastructuur.Api.Hosting;
+
+/// <summary>Migrates (never EnsureCreated) and seeds the demo data into an empty database, before the server takes requests.</summary>
+public static class DatabaseInitializer
+{
+    public static async Task InitializeDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var factory = app.Services.GetRequiredService<IDbContextFactory<InfrastructuurDb>>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+
+        if (!options.IsPostgres)
+        {
+            // WAL lets readers run beside the one writer; it is a property of the file, so set it once here.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL";
+            var mode = await command.ExecuteScalarAsync(cancellationToken) as string;
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException("SQLite refused WAL journal mode; refusing to start without it.");
+            }
+        }
+
+        if (options.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (options.SeedDemoData && !await db.Municipalities.AnyAsync(cancellationToken))
+        {
+            await DemoData.SeedAsync(db, cancellationToken);
+            logger.LogInformation("Seeded the demo data set.");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Data.Common;
+using Infrastructuur.Api.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace Infrastructuur.Api.Hosting;
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddInfrastructuurDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(Options.Create(options));
+
+        if (options.IsPostgres)
+        {
+            var connectionString = options.PostgresConnectionString
+                ?? throw new InvalidOperationException("Database:Provider is Postgres but Database:PostgresConnectionString is not set.");
+            services.AddPooledDbContextFactory<PostgresInfrastructuurDb>(o => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__ef_migrations_history")));
+            services.AddSingleton<IDbContextFactory<InfrastructuurDb>, FactoryAdapter<PostgresInfrastructuurDb>>();
+        }
+        else
+        {
+            var path = Path.GetFullPath(options.SqlitePath, environment.ContentRootPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+            services.AddPooledDbContextFactory<SqliteInfrastructuurDb>(o => o.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance));
+            services.AddSingleton<IDbContextFactory<InfrastructuurDb>, FactoryAdapter<SqliteInfrastructuurDb>>();
+        }
+
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<InfrastructuurDb>>().CreateDbContext());
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Lets every query and loader ask for the engine-neutral <see cref="InfrastructuurDb"/>.</summary>
+    private sealed class FactoryAdapter<T>(IDbContextFactory<T> inner) : IDbContextFactory<InfrastructuurDb>
+        where T : InfrastructuurDb
+    {
+        public InfrastructuurDb CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<InfrastructuurDb> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// synchronous=FULL is per connection in SQLite, so it is set on every open: with WAL it makes each commit
+/// durable against power loss, which "no acknowledged write lost" needs (security.md).
+/// </summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+        command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>Ready means: the database answers and no migration is pending (and we are not shutting down).</summary>
+internal sealed class DatabaseReadyCheck(IDbContextFactory<InfrastructuurDb> factory, ShutdownState shutdown) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (shutdown.Stopping)
+        {
+            return HealthCheckResult.Unhealthy("shutting down");
+        }
+
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy("database unreachable");
+            }
+
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            return pending == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy($"{pending} migration(s) pending");
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy("database unusable");
+        }
+    }
+}
+
+/// <summary>Flips when the host starts stopping, so readiness turns 503 while requests in flight drain.</summary>
+public sealed class ShutdownState
+{
+    public bool Stopping { get; private set; }
+
+    public void MarkStopping() => Stopping = true;
+}

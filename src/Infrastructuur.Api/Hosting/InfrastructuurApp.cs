@@ -1,0 +1,51 @@
+using Infrastructuur.Api.GraphQL;
+using OpenTelemetry.Trace;
+
+namespace Infrastructuur.Api.Hosting;
+
+/// <summary>The composition root, callable from Program and from tests (which start the same app on 127.0.0.1).</summary>
+public static class InfrastructuurApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        builder.Services.AddInfrastructuurDatabase(builder.Configuration, builder.Environment);
+        builder.Services.AddInfrastructuurGraphQL(builder.Configuration);
+        builder.Services.AddInfrastructuurTelemetry(builder.Configuration);
+        builder.Services.AddSingleton<ShutdownState>();
+
+        var app = builder.Build();
+        var shutdown = app.Services.GetRequiredService<ShutdownState>();
+        app.Lifetime.ApplicationStopping.Register(shutdown.MarkStopping);
+
+        app.MapInfrastructuurHealth();
+        app.MapInfrastuurGraphQL();
+        return app;
+    }
+
+    private static IServiceCollection AddInfrastructuurTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Off unless an exporter is configured: "otlp" or "console".
+        var exporter = configuration["Telemetry:Exporter"];
+        if (string.IsNullOrEmpty(exporter) || exporter.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return services;
+        }
+
+        services.AddOpenTelemetry().WithTracing(tracing =>
+        {
+            tracing.AddSource("GraphQL").AddAspNetCoreInstrumentation().AddEntityFrameworkCoreInstrumentation();
+            if (exporter.Equals("console", StringComparison.OrdinalIgnoreCase))
+            {
+                tracing.AddConsoleExporter();
+            }
+            else
+            {
+                tracing.AddOtlpExporter();
+            }
+        });
+        return services;
+    }
+}

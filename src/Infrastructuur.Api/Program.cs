@@ -1,0 +1,15 @@
+using Infrastructuur.Api.Hosting;
+
+var app = InfrastructuurApp.Build(args);
+await app.InitializeDatabaseAsync();
+
+// Print where the IDE is, so a newcomer can click straight into it.
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls)
+    {
+        app.Logger.LogInformation("GraphQL IDE: {Url}/graphql", url);
+    }
+});
+
+await app.RunAsync();
