@@ -2,6 +2,7 @@ using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Infrastructuur.Api.Data;
 
@@ -26,14 +27,17 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InfrastructuurDb).Assembly, t => t.Namespace?.StartsWith("Infrastructuur.Api.Features", StringComparison.Ordinal) == true);
-    }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
         // Enums are stored by name: readable in SQL and safe against reordering members.
-        configurationBuilder.Properties<RegionLevel>().HaveConversion<string>().HaveMaxLength(40);
-        configurationBuilder.Properties<OrganisationKind>().HaveConversion<string>().HaveMaxLength(40);
-        configurationBuilder.Properties<InitiativeStatus>().HaveConversion<string>().HaveMaxLength(40);
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+            if (type.IsEnum)
+            {
+                property.SetValueConverter(typeof(EnumToStringConverter<>).MakeGenericType(type));
+                property.SetMaxLength(40);
+            }
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -61,13 +65,9 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
                     entry.Entity.ModifiedAt = now;
                 }
 
-                switch (entry.Entity)
+                if (entry.Entity is INamed named)
                 {
-                    case Municipality m: m.NameKey = TextKey.Fold(m.Name); break;
-                    case Area a: a.NameKey = TextKey.Fold(a.Name); break;
-                    case Neighbourhood n: n.NameKey = TextKey.Fold(n.Name); break;
-                    case Organisation o: o.NameKey = TextKey.Fold(o.Name); break;
-                    case Initiative i: i.NameKey = TextKey.Fold(i.Name); break;
+                    named.NameKey = TextKey.Fold(named.Name);
                 }
             }
         }

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Builders;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 using GraphQL.Validation;
 
@@ -12,13 +13,14 @@ public sealed class Connection<T> : IConnection
 
     public required PageInfo PageInfo { get; init; }
 
-    public required Func<CancellationToken, Task<int>> TotalCount { get; init; }
+    /// <summary>Started only when a client selects totalCount; batched for nested connections.</summary>
+    public required Func<IDataLoaderResult<int>> TotalCount { get; init; }
 
     IEnumerable<IEdge> IConnection.Edges => Edges;
 
     IEnumerable<object?> IConnection.Nodes => Edges.Select(e => (object?)e.Node);
 
-    Task<int> IConnection.CountAsync(CancellationToken ct) => TotalCount(ct);
+    IDataLoaderResult<int> IConnection.Count() => TotalCount();
 }
 
 public sealed record Edge<T>(string Cursor, T Node) : IEdge
@@ -35,7 +37,7 @@ internal interface IConnection
 
     PageInfo PageInfo { get; }
 
-    Task<int> CountAsync(CancellationToken ct);
+    IDataLoaderResult<int> Count();
 }
 
 internal interface IEdge
@@ -127,7 +129,7 @@ internal sealed class ConnectionType<TNodeType> : ObjectGraphType<IConnection>
             .Resolve(ctx => ctx.Source.PageInfo);
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("How many items the whole list has, across all pages. Counted only when selected.")
-            .ResolveAsync(async ctx => (object?)await ctx.Source.CountAsync(ctx.CancellationToken));
+            .Resolve(ctx => ctx.Source.Count());
     }
 }
 

@@ -2,9 +2,7 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
-using Infrastructuur.Api.Features.Geography;
-using Infrastructuur.Api.Features.Initiatives;
-using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Data;
 using Microsoft.Extensions.FileProviders;
 
 namespace Infrastructuur.Api.GraphQL;
@@ -26,12 +24,14 @@ public static class GraphQLSetup
         services.AddSingleton<IdePage>();
         services.AddSingleton<GraphQLHttpEndpoint>();
 
-        // node(id:) dispatch: one entry per Node type.
-        services.AddSingleton(NodeResolver.For<Municipality>("Municipality"));
-        services.AddSingleton(NodeResolver.For<Area>("Area"));
-        services.AddSingleton(NodeResolver.For<Neighbourhood>("Neighbourhood"));
-        services.AddSingleton(NodeResolver.For<Organisation>("Organisation"));
-        services.AddSingleton(NodeResolver.For<Initiative>("Initiative"));
+        // node(id:) dispatch: every object graph type over an entity is a Node, named after the entity.
+        foreach (var entity in typeof(GraphQLSetup).Assembly.GetTypes()
+            .Select(t => t.BaseType)
+            .Where(b => b is { IsGenericType: true } && b.GetGenericTypeDefinition() == typeof(ObjectGraphType<>) && b.GetGenericArguments()[0].IsSubclassOf(typeof(Entity)))
+            .Select(b => b!.GetGenericArguments()[0]))
+        {
+            services.AddSingleton((NodeResolver)typeof(NodeResolver).GetMethod(nameof(NodeResolver.For))!.MakeGenericMethod(entity).Invoke(null, [entity.Name])!);
+        }
         return services;
     }
 

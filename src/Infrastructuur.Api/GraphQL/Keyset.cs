@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Text;
 using System.Buffers.Text;
-using GraphQL;
 using Infrastructuur.Api.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,15 +26,53 @@ public sealed class KeysetOrder<T, TKey>(string name, Expression<Func<T, TKey>> 
         return desc ? ordered.ThenByDescending(e => e.Id) : ordered.ThenBy(e => e.Id);
     }
 
-    public IQueryable<T> Seek(IQueryable<T> query, string cursor, bool reverse)
+    public IQueryable<T> Seek(IQueryable<T> query, string cursor, bool reverse) =>
+        query.Where(SeekPredicate<T>(cursor, reverse, p => p));
+
+    /// <summary>
+    /// Wraps a correlated child sequence (the body of <c>parent => children</c>) in seek, order and take, so that
+    /// EF Core pages every parent's children in one statement (ROW_NUMBER() OVER (PARTITION BY parent)).
+    /// </summary>
+    public Expression PageOf(Expression children, string? cursor, bool reverse, int take)
+    {
+        var desc = descending ^ reverse;
+        var body = children;
+        if (cursor is not null)
+        {
+            body = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(T)], body, SeekPredicate<T>(cursor, reverse, p => p));
+        }
+
+        Expression<Func<T, Guid>> id = e => e.Id;
+        body = Expression.Call(typeof(Enumerable), desc ? nameof(Enumerable.OrderByDescending) : nameof(Enumerable.OrderBy), [typeof(T), typeof(TKey)], body, key);
+        body = Expression.Call(typeof(Enumerable), desc ? nameof(Enumerable.ThenByDescending) : nameof(Enumerable.ThenBy), [typeof(T), typeof(Guid)], body, id);
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Take), [typeof(T)], body, Expression.Constant(take));
+    }
+
+    /// <summary>Orders rows in memory exactly as the database does (ordinal text, then id).</summary>
+    public List<T> InOrder(IEnumerable<T> rows, bool reverse)
+    {
+        var desc = descending ^ reverse;
+        var sorted = rows.Order(Comparer<T>.Create((a, b) =>
+        {
+            var byKey = CompareKeys(_compiled(a), _compiled(b));
+            return byKey != 0 ? byKey : string.CompareOrdinal(a.Id.ToString("N"), b.Id.ToString("N"));
+        }));
+        return desc ? [.. sorted.Reverse()] : [.. sorted];
+    }
+
+    private static int CompareKeys(TKey a, TKey b) =>
+        a is string sa && b is string sb ? string.CompareOrdinal(sa, sb) : a.CompareTo(b);
+
+    private Expression<Func<TRow, bool>> SeekPredicate<TRow>(string cursor, bool reverse, Func<ParameterExpression, Expression> nodeOf)
     {
         var (value, id) = Decode(cursor);
         var forward = !(descending ^ reverse);
 
         // key > v OR (key = v AND id > id0) for ascending; mirrored for descending. Values go in as closures so EF parameterises them.
-        var parameter = key.Parameters[0];
-        var keyBody = key.Body;
-        var idBody = Expression.Property(parameter, nameof(Entity.Id));
+        var parameter = Expression.Parameter(typeof(TRow), "row");
+        var node = nodeOf(parameter);
+        var keyBody = new Replace(key.Parameters[0], node).Visit(key.Body);
+        var idBody = Expression.Property(node, nameof(Entity.Id));
         var valueExpr = Expression.Property(Expression.Constant(new Box<TKey>(value)), nameof(Box<TKey>.Value));
         var idExpr = Expression.Property(Expression.Constant(new Box<Guid>(id)), nameof(Box<Guid>.Value));
         var zero = Expression.Constant(0);
@@ -49,7 +86,7 @@ public sealed class KeysetOrder<T, TKey>(string name, Expression<Func<T, TKey>> 
         var idCompare = Compare(idBody, idExpr, typeof(Guid));
         var beyondId = forward ? Expression.GreaterThan(idCompare, zero) : Expression.LessThan(idCompare, zero);
         var predicate = Expression.OrElse(beyondKey, Expression.AndAlso(sameKey, beyondId));
-        return query.Where(Expression.Lambda<Func<T, bool>>(predicate, parameter));
+        return Expression.Lambda<Func<TRow, bool>>(predicate, parameter);
     }
 
     public string Cursor(T item) => Encode(_compiled(item), item.Id);
@@ -90,6 +127,11 @@ public sealed class KeysetOrder<T, TKey>(string name, Expression<Func<T, TKey>> 
     }
 
     private sealed record Box<TValue>(TValue Value);
+
+    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
 }
 
 public interface IKeysetOrder<T>
@@ -100,71 +142,17 @@ public interface IKeysetOrder<T>
 
     IQueryable<T> Seek(IQueryable<T> query, string cursor, bool reverse);
 
+    Expression PageOf(Expression children, string? cursor, bool reverse, int take);
+
+    List<T> InOrder(IEnumerable<T> rows, bool reverse);
+
     string Cursor(T item);
 }
 
-public static class Paging
+/// <summary>A child row tagged with the parent it was fetched for (a node may belong to several parents).</summary>
+public sealed class ParentRow<T>
 {
-    /// <summary>
-    /// Runs one page query (size + 1 rows, to know whether more follow) against <paramref name="db"/>.
-    /// <paramref name="count"/> runs later, on its own context, and only if totalCount is selected.
-    /// </summary>
-    public static async Task<Connection<T>> PageAsync<T>(
-        IQueryable<T> query,
-        IKeysetOrder<T> order,
-        ConnectionArgs args,
-        Func<CancellationToken, Task<int>> count,
-        CancellationToken cancellationToken)
-        where T : class
-    {
-        var reverse = args.Backward;
-        var cursor = reverse ? args.Before : args.After;
-        var page = query;
-        if (cursor is not null)
-        {
-            page = order.Seek(page, cursor, reverse);
-        }
+    public Guid ParentId { get; init; }
 
-        var rows = await order.Sort(page, reverse).Take(args.Size + 1).AsNoTracking().ToListAsync(cancellationToken);
-        return Build(rows, order, args, count);
-    }
-
-    /// <summary>Builds a connection from rows already fetched in (possibly reversed) order, size + 1 of them at most.</summary>
-    public static Connection<T> Build<T>(List<T> rows, IKeysetOrder<T> order, ConnectionArgs args, Func<CancellationToken, Task<int>> count)
-    {
-        var more = rows.Count > args.Size;
-        if (more)
-        {
-            rows.RemoveAt(rows.Count - 1);
-        }
-
-        if (args.Backward)
-        {
-            rows.Reverse();
-        }
-
-        var edges = rows.Select(r => new Edge<T>(order.Cursor(r), r)).ToList();
-        var info = new PageInfo(
-            HasNextPage: args.Backward ? args.Before is not null : more,
-            HasPreviousPage: args.Backward ? more : args.After is not null,
-            StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
-            EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
-        return new Connection<T> { Edges = edges, PageInfo = info, TotalCount = count };
-    }
-}
-
-public static class ConnectionResolverExtensions
-{
-    /// <summary>Resolves a connection field: one page query now, and a COUNT later only if totalCount is selected.</summary>
-    public static async Task<object?> PageAsync<T>(this IResolveFieldContext context, Func<InfrastructuurDb, IQueryable<T>> query, IKeysetOrder<T> order)
-        where T : class
-    {
-        var factory = context.Request().DbFactory;
-        await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
-        return await Paging.PageAsync(query(db), order, ConnectionArgs.From(context), async ct =>
-        {
-            await using var countDb = await factory.CreateDbContextAsync(ct);
-            return await query(countDb).CountAsync(ct);
-        }, context.CancellationToken);
-    }
+    public required T Node { get; init; }
 }

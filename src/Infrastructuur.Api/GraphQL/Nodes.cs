@@ -39,11 +39,17 @@ public sealed class ById<T>(IDbContextFactory<InfrastructuurDb> factory) : Batch
 public static class NodeFieldExtensions
 {
     /// <summary>The global ID field of a node type.</summary>
-    public static void GlobalIdField<T>(this ObjectGraphType<T> type, string typeName)
-        where T : Entity =>
+    /// <summary>Makes a graph type a Node: the Node interface and its global ID field. The GraphQL type name is the entity's CLR name.</summary>
+    public static void AsNode<T>(this ObjectGraphType<T> type)
+        where T : Entity
+    {
+        var typeName = typeof(T).Name;
+        type.Name = typeName;
+        type.Interface<NodeInterface>();
         type.Field<NonNullGraphType<IdGraphType>>("id")
             .Description($"The {typeName}'s global ID.")
             .Resolve(ctx => GlobalId.Encode(typeName, ctx.Source.Id));
+    }
 
     /// <summary>A reference field resolved through the request's batch loader, never one query per parent.</summary>
     public static IDataLoaderResult<T?> LoadById<T>(this IResolveFieldContext context, Guid? id)

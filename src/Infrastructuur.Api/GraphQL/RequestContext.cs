@@ -31,6 +31,13 @@ public sealed class RequestContext : Dictionary<string, object?>
 
     public IDbContextFactory<InfrastructuurDb> DbFactory { get; }
 
+    private readonly ConcurrentDictionary<string, object> _shared = new(StringComparer.Ordinal);
+
+    /// <summary>A per-request object under a string key (loaders that depend on field arguments).</summary>
+    public T Shared<T>(string key, Func<T> create)
+        where T : class =>
+        (T)_shared.GetOrAdd(key, _ => create());
+
     /// <summary>The request's single instance of a loader; created on first use.</summary>
     public T Loader<T>()
         where T : class =>

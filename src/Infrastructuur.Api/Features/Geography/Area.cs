@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Infrastructuur.Api.Features.Geography;
 
 /// <summary>A municipality's own working area (Nissewaard's four "wijkgebieden"), made of neighbourhoods.</summary>
-public sealed class Area : Entity
+public sealed class Area : Entity, INamed
 {
     public required string Name { get; set; }
 

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.GraphQL;
 
 namespace Infrastructuur.Api.Features.Geography;
@@ -20,29 +21,27 @@ public sealed class MunicipalityType : ObjectGraphType<Municipality>
 
     public MunicipalityType()
     {
-        Name = "Municipality";
         Description = "A Dutch municipality (gemeente), identified by its CBS code.";
-        Interface<NodeInterface>();
-        this.GlobalIdField("Municipality");
+        this.AsNode();
         Field(m => m.Name).Description("The municipality's name, e.g. Nissewaard.");
         Field(m => m.CbsCode).Description("CBS municipality code: GM followed by four digits, e.g. GM1930.");
         Field<NonNullGraphType<ConnectionType<AreaType>>>("areas")
             .Description("The municipality's own working areas, by name.")
             .PagingArguments()
-            .ResolveAsync(ctx => ctx.PageAsync(db => db.Areas.Where(a => a.MunicipalityId == ctx.Source.Id), AreaType.ByName));
+            .Resolve(ctx => ctx.PageChildren(db => m => db.Areas.Where(a => a.MunicipalityId == m.Id), AreaType.ByName));
         Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("neighbourhoods")
             .Description("CBS regions in the municipality (districts and neighbourhoods), by name.")
             .PagingArguments()
             .Argument<RegionLevelType>("level", "Only regions of this CBS level.")
-            .ResolveAsync(ctx =>
+            .Resolve(ctx =>
             {
                 var level = ctx.GetArgument<RegionLevel?>("level");
-                return ctx.PageAsync(db => db.Neighbourhoods.Where(n => n.MunicipalityId == ctx.Source.Id && (level == null || n.Level == level)), NeighbourhoodType.ByName);
+                return ctx.PageChildren(db => m => db.Neighbourhoods.Where(n => n.MunicipalityId == m.Id && (level == null || n.Level == level)), NeighbourhoodType.ByName);
             });
         Field<NonNullGraphType<ConnectionType<InitiativeType>>>("initiatives")
             .Description("Residents' initiatives that belong to the municipality, by name.")
             .PagingArguments()
-            .ResolveAsync(ctx => ctx.PageAsync(db => db.Initiatives.Where(i => i.MunicipalityId == ctx.Source.Id), InitiativeType.ByName));
+            .Resolve(ctx => ctx.PageChildren(db => m => db.Initiatives.Where(i => i.MunicipalityId == m.Id), InitiativeType.ByName));
     }
 }
 
@@ -52,10 +51,8 @@ public sealed class AreaType : ObjectGraphType<Area>
 
     public AreaType()
     {
-        Name = "Area";
         Description = "A municipality's own working area, made of CBS neighbourhoods; figures roll up neighbourhood → area → municipality.";
-        Interface<NodeInterface>();
-        this.GlobalIdField("Area");
+        this.AsNode();
         Field(a => a.Name).Description("The area's name as the municipality uses it.");
         Field(a => a.Description, nullable: true).Description("What the area covers, in the municipality's words.");
         Field<NonNullGraphType<MunicipalityType>>("municipality")
@@ -64,7 +61,7 @@ public sealed class AreaType : ObjectGraphType<Area>
         Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("neighbourhoods")
             .Description("The neighbourhoods that make up the area, by name.")
             .PagingArguments()
-            .ResolveAsync(ctx => ctx.PageAsync(db => db.Neighbourhoods.Where(n => n.Areas.Any(a => a.Id == ctx.Source.Id)), NeighbourhoodType.ByName));
+            .Resolve(ctx => ctx.PageChildren(_ => a => a.Neighbourhoods, NeighbourhoodType.ByName));
     }
 }
 
@@ -74,10 +71,8 @@ public sealed class NeighbourhoodType : ObjectGraphType<Neighbourhood>
 
     public NeighbourhoodType()
     {
-        Name = "Neighbourhood";
         Description = "A CBS region below a municipality: a district (CBS wijk) or a neighbourhood (CBS buurt).";
-        Interface<NodeInterface>();
-        this.GlobalIdField("Neighbourhood");
+        this.AsNode();
         Field(n => n.Name).Description("The region's name, e.g. Middelland.");
         Field<NonNullGraphType<RegionLevelType>>("level").Description("The CBS level: DISTRICT (wijk) or NEIGHBOURHOOD (buurt).").Resolve(ctx => ctx.Source.Level);
         Field(n => n.LocalLabel, nullable: true).Description("The municipality's own word for this level; Rotterdam calls the CBS wijk Delfshaven a \"gebied\" and the CBS buurt Middelland a \"wijk\".");
@@ -92,10 +87,14 @@ public sealed class NeighbourhoodType : ObjectGraphType<Neighbourhood>
         Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("children")
             .Description("The regions directly inside this one (a wijk's buurten), by name.")
             .PagingArguments()
-            .ResolveAsync(ctx => ctx.PageAsync(db => db.Neighbourhoods.Where(n => n.ParentId == ctx.Source.Id), ByName));
+            .Resolve(ctx => ctx.PageChildren(_ => n => n.Children, ByName));
         Field<NonNullGraphType<ConnectionType<InitiativeType>>>("initiatives")
-            .Description("Residents' initiatives active in this region or in a region inside it, by name.")
+            .Description("Residents' initiatives registered in exactly this region, by name. To include the regions inside it, use Query.initiatives with filterBy.neighbourhood.")
             .PagingArguments()
-            .ResolveAsync(ctx => ctx.PageAsync(db => db.Initiatives.Where(i => i.Neighbourhoods.Any(n => n.Id == ctx.Source.Id || n.ParentId == ctx.Source.Id)), InitiativeType.ByName));
+            .Resolve(ctx => ctx.PageChildren(_ => place => place.Initiatives, InitiativeType.ByName));
+        Field<NonNullGraphType<ConnectionType<OrganisationType>>>("organisations")
+            .Description("Organisations that work in exactly this region, by name.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(_ => place => place.Organisations, OrganisationType.ByName));
     }
 }

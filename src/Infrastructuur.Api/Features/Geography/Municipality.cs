@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Infrastructuur.Api.Features.Geography;
 
-public sealed class Municipality : Entity
+public sealed class Municipality : Entity, INamed
 {
     public required string Name { get; set; }
 

@@ -14,7 +14,7 @@ public enum RegionLevel
     Neighbourhood = 2,
 }
 
-public sealed class Neighbourhood : Entity
+public sealed class Neighbourhood : Entity, INamed
 {
     public required string Name { get; set; }
 
@@ -42,6 +42,10 @@ public sealed class Neighbourhood : Entity
     public List<Neighbourhood> Children { get; set; } = [];
 
     public List<Area> Areas { get; set; } = [];
+
+    public List<Initiatives.Initiative> Initiatives { get; set; } = [];
+
+    public List<Organisations.Organisation> Organisations { get; set; } = [];
 }
 
 internal sealed class NeighbourhoodConfiguration : IEntityTypeConfiguration<Neighbourhood>

@@ -15,7 +15,7 @@ public enum InitiativeStatus
 }
 
 /// <summary>A residents' initiative (bewonersinitiatief); often informal, without a Chamber of Commerce number.</summary>
-public sealed class Initiative : Entity
+public sealed class Initiative : Entity, INamed
 {
     public required string Name { get; set; }
 
@@ -50,6 +50,6 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
         builder.HasIndex(i => new { i.MunicipalityId, i.Status });
         builder.HasOne(i => i.Municipality).WithMany().HasForeignKey(i => i.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.HostOrganisation).WithMany().HasForeignKey(i => i.HostOrganisationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(i => i.Neighbourhoods).WithMany().UsingEntity("InitiativeNeighbourhood");
+        builder.HasMany(i => i.Neighbourhoods).WithMany(n => n.Initiatives).UsingEntity("InitiativeNeighbourhood");
     }
 }

@@ -21,10 +21,8 @@ public sealed class InitiativeType : ObjectGraphType<Initiative>
 
     public InitiativeType()
     {
-        Name = "Initiative";
         Description = "A residents' initiative (bewonersinitiatief): residents organising something for their neighbourhood, often without a legal form.";
-        Interface<NodeInterface>();
-        this.GlobalIdField("Initiative");
+        this.AsNode();
         Field(i => i.Name).Description("The initiative's name.");
         Field(i => i.Description, nullable: true).Description("What the initiative does, in its own words.");
         Field<NonNullGraphType<InitiativeStatusType>>("status").Description("Where the initiative stands.").Resolve(ctx => ctx.Source.Status);
@@ -38,7 +36,7 @@ public sealed class InitiativeType : ObjectGraphType<Initiative>
         Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("neighbourhoods")
             .Description("The regions where the initiative is active, by name.")
             .PagingArguments()
-            .ResolveAsync(ctx => ctx.PageAsync(db => db.Initiatives.Where(i => i.Id == ctx.Source.Id).SelectMany(i => i.Neighbourhoods), NeighbourhoodType.ByName));
+            .Resolve(ctx => ctx.PageChildren(_ => i => i.Neighbourhoods, NeighbourhoodType.ByName));
     }
 }
 

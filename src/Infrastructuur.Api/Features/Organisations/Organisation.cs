@@ -22,7 +22,7 @@ public enum OrganisationKind
 }
 
 /// <summary>A partner organisation (HSDS organization).</summary>
-public sealed class Organisation : Entity
+public sealed class Organisation : Entity, INamed
 {
     public required string Name { get; set; }
 
@@ -70,7 +70,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.HasIndex(o => new { o.NameKey, o.Id });
         builder.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(o => o.Identifiers).WithOne().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(o => o.Neighbourhoods).WithMany().UsingEntity("OrganisationNeighbourhood");
+        builder.HasMany(o => o.Neighbourhoods).WithMany(n => n.Organisations).UsingEntity("OrganisationNeighbourhood");
     }
 }
 

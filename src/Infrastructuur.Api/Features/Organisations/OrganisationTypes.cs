@@ -1,4 +1,5 @@
 using GraphQL;
+using Infrastructuur.Api.Data;
 using GraphQL.Types;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
@@ -33,10 +34,8 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
 
     public OrganisationType()
     {
-        Name = "Organisation";
         Description = "A partner organisation (HSDS organization): school, faith community, sports club, youth, welfare or care provider, municipality, fund …";
-        Interface<NodeInterface>();
-        this.GlobalIdField("Organisation");
+        this.AsNode();
         Field(o => o.Name).Description("The organisation's name.");
         Field(o => o.Description, nullable: true).Description("What the organisation does, in its own words.");
         Field<NonNullGraphType<OrganisationKindType>>("kind").Description("The kind of organisation.").Resolve(ctx => ctx.Source.Kind);
@@ -44,22 +43,18 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
         Field(o => o.Email, nullable: true).Description("The organisation's general e-mail address (never a person's).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationIdentifierType>>>>("identifiers")
             .Description("Identifiers in public schemes such as NL-KVK.")
-            .ResolveAsync(async ctx =>
-            {
-                await using var db = await ctx.OpenDbAsync();
-                return await db.OrganisationIdentifiers.AsNoTracking().Where(i => i.OrganisationId == ctx.Source.Id).OrderBy(i => i.Scheme).ToListAsync(ctx.CancellationToken);
-            });
+            .Resolve(ctx => ctx.Loader<IdentifiersByOrganisation>().Load(ctx.Source.Id).Then(list => list ?? []));
         Field<OrganisationType>("parent")
             .Description("The organisation this one is part of, if any.")
             .Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.ParentId));
         Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("neighbourhoods")
             .Description("The regions where the organisation works, by name.")
             .PagingArguments()
-            .ResolveAsync(ctx => ctx.PageAsync(db => db.Organisations.Where(o => o.Id == ctx.Source.Id).SelectMany(o => o.Neighbourhoods), NeighbourhoodType.ByName));
+            .Resolve(ctx => ctx.PageChildren(_ => o => o.Neighbourhoods, NeighbourhoodType.ByName));
         Field<NonNullGraphType<ConnectionType<InitiativeType>>>("hostedInitiatives")
             .Description("Residents' initiatives this organisation hosts, by name.")
             .PagingArguments()
-            .ResolveAsync(ctx => ctx.PageAsync(db => db.Initiatives.Where(i => i.HostOrganisationId == ctx.Source.Id), InitiativeType.ByName));
+            .Resolve(ctx => ctx.PageChildren(db => o => db.Initiatives.Where(i => i.HostOrganisationId == o.Id), InitiativeType.ByName));
     }
 }
 
@@ -81,5 +76,16 @@ public static class OrganisationQueries
             .Description("One organisation by its global ID; null with NOT_FOUND when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The organisation's global ID.")
             .Resolve(ctx => ctx.LoadById<Organisation>(GlobalId.Decode(ctx.GetArgument<string>("id"), "Organisation")));
+    }
+}
+
+/// <summary>Each organisation's identifiers, for a whole page of organisations in one query.</summary>
+public sealed class IdentifiersByOrganisation(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, List<OrganisationIdentifier>>
+{
+    protected override async Task<IReadOnlyDictionary<Guid, List<OrganisationIdentifier>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.OrganisationIdentifiers.AsNoTracking().Where(i => keys.Contains(i.OrganisationId)).OrderBy(i => i.Scheme).ThenBy(i => i.Value).ToListAsync(cancellationToken);
+        return rows.GroupBy(i => i.OrganisationId).ToDictionary(g => g.Key, g => g.ToList());
     }
 }

@@ -324,13 +324,13 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("InitiativeNeighbourhood", b =>
                 {
-                    b.Property<Guid>("InitiativeId")
+                    b.Property<Guid>("InitiativesId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("NeighbourhoodsId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("InitiativeId", "NeighbourhoodsId");
+                    b.HasKey("InitiativesId", "NeighbourhoodsId");
 
                     b.HasIndex("NeighbourhoodsId");
 
@@ -342,12 +342,12 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.Property<Guid>("NeighbourhoodsId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganisationId")
+                    b.Property<Guid>("OrganisationsId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("NeighbourhoodsId", "OrganisationId");
+                    b.HasKey("NeighbourhoodsId", "OrganisationsId");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("OrganisationsId");
 
                     b.ToTable("OrganisationNeighbourhood");
                 });
@@ -437,7 +437,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                 {
                     b.HasOne("Infrastructuur.Api.Features.Initiatives.Initiative", null)
                         .WithMany()
-                        .HasForeignKey("InitiativeId")
+                        .HasForeignKey("InitiativesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -458,7 +458,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
 
                     b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", null)
                         .WithMany()
-                        .HasForeignKey("OrganisationId")
+                        .HasForeignKey("OrganisationsId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Infrastructuur.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteInfrastructuurDb))]
-    [Migration("20261127212319_Initial")]
+    [Migration("20261127213157_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -327,13 +327,13 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("InitiativeNeighbourhood", b =>
                 {
-                    b.Property<Guid>("InitiativeId")
+                    b.Property<Guid>("InitiativesId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("NeighbourhoodsId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("InitiativeId", "NeighbourhoodsId");
+                    b.HasKey("InitiativesId", "NeighbourhoodsId");
 
                     b.HasIndex("NeighbourhoodsId");
 
@@ -345,12 +345,12 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.Property<Guid>("NeighbourhoodsId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganisationId")
+                    b.Property<Guid>("OrganisationsId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("NeighbourhoodsId", "OrganisationId");
+                    b.HasKey("NeighbourhoodsId", "OrganisationsId");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("OrganisationsId");
 
                     b.ToTable("OrganisationNeighbourhood");
                 });
@@ -440,7 +440,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                 {
                     b.HasOne("Infrastructuur.Api.Features.Initiatives.Initiative", null)
                         .WithMany()
-                        .HasForeignKey("InitiativeId")
+                        .HasForeignKey("InitiativesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -461,7 +461,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
 
                     b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", null)
                         .WithMany()
-                        .HasForeignKey("OrganisationId")
+                        .HasForeignKey("OrganisationsId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

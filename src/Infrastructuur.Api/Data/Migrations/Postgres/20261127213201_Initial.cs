@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Infrastructuur.Api.Data.Migrations.Sqlite
+namespace Infrastructuur.Api.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,14 +15,14 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                 name: "Municipalities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CbsCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    IsDemoData = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    CbsCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IsDemoData = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -33,18 +33,18 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    NameKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Website = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    IsDemoData = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    NameKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false, collation: "C"),
+                    Description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Website = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IsDemoData = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,15 +61,15 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                 name: "Areas",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    IsDemoData = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IsDemoData = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -86,19 +86,19 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                 name: "Neighbourhoods",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    LocalLabel = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    CbsCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    CbsCodeYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    IsDemoData = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    LocalLabel = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    CbsCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    CbsCodeYear = table.Column<int>(type: "integer", nullable: true),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IsDemoData = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -121,18 +121,18 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                 name: "Initiatives",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    NameKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HostOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    IsDemoData = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    NameKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false, collation: "C"),
+                    Description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HostOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IsDemoData = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -155,10 +155,10 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                 name: "OrganisationIdentifiers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Scheme = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Scheme = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -175,8 +175,8 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                 name: "AreaNeighbourhood",
                 columns: table => new
                 {
-                    AreasId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NeighbourhoodsId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    AreasId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NeighbourhoodsId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -199,12 +199,12 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                 name: "OrganisationNeighbourhood",
                 columns: table => new
                 {
-                    NeighbourhoodsId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    NeighbourhoodsId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationsId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_OrganisationNeighbourhood", x => new { x.NeighbourhoodsId, x.OrganisationId });
+                    table.PrimaryKey("PK_OrganisationNeighbourhood", x => new { x.NeighbourhoodsId, x.OrganisationsId });
                     table.ForeignKey(
                         name: "FK_OrganisationNeighbourhood_Neighbourhoods_NeighbourhoodsId",
                         column: x => x.NeighbourhoodsId,
@@ -212,8 +212,8 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_OrganisationNeighbourhood_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
+                        name: "FK_OrganisationNeighbourhood_Organisations_OrganisationsId",
+                        column: x => x.OrganisationsId,
                         principalTable: "Organisations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -223,15 +223,15 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                 name: "InitiativeNeighbourhood",
                 columns: table => new
                 {
-                    InitiativeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NeighbourhoodsId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    InitiativesId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NeighbourhoodsId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_InitiativeNeighbourhood", x => new { x.InitiativeId, x.NeighbourhoodsId });
+                    table.PrimaryKey("PK_InitiativeNeighbourhood", x => new { x.InitiativesId, x.NeighbourhoodsId });
                     table.ForeignKey(
-                        name: "FK_InitiativeNeighbourhood_Initiatives_InitiativeId",
-                        column: x => x.InitiativeId,
+                        name: "FK_InitiativeNeighbourhood_Initiatives_InitiativesId",
+                        column: x => x.InitiativesId,
                         principalTable: "Initiatives",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -312,9 +312,9 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_OrganisationNeighbourhood_OrganisationId",
+                name: "IX_OrganisationNeighbourhood_OrganisationsId",
                 table: "OrganisationNeighbourhood",
-                column: "OrganisationId");
+                column: "OrganisationsId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Organisations_NameKey_Id",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Infrastructuur.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresInfrastructuurDb))]
-    [Migration("20261127212323_Initial")]
+    [Migration("20261127213201_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -337,13 +337,13 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("InitiativeNeighbourhood", b =>
                 {
-                    b.Property<Guid>("InitiativeId")
+                    b.Property<Guid>("InitiativesId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("NeighbourhoodsId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("InitiativeId", "NeighbourhoodsId");
+                    b.HasKey("InitiativesId", "NeighbourhoodsId");
 
                     b.HasIndex("NeighbourhoodsId");
 
@@ -355,12 +355,12 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.Property<Guid>("NeighbourhoodsId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("OrganisationId")
+                    b.Property<Guid>("OrganisationsId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("NeighbourhoodsId", "OrganisationId");
+                    b.HasKey("NeighbourhoodsId", "OrganisationsId");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("OrganisationsId");
 
                     b.ToTable("OrganisationNeighbourhood");
                 });
@@ -450,7 +450,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                 {
                     b.HasOne("Infrastructuur.Api.Features.Initiatives.Initiative", null)
                         .WithMany()
-                        .HasForeignKey("InitiativeId")
+                        .HasForeignKey("InitiativesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -471,7 +471,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
                     b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", null)
                         .WithMany()
-                        .HasForeignKey("OrganisationId")
+                        .HasForeignKey("OrganisationsId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

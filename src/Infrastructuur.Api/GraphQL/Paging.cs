@@ -1,0 +1,155 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using Infrastructuur.Api.Data;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infrastructuur.Api.GraphQL;
+
+public static class Paging
+{
+    /// <summary>Builds a connection from rows fetched in (possibly reversed) order, size + 1 of them at most.</summary>
+    public static Connection<T> Build<T>(List<T> rows, IKeysetOrder<T> order, ConnectionArgs args, Func<IDataLoaderResult<int>> count)
+    {
+        var more = rows.Count > args.Size;
+        if (more)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        if (args.Backward)
+        {
+            rows.Reverse();
+        }
+
+        var edges = rows.Select(r => new Edge<T>(order.Cursor(r), r)).ToList();
+        var info = new PageInfo(
+            HasNextPage: args.Backward ? args.Before is not null : more,
+            HasPreviousPage: args.Backward ? more : args.After is not null,
+            StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
+            EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
+        return new Connection<T> { Edges = edges, PageInfo = info, TotalCount = count };
+    }
+
+    /// <summary>
+    /// Resolves a root connection field: one page query (size + 1 rows) now, and a COUNT later only if
+    /// totalCount is selected. Each runs on its own short-lived context (ADR 0005).
+    /// </summary>
+    public static async Task<object?> PageAsync<T>(this IResolveFieldContext context, Func<InfrastructuurDb, IQueryable<T>> query, IKeysetOrder<T> order)
+        where T : class
+    {
+        var factory = context.Request().DbFactory;
+        var args = ConnectionArgs.From(context);
+        await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
+        var page = query(db);
+        var cursor = args.Backward ? args.Before : args.After;
+        if (cursor is not null)
+        {
+            page = order.Seek(page, cursor, args.Backward);
+        }
+
+        var rows = await order.Sort(page, args.Backward).Take(args.Size + 1).AsNoTracking().ToListAsync(context.CancellationToken);
+        return Build(rows, order, args, () => new Deferred<int>(async ct =>
+        {
+            await using var countDb = await factory.CreateDbContextAsync(ct);
+            return await query(countDb).CountAsync(ct);
+        }));
+    }
+
+    /// <summary>
+    /// Resolves a nested connection field (an edge from a <typeparamref name="TParent"/>) through a per-request
+    /// loader: all parents that ask for the same field with the same arguments are paged in one statement and,
+    /// if totalCount is selected, counted in one. <paramref name="children"/> is the correlated child query of
+    /// one parent, e.g. <c>db => m => db.Areas.Where(a => a.MunicipalityId == m.Id)</c>.
+    /// </summary>
+    public static IDataLoaderResult<Connection<T>> PageChildren<TParent, T>(
+        this IResolveFieldContext<TParent> context,
+        Func<InfrastructuurDb, Expression<Func<TParent, IEnumerable<T>>>> children,
+        IKeysetOrder<T> order)
+        where TParent : Entity
+        where T : class
+    {
+        var args = ConnectionArgs.From(context);
+        var key = LoaderKey(context);
+        var request = context.Request();
+        var pages = request.Shared($"page:{key}", () => new ChildPageLoader<TParent, T>(request.DbFactory, children, order, args));
+        var counts = request.Shared($"count:{key}", () => new ChildCountLoader<TParent, T>(request.DbFactory, children));
+        var parentId = context.Source.Id;
+        return pages.Load(parentId).Then(list => Build(list ?? [], order, args, () => counts.Load(parentId).Then(c => c)));
+    }
+
+    // Same field definition + same argument values → same loader. The path's list indexes are left out on purpose.
+    private static string LoaderKey(IResolveFieldContext context)
+    {
+        var arguments = context.Arguments is null ? string.Empty
+            : string.Join('&', context.Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={Format(a.Value.Value)}"));
+        return $"{context.ParentType.Name}.{context.FieldDefinition.Name}?{arguments}";
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "null",
+        System.Collections.IDictionary d => "{" + string.Join(',', d.Keys.Cast<object>().Select(k => $"{k}:{Format(d[k])}")) + "}",
+        System.Collections.IEnumerable e and not string => "[" + string.Join(',', e.Cast<object?>().Select(Format)) + "]",
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    private sealed class ChildPageLoader<TParent, T>(
+        IDbContextFactory<InfrastructuurDb> factory,
+        Func<InfrastructuurDb, Expression<Func<TParent, IEnumerable<T>>>> children,
+        IKeysetOrder<T> order,
+        ConnectionArgs args) : BatchLoader<Guid, List<T>>
+        where TParent : Entity
+        where T : class
+    {
+        protected override async Task<IReadOnlyDictionary<Guid, List<T>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            Guid[] ids = [.. keys];
+            var selector = children(db);
+            var page = order.PageOf(selector.Body, args.Backward ? args.Before : args.After, args.Backward, args.Size + 1);
+            var pageSelector = Expression.Lambda<Func<TParent, IEnumerable<T>>>(page, selector.Parameters);
+            Expression<Func<TParent, T, ParentRow<T>>> tag = (p, c) => new ParentRow<T> { ParentId = p.Id, Node = c };
+            var rows = await db.Set<TParent>().Where(p => ids.Contains(p.Id)).SelectMany(pageSelector, tag).AsNoTracking().ToListAsync(cancellationToken);
+            return rows.GroupBy(r => r.ParentId).ToDictionary(g => g.Key, g => order.InOrder(g.Select(r => r.Node), args.Backward));
+        }
+    }
+
+    private sealed class ChildCountLoader<TParent, T>(
+        IDbContextFactory<InfrastructuurDb> factory,
+        Func<InfrastructuurDb, Expression<Func<TParent, IEnumerable<T>>>> children) : BatchLoader<Guid, int>
+        where TParent : Entity
+    {
+        protected override async Task<IReadOnlyDictionary<Guid, int>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            Guid[] ids = [.. keys];
+            var selector = children(db);
+            var parent = selector.Parameters[0];
+            var count = Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(T)], selector.Body);
+            var project = Expression.Lambda<Func<TParent, ParentCount>>(
+                Expression.MemberInit(
+                    Expression.New(typeof(ParentCount)),
+                    Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.ParentId))!, Expression.Property(parent, nameof(Entity.Id))),
+                    Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.Count))!, count)),
+                parent);
+            return await db.Set<TParent>().Where(p => ids.Contains(p.Id)).Select(project).ToDictionaryAsync(c => c.ParentId, c => c.Count, cancellationToken);
+        }
+    }
+
+    private sealed class ParentCount
+    {
+        public Guid ParentId { get; init; }
+
+        public int Count { get; init; }
+    }
+}
+
+/// <summary>A value computed only when GraphQL.NET awaits it (after sibling fields were visited).</summary>
+public sealed class Deferred<T>(Func<CancellationToken, Task<T>> compute) : IDataLoaderResult<T>
+{
+    public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => compute(cancellationToken);
+
+    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await compute(cancellationToken);
+}
