@@ -103,6 +103,8 @@ public static class DemoData
             IsDemoData = true,
         }).ToList();
 
+        db.AddRange(DemoTaxonomy.Themes());
+        db.AddRange(DemoTaxonomy.TargetGroups());
         db.AddRange(rotterdam, nissewaard, delfshaven, middelland, delfshavenArea);
         db.AddRange(nissewaardAreas);
         db.AddRange(nissewaardOrganisations);

@@ -1,6 +1,7 @@
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -23,6 +24,10 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     public DbSet<OrganisationIdentifier> OrganisationIdentifiers => Set<OrganisationIdentifier>();
 
     public DbSet<Initiative> Initiatives => Set<Initiative>();
+
+    public DbSet<Theme> Themes => Set<Theme>();
+
+    public DbSet<TargetGroup> TargetGroups => Set<TargetGroup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

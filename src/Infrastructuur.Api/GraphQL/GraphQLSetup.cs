@@ -26,13 +26,29 @@ public static class GraphQLSetup
 
         // node(id:) dispatch: every object graph type over an entity is a Node, named after the entity.
         foreach (var entity in typeof(GraphQLSetup).Assembly.GetTypes()
-            .Select(t => t.BaseType)
-            .Where(b => b is { IsGenericType: true } && b.GetGenericTypeDefinition() == typeof(ObjectGraphType<>) && b.GetGenericArguments()[0].IsSubclassOf(typeof(Entity)))
-            .Select(b => b!.GetGenericArguments()[0]))
+            .Where(t => !t.IsAbstract && !t.ContainsGenericParameters)
+            .Select(EntityOf)
+            .OfType<Type>()
+            .Distinct())
         {
             services.AddSingleton((NodeResolver)typeof(NodeResolver).GetMethod(nameof(NodeResolver.For))!.MakeGenericMethod(entity).Invoke(null, [entity.Name])!);
         }
         return services;
+    }
+
+    // The entity T of a graph type deriving (directly or not) from ObjectGraphType<T>, when T is an entity.
+    private static Type? EntityOf(Type type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(ObjectGraphType<>))
+            {
+                var entity = t.GetGenericArguments()[0];
+                return entity.IsSubclassOf(typeof(Entity)) ? entity : null;
+            }
+        }
+
+        return null;
     }
 
     // Faults reach the log with their stack trace (the client only sees INTERNAL and a trace id).

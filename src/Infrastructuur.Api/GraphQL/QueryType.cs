@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Taxonomy;
 
 namespace Infrastructuur.Api.GraphQL;
 
@@ -16,6 +17,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddGeographyQueries();
         this.AddOrganisationQueries();
         this.AddInitiativeQueries();
+        this.AddTaxonomyQueries();
     }
 }
 
