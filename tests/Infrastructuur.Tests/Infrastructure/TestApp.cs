@@ -78,7 +78,8 @@ public sealed class TestApp : IAsyncDisposable
             config[key] = value;
         }
 
-        var app = InfrastructuurApp.Build(["--environment", "Testing"], builder => builder.Configuration.AddInMemoryCollection(config));
+        var contentRoot = Path.Combine(TestEnvironment.RepoRoot, "src", "Infrastructuur.Api");
+        var app = InfrastructuurApp.Build(["--environment", "Testing", "--contentRoot", contentRoot], builder => builder.Configuration.AddInMemoryCollection(config));
         if (initialize)
         {
             await app.InitializeDatabaseAsync();

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Infrastructuur.Api.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -7,10 +8,10 @@ namespace Infrastructuur.Api.Features.Geography;
 /// <summary>The CBS level of a region below a municipality.</summary>
 public enum RegionLevel
 {
-    /// <summary>CBS wijk (code WK + 6 digits).</summary>
+    [Description("A CBS wijk (district): code WK followed by 6 digits.")]
     District = 1,
 
-    /// <summary>CBS buurt (code BU + 8 digits).</summary>
+    [Description("A CBS buurt (neighbourhood): code BU followed by 8 digits.")]
     Neighbourhood = 2,
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Organisations;
@@ -8,9 +9,16 @@ namespace Infrastructuur.Api.Features.Initiatives;
 
 public enum InitiativeStatus
 {
+    [Description("Being prepared; not yet running.")]
     Draft = 1,
+
+    [Description("Running.")]
     Active,
+
+    [Description("Temporarily not running.")]
     Paused,
+
+    [Description("Stopped for good.")]
     Ended,
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
 using Microsoft.EntityFrameworkCore;
@@ -7,17 +8,40 @@ namespace Infrastructuur.Api.Features.Organisations;
 
 public enum OrganisationKind
 {
+    [Description("A primary or secondary school.")]
     School = 1,
+
+    [Description("A church, mosque or other faith community.")]
     FaithCommunity,
+
+    [Description("A sports club or association.")]
     SportsClub,
+
+    [Description("A youth work organisation.")]
     YouthWork,
+
+    [Description("A welfare organisation (welzijn).")]
     Welfare,
+
+    [Description("A care provider (zorgaanbieder).")]
     CareProvider,
+
+    [Description("A public health service (GGD).")]
     PublicHealthService,
+
+    [Description("A municipality acting as an organisation (funder, director of the network).")]
     Municipality,
+
+    [Description("A housing corporation.")]
     HousingCorporation,
+
+    [Description("A fund or other grant-making body.")]
     Fund,
+
+    [Description("A neighbourhood company (wijk-BV) owned by residents and partners.")]
     NeighbourhoodCompany,
+
+    [Description("Any other kind of organisation.")]
     Other,
 }
 

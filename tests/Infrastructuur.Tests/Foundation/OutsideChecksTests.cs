@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using Infrastructuur.Tests.Infrastructure;
+
+namespace Infrastructuur.Tests.Foundation;
+
+/// <summary>The transport and the IDE judged by outside tools: graphql-http's server audit and a real Chromium.</summary>
+public sealed partial class OutsideChecksTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
+{
+    [SkippableFact]
+    public async Task Graphql_http_audit_passes_every_audit()
+    {
+        TestEnvironment.Require(NodeTools.Unavailable);
+        await NodeTools.EnsureInstalledAsync();
+
+        var (code, output) = await NodeTools.NodeAsync("audit.mjs", [fixture.App.GraphQLUrl.ToString()], TimeSpan.FromMinutes(3));
+
+        var summary = Summary().Match(output);
+        Assert.True(summary.Success, $"No summary line in the audit output:\n{output}");
+        Assert.Equal("0", summary.Groups["failed"].Value);
+        Assert.Equal("61", summary.Groups["passed"].Value);
+        Assert.Equal(0, code);
+    }
+
+    [SkippableFact]
+    public async Task The_IDE_loads_runs_a_query_and_shows_the_docs_in_Chromium()
+    {
+        TestEnvironment.Require(NodeTools.Unavailable);
+        TestEnvironment.Require(NodeTools.ChromiumUnavailable);
+        await NodeTools.EnsureInstalledAsync();
+        var screenshot = Path.Combine(Path.GetTempPath(), "infrastructuur-ide.png");
+
+        var (code, output) = await NodeTools.NodeAsync(
+            "ide.mjs",
+            [fixture.App.BaseAddress.ToString().TrimEnd('/'), """{ neighbourhood(cbsCode: "BU05990325") { name cbsCode } }""", "BU05990325", screenshot],
+            TimeSpan.FromMinutes(3),
+            new Dictionary<string, string> { ["CHROMIUM_PATH"] = NodeTools.ChromiumPath });
+
+        Assert.True(code == 0, output);
+        Assert.Contains("ide ok", output, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^(?<passed>\d+) passed, (?<failed>\d+) failed$", RegexOptions.Multiline)]
+    private static partial Regex Summary();
+}
