@@ -48,12 +48,15 @@ public static class DatabaseSetup
 }
 
 /// <summary>
-/// synchronous=FULL is per connection in SQLite, so it is set on every open: with WAL it makes each commit
-/// durable against power loss, which "no acknowledged write lost" needs (security.md).
+/// synchronous=FULL is per connection in SQLite: with WAL it makes each commit durable against power loss, which
+/// "no acknowledged write lost" needs (security.md). Pooled connections keep their native handle, so the pragmas
+/// run once per handle, not on every open.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _done = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -63,11 +66,20 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    private void Apply(DbConnection connection)
     {
+        if (connection is SqliteConnection { Handle: { } handle } && _done.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
         command.ExecuteNonQuery();
+        if (connection is SqliteConnection { Handle: { } opened })
+        {
+            _done.AddOrUpdate(opened, opened);
+        }
     }
 }
 
