@@ -28,6 +28,10 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; [ -n 
 trap cleanup EXIT
 
 export Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production GraphQL__EnableIde=false
+# Production refuses to start without token validation configured; the benchmark gets a throwaway key.
+export Authentication__Schemes__Bearer__ValidIssuer=https://bench.infrastructuur.example \
+  Authentication__Schemes__Bearer__ValidAudiences__0=infrastructuur-bench \
+  Authentication__Schemes__Bearer__SigningKeys__0__Value="$(head -c 32 /dev/urandom | base64)"
 if [ "$engine" = postgres ]; then
   source "$root/bench/pg.sh"   # sets Database__* and pg_stop
 else

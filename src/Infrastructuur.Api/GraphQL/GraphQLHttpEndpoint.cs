@@ -4,6 +4,7 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -55,6 +56,14 @@ public sealed class GraphQLHttpEndpoint(
         if (mediaType is null)
         {
             await WriteRequestErrorAsync(http, StatusCodes.Status406NotAcceptable, Json, $"Accept {GraphQLResponseJson} or {Json}.");
+            return;
+        }
+
+        // A token that is present but invalid (forged, expired, wrong issuer or audience, alg none) is a 401, never anonymous access.
+        if (request.Headers.Authorization.Count > 0 && !(await http.AuthenticateAsync()).Succeeded)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [new ExecutionError("The bearer token is not valid.") { Code = ErrorCodes.Unauthenticated }], Executed = false }, StatusCodes.Status401Unauthorized);
             return;
         }
 

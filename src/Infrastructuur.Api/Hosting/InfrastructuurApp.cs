@@ -12,6 +12,7 @@ public static class InfrastructuurApp
         configure?.Invoke(builder);
 
         builder.Services.AddInfrastructuurDatabase(builder.Configuration, builder.Environment);
+        builder.Services.AddInfrastructuurAuthentication(builder.Configuration, builder.Environment);
         builder.Services.AddInfrastructuurGraphQL(builder.Configuration);
         builder.Services.AddInfrastructuurTelemetry(builder.Configuration);
         builder.Services.AddSingleton<ShutdownState>();
@@ -20,6 +21,7 @@ public static class InfrastructuurApp
         var shutdown = app.Services.GetRequiredService<ShutdownState>();
         app.Lifetime.ApplicationStopping.Register(shutdown.MarkStopping);
 
+        app.UseAuthentication();
         app.MapInfrastructuurHealth();
         app.MapInfrastuurGraphQL();
         return app;

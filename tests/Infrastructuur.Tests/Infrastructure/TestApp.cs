@@ -51,13 +51,16 @@ public sealed class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestApp> StartAsync(Engine engine, IDictionary<string, string?>? settings = null, bool initialize = true)
+    public static async Task<TestApp> StartAsync(Engine engine, IDictionary<string, string?>? settings = null, bool initialize = true, string environment = "Testing")
     {
         var config = new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Database:SeedDemoData"] = "true",
+            ["Authentication:Schemes:Bearer:ValidIssuer"] = Tokens.Issuer,
+            ["Authentication:Schemes:Bearer:ValidAudiences:0"] = Tokens.Audience,
+            ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Tokens.KeyBase64,
         };
         string? sqliteDir = null;
         if (engine == Engine.Sqlite)
@@ -79,7 +82,7 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         var contentRoot = Path.Combine(TestEnvironment.RepoRoot, "src", "Infrastructuur.Api");
-        var app = InfrastructuurApp.Build(["--environment", "Testing", "--contentRoot", contentRoot], builder => builder.Configuration.AddInMemoryCollection(config));
+        var app = InfrastructuurApp.Build(["--environment", environment, "--contentRoot", contentRoot], builder => builder.Configuration.AddInMemoryCollection(config));
         if (initialize)
         {
             await app.InitializeDatabaseAsync();

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Infrastructuur.Api.Hosting;
+
+/// <summary>
+/// JWT bearer authentication with every check on (security.md). The values are read explicitly from
+/// Authentication:Schemes:Bearer (the section `dotnet user-jwts` writes), because binding JwtBearerOptions from
+/// configuration silently turns issuer/audience validation off when a value is missing: here start-up fails instead.
+/// </summary>
+public static class AuthenticationSetup
+{
+    public const string Section = "Authentication:Schemes:Bearer";
+    public const string DevelopmentIssuer = "dotnet-user-jwts";
+    public const string RoleClaim = "role";
+
+    public static IServiceCollection AddInfrastructuurAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection(Section);
+        var issuer = section["ValidIssuer"];
+        var audiences = (section.GetSection("ValidAudiences").Get<string[]>() ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).ToArray();
+        var keys = section.GetSection("SigningKeys").GetChildren()
+            .Select(k => k["Value"])
+            .Where(v => !string.IsNullOrWhiteSpace(v))
+            .Select(v => (SecurityKey)new SymmetricSecurityKey(Convert.FromBase64String(v!)))
+            .ToList();
+        var algorithms = section.GetSection("ValidAlgorithms").Get<string[]>() is { Length: > 0 } configured ? configured : [SecurityAlgorithms.HmacSha256];
+        var skew = TimeSpan.FromSeconds(section.GetValue("ClockSkewSeconds", 30));
+
+        if (string.IsNullOrWhiteSpace(issuer) || audiences.Length == 0 || keys.Count == 0)
+        {
+            throw new InvalidOperationException($"{Section} needs ValidIssuer, ValidAudiences and SigningKeys; refusing to start with token validation partly off.");
+        }
+
+        if (!environment.IsDevelopment() && issuer == DevelopmentIssuer)
+        {
+            throw new InvalidOperationException($"{Section}: the development token issuer '{DevelopmentIssuer}' is refused outside Development.");
+        }
+
+        if (skew > TimeSpan.FromSeconds(30) || skew < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{Section}:ClockSkewSeconds must be between 0 and 30.");
+        }
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidateIssuer = true,
+                ValidIssuer = issuer,
+                ValidateAudience = true,
+                ValidAudiences = audiences,
+                ValidateLifetime = true,
+                RequireExpirationTime = true,
+                RequireSignedTokens = true,
+                ValidateIssuerSigningKey = true,
+                IssuerSigningKeys = keys,
+                ValidAlgorithms = algorithms,
+                ClockSkew = skew,
+                NameClaimType = "sub",
+                RoleClaimType = RoleClaim,
+            };
+
+            // The GraphQL endpoint answers 401 itself, in the GraphQL error format.
+            options.Events = new JwtBearerEvents { OnChallenge = context => { context.HandleResponse(); return Task.CompletedTask; } };
+        });
+        services.AddAuthorization();
+        return services;
+    }
+
+    /// <summary>The caller's stable subject (token "sub"), or null when anonymous.</summary>
+    public static string? Subject(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.FindFirst("sub")?.Value : null;
+}

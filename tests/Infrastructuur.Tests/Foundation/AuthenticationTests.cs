@@ -1,0 +1,63 @@
+using Infrastructuur.Tests.Infrastructure;
+
+namespace Infrastructuur.Tests.Foundation;
+
+/// <summary>Every way a token can be bad is a 401 with UNAUTHENTICATED; a good one is accepted.</summary>
+public sealed class AuthenticationTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
+{
+    private const string Query = "{ __typename }";
+
+    public static TheoryData<string, string> BadTokens() => new()
+    {
+        { "forged (wrong key)", Tokens.Mint("alice", key: System.Text.Encoding.UTF8.GetBytes("another-key-that-is-long-enough-for-hs256!!")) },
+        { "expired", Tokens.Mint("alice", expires: DateTime.UtcNow.AddMinutes(-2), notBefore: DateTime.UtcNow.AddMinutes(-10)) },
+        { "not yet valid", Tokens.Mint("alice", notBefore: DateTime.UtcNow.AddMinutes(5), expires: DateTime.UtcNow.AddMinutes(30)) },
+        { "wrong issuer", Tokens.Mint("alice", issuer: "https://evil.example") },
+        { "wrong audience", Tokens.Mint("alice", audience: "someone-else") },
+        { "alg none", Tokens.Unsigned("alice") },
+        { "algorithm outside the allow-list (HS512)", Tokens.Mint("alice", key: new byte[64], algorithm: Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha512) },
+        { "garbage", "not.a.token" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadTokens))]
+    public async Task A_bad_token_is_401_UNAUTHENTICATED(string why, string token)
+    {
+        var response = await fixture.App.QueryAsync(Query, token: token);
+
+        Assert.True(response.Status == 401, $"{why}: {response.Status} {response.Text}");
+        Assert.Equal("UNAUTHENTICATED", response.FirstErrorCode);
+        Assert.Contains("Bearer", string.Join(',', response.Headers.WwwAuthenticate), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_expired_within_the_30_second_skew_is_still_accepted_and_one_past_it_is_not()
+    {
+        var withinSkew = Tokens.Mint("alice", expires: DateTime.UtcNow.AddSeconds(-10), notBefore: DateTime.UtcNow.AddMinutes(-5));
+        var pastSkew = Tokens.Mint("alice", expires: DateTime.UtcNow.AddSeconds(-45), notBefore: DateTime.UtcNow.AddMinutes(-5));
+
+        (await fixture.App.QueryAsync(Query, token: withinSkew)).AssertOk();
+        Assert.Equal(401, (await fixture.App.QueryAsync(Query, token: pastSkew)).Status);
+    }
+
+    [Theory]
+    [InlineData("Testing", "Authentication:Schemes:Bearer:ValidIssuer", "")]
+    [InlineData("Testing", "Authentication:Schemes:Bearer:ValidAudiences:0", "")]
+    [InlineData("Testing", "Authentication:Schemes:Bearer:SigningKeys:0:Value", "")]
+    [InlineData("Testing", "Authentication:Schemes:Bearer:ClockSkewSeconds", "300")]
+    [InlineData("Production", "Authentication:Schemes:Bearer:ValidIssuer", "dotnet-user-jwts")]
+    public async Task Start_up_fails_on_a_configuration_that_would_weaken_token_validation(string environment, string key, string value)
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            TestApp.StartAsync(Engine.Sqlite, new Dictionary<string, string?> { [key] = value }, environment: environment));
+
+        Assert.Contains("Authentication", error.Message + error.InnerException?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_valid_token_and_no_token_are_both_served()
+    {
+        (await fixture.App.QueryAsync(Query, token: Tokens.Mint("alice", "resident"))).AssertOk();
+        (await fixture.App.QueryAsync(Query)).AssertOk();
+    }
+}
