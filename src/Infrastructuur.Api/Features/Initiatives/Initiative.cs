@@ -1,6 +1,7 @@
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,13 +16,15 @@ public enum InitiativeStatus
 }
 
 /// <summary>A residents' initiative (bewonersinitiatief); often informal, without a Chamber of Commerce number.</summary>
-public sealed class Initiative : Entity, INamed
+public sealed class Initiative : Entity, INamed, ISearchable
 {
     public required string Name { get; set; }
 
     public string NameKey { get; set; } = string.Empty;
 
     public string? Description { get; set; }
+
+    public string SearchText { get; set; } = string.Empty;
 
     public InitiativeStatus Status { get; set; } = InitiativeStatus.Draft;
 
@@ -37,6 +40,10 @@ public sealed class Initiative : Entity, INamed
     public Organisation? HostOrganisation { get; set; }
 
     public List<Neighbourhood> Neighbourhoods { get; set; } = [];
+
+    public List<Theme> Themes { get; set; } = [];
+
+    public string BuildSearchText() => $"{Name} {Description}";
 }
 
 internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiative>
@@ -51,5 +58,6 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
         builder.HasOne(i => i.Municipality).WithMany().HasForeignKey(i => i.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.HostOrganisation).WithMany().HasForeignKey(i => i.HostOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(i => i.Neighbourhoods).WithMany(n => n.Initiatives).UsingEntity("InitiativeNeighbourhood");
+        builder.HasMany(i => i.Themes).WithMany(t => t.Initiatives).UsingEntity("InitiativeTheme");
     }
 }
