@@ -1,8 +1,10 @@
+using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Taxonomy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Infrastructuur.Api.Data;
@@ -29,12 +31,16 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
 
     public DbSet<TargetGroup> TargetGroups => Set<TargetGroup>();
 
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<ReachRecord> ReachRecords => Set<ReachRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InfrastructuurDb).Assembly, t => t.Namespace?.StartsWith("Infrastructuur.Api.Features", StringComparison.Ordinal) == true);
 
-        // Enums are stored by name: readable in SQL and safe against reordering members.
-        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        // Enums are stored by name: readable in SQL and safe against reordering members (complex-type members too).
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(AllProperties))
         {
             var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
             if (type.IsEnum)
@@ -44,6 +50,9 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
             }
         }
     }
+
+    private static IEnumerable<IMutableProperty> AllProperties(IMutableTypeBase type) =>
+        type.GetProperties().Concat(type.GetComplexProperties().SelectMany(c => AllProperties(c.ComplexType)));
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -73,6 +82,11 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
                 if (entry.Entity is INamed named)
                 {
                     named.NameKey = TextKey.Fold(named.Name);
+                }
+
+                if (entry.Entity is ISearchable searchable)
+                {
+                    searchable.SearchText = TextKey.Fold(searchable.BuildSearchText());
                 }
             }
         }

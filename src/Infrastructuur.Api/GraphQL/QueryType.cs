@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
@@ -18,6 +19,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddOrganisationQueries();
         this.AddInitiativeQueries();
         this.AddTaxonomyQueries();
+        this.AddActivityQueries();
     }
 }
 

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.GraphQL;
@@ -96,5 +97,9 @@ public sealed class NeighbourhoodType : ObjectGraphType<Neighbourhood>
             .Description("Organisations that work in exactly this region, by name.")
             .PagingArguments()
             .Resolve(ctx => ctx.PageChildren(_ => place => place.Organisations, OrganisationType.ByName));
+        Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
+            .Description("Activities serving exactly this region, by title. To include the regions inside it, use Query.activities with filterBy.neighbourhood.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(_ => place => place.Activities, ActivityOrder.Default));
     }
 }

@@ -47,6 +47,8 @@ public sealed class Neighbourhood : Entity, INamed
     public List<Initiatives.Initiative> Initiatives { get; set; } = [];
 
     public List<Organisations.Organisation> Organisations { get; set; } = [];
+
+    public List<Activities.Activity> Activities { get; set; } = [];
 }
 
 internal sealed class NeighbourhoodConfiguration : IEntityTypeConfiguration<Neighbourhood>

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -23,13 +24,15 @@ public enum InitiativeStatus
 }
 
 /// <summary>A residents' initiative (bewonersinitiatief); often informal, without a Chamber of Commerce number.</summary>
-public sealed class Initiative : Entity, INamed
+public sealed class Initiative : Entity, INamed, ISearchable
 {
     public required string Name { get; set; }
 
     public string NameKey { get; set; } = string.Empty;
 
     public string? Description { get; set; }
+
+    public string SearchText { get; set; } = string.Empty;
 
     public InitiativeStatus Status { get; set; } = InitiativeStatus.Draft;
 
@@ -45,6 +48,10 @@ public sealed class Initiative : Entity, INamed
     public Organisation? HostOrganisation { get; set; }
 
     public List<Neighbourhood> Neighbourhoods { get; set; } = [];
+
+    public List<Theme> Themes { get; set; } = [];
+
+    public string BuildSearchText() => $"{Name} {Description}";
 }
 
 internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiative>
@@ -59,5 +66,6 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
         builder.HasOne(i => i.Municipality).WithMany().HasForeignKey(i => i.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.HostOrganisation).WithMany().HasForeignKey(i => i.HostOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(i => i.Neighbourhoods).WithMany(n => n.Initiatives).UsingEntity("InitiativeNeighbourhood");
+        builder.HasMany(i => i.Themes).WithMany(t => t.Initiatives).UsingEntity("InitiativeTheme");
     }
 }

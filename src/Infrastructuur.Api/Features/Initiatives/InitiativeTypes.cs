@@ -1,8 +1,12 @@
 using GraphQL;
 using GraphQL.Types;
+using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.GraphQL;
+using Microsoft.EntityFrameworkCore;
 
 namespace Infrastructuur.Api.Features.Initiatives;
 
@@ -37,6 +41,13 @@ public sealed class InitiativeType : ObjectGraphType<Initiative>
             .Description("The regions where the initiative is active, by name.")
             .PagingArguments()
             .Resolve(ctx => ctx.PageChildren(_ => i => i.Neighbourhoods, NeighbourhoodType.ByName));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeType>>>>("themes")
+            .Description("The themes the initiative works on, by Dutch name.")
+            .Resolve(ctx => ctx.Loader<ThemesByInitiative>().Load(ctx.Source.Id).Then(list => list ?? []));
+        Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
+            .Description("Activities the initiative runs, by title.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(db => i => db.Activities.Where(a => a.ProviderInitiativeId == i.Id), ActivityOrder.Default));
     }
 }
 
@@ -45,14 +56,10 @@ public static class InitiativeQueries
     public static void AddInitiativeQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionType<InitiativeType>>>("initiatives")
-            .Description("Residents' initiatives, by name.")
+            .Description("Residents' initiatives matching filterBy, by name.")
             .PagingArguments()
-            .Argument<InitiativeStatusType>("status", "Only initiatives with this status.")
-            .ResolveAsync(ctx =>
-            {
-                var status = ctx.GetArgument<InitiativeStatus?>("status");
-                return ctx.PageAsync(db => db.Initiatives.Where(i => status == null || i.Status == status), InitiativeType.ByName);
-            });
+            .Argument<InitiativeFilterType>("filterBy", "Conditions the initiatives must meet, all of them (AND).")
+            .ResolveAsync(ctx => ctx.PageAsync((ctx.GetArgument<InitiativeFilter?>("filterBy") ?? new InitiativeFilter()).Compile(), InitiativeType.ByName));
 
         query.Field<InitiativeType>("initiative")
             .Description("One initiative by its global ID; null with NOT_FOUND when there is none.")
@@ -60,3 +67,6 @@ public static class InitiativeQueries
             .Resolve(ctx => ctx.LoadById<Initiative>(GlobalId.Decode(ctx.GetArgument<string>("id"), "Initiative")));
     }
 }
+
+/// <summary>Each initiative's themes, for a whole page of initiatives in one query.</summary>
+public sealed class ThemesByInitiative(IDbContextFactory<InfrastructuurDb> factory) : TermsByOwner<Initiative, Theme>(factory, i => i.Themes);

@@ -46,13 +46,15 @@ public enum OrganisationKind
 }
 
 /// <summary>A partner organisation (HSDS organization).</summary>
-public sealed class Organisation : Entity, INamed
+public sealed class Organisation : Entity, INamed, ISearchable
 {
     public required string Name { get; set; }
 
     public string NameKey { get; set; } = string.Empty;
 
     public string? Description { get; set; }
+
+    public string SearchText { get; set; } = string.Empty;
 
     public OrganisationKind Kind { get; set; }
 
@@ -68,6 +70,11 @@ public sealed class Organisation : Entity, INamed
     public List<OrganisationIdentifier> Identifiers { get; set; } = [];
 
     public List<Neighbourhood> Neighbourhoods { get; set; } = [];
+
+    /// <summary>Activities this organisation takes part in as a partner (not as provider).</summary>
+    public List<Activities.Activity> PartnerActivities { get; set; } = [];
+
+    public string BuildSearchText() => $"{Name} {Description}";
 }
 
 /// <summary>An identifier in a named scheme (HSDS organization_identifier, 360Giving org-id): NL-KVK, NL-OWMS …</summary>

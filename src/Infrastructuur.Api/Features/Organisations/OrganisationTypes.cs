@@ -1,5 +1,6 @@
 using GraphQL;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Activities;
 using GraphQL.Types;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
@@ -55,6 +56,14 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
             .Description("Residents' initiatives this organisation hosts, by name.")
             .PagingArguments()
             .Resolve(ctx => ctx.PageChildren(db => o => db.Initiatives.Where(i => i.HostOrganisationId == o.Id), InitiativeType.ByName));
+        Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
+            .Description("Activities this organisation provides, by title.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(db => o => db.Activities.Where(a => a.ProviderOrganisationId == o.Id), ActivityOrder.Default));
+        Field<NonNullGraphType<ConnectionType<ActivityType>>>("partnerActivities")
+            .Description("Activities this organisation takes part in as a partner of the provider, by title.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(_ => o => o.PartnerActivities, ActivityOrder.Default));
     }
 }
 
@@ -63,14 +72,10 @@ public static class OrganisationQueries
     public static void AddOrganisationQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionType<OrganisationType>>>("organisations")
-            .Description("Partner organisations, by name.")
+            .Description("Partner organisations matching filterBy, by name.")
             .PagingArguments()
-            .Argument<OrganisationKindType>("kind", "Only organisations of this kind.")
-            .ResolveAsync(ctx =>
-            {
-                var kind = ctx.GetArgument<OrganisationKind?>("kind");
-                return ctx.PageAsync(db => db.Organisations.Where(o => kind == null || o.Kind == kind), OrganisationType.ByName);
-            });
+            .Argument<OrganisationFilterType>("filterBy", "Conditions the organisations must meet, all of them (AND).")
+            .ResolveAsync(ctx => ctx.PageAsync((ctx.GetArgument<OrganisationFilter?>("filterBy") ?? new OrganisationFilter()).Compile(), OrganisationType.ByName));
 
         query.Field<OrganisationType>("organisation")
             .Description("One organisation by its global ID; null with NOT_FOUND when there is none.")

@@ -33,6 +33,12 @@ public sealed class Theme : TaxonomyTerm
     public Theme? Parent { get; set; }
 
     public List<Theme> Children { get; set; } = [];
+
+    /// <summary>Activities tagged with exactly this theme.</summary>
+    public List<Activities.Activity> Activities { get; set; } = [];
+
+    /// <summary>Initiatives tagged with exactly this theme.</summary>
+    public List<Initiatives.Initiative> Initiatives { get; set; } = [];
 }
 
 /// <summary>A group of people an activity is for or a signal is about: children 4–12, parents, young people …</summary>
@@ -41,6 +47,9 @@ public sealed class TargetGroup : TaxonomyTerm
     public TargetGroup? Parent { get; set; }
 
     public List<TargetGroup> Children { get; set; } = [];
+
+    /// <summary>Activities for exactly this target group.</summary>
+    public List<Activities.Activity> Activities { get; set; } = [];
 }
 
 internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>

@@ -1,5 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Activities;
+using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,9 +36,33 @@ public abstract class TaxonomyTermType<T, TSelf> : ObjectGraphType<T>
     }
 }
 
-public sealed class ThemeType() : TaxonomyTermType<Theme, ThemeType>("A theme of prevention work (debt and poverty, healthy food, concentration problems …), in a hierarchy municipalities extend every year.");
+public sealed class ThemeType : TaxonomyTermType<Theme, ThemeType>
+{
+    public ThemeType()
+        : base("A theme of prevention work (debt and poverty, healthy food, concentration problems …), in a hierarchy municipalities extend every year.")
+    {
+        Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
+            .Description("Activities tagged with exactly this theme, by title. To include the themes below it, use Query.activities with filterBy.themes.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(_ => t => t.Activities, ActivityOrder.Default));
+        Field<NonNullGraphType<ConnectionType<InitiativeType>>>("initiatives")
+            .Description("Residents' initiatives tagged with exactly this theme, by name. To include the themes below it, use Query.initiatives with filterBy.themes.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(_ => t => t.Initiatives, InitiativeType.ByName));
+    }
+}
 
-public sealed class TargetGroupType() : TaxonomyTermType<TargetGroup, TargetGroupType>("A group of people offering is for or a signal is about (children 4–12, parents, young people …), in a hierarchy.");
+public sealed class TargetGroupType : TaxonomyTermType<TargetGroup, TargetGroupType>
+{
+    public TargetGroupType()
+        : base("A group of people offering is for or a signal is about (children 4–12, parents, young people …), in a hierarchy.")
+    {
+        Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
+            .Description("Activities for exactly this target group, by title. To include the groups below it, use Query.activities with filterBy.targetGroups.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(_ => t => t.Activities, ActivityOrder.Default));
+    }
+}
 
 public static class TaxonomyQueries
 {

@@ -1,0 +1,180 @@
+using System.ComponentModel;
+using GraphQL.Types;
+using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Shared;
+using Infrastructuur.Api.Features.Taxonomy;
+using Infrastructuur.Api.GraphQL;
+
+namespace Infrastructuur.Api.Features.Activities;
+
+/// <summary>The curated filter of Query.activities; every condition given is combined with AND.</summary>
+public sealed class ActivityFilter : PlaceAndTextFilter
+{
+    public List<string>? Themes { get; set; }
+
+    public List<string>? TargetGroups { get; set; }
+
+    public int? Age { get; set; }
+
+    public List<ActivityStatus>? Statuses { get; set; }
+
+    public List<OrganisationKind>? ProviderKinds { get; set; }
+
+    public bool? ProvidedByInitiative { get; set; }
+
+    public DateOnly? ActiveOn { get; set; }
+
+    public DateRange? ActiveBetween { get; set; }
+
+    public const int MaxAge = 150;
+
+    /// <summary>Checks the arguments now and returns the query they select; called once per page and once per count.</summary>
+    public Func<InfrastructuurDb, IQueryable<Activity>> Compile()
+    {
+        var shared = Filters.PlaceAndText<Activity>(this, a => a.Neighbourhoods, m => a => a.MunicipalityId == m);
+        var themes = Filters.Ids(Themes, nameof(Theme), "themes");
+        var targetGroups = Filters.Ids(TargetGroups, nameof(TargetGroup), "targetGroups");
+        var statuses = Filters.Values(Statuses, "statuses");
+        var kinds = Filters.Values(ProviderKinds, "providerKinds");
+        if (Age is < 0 or > MaxAge)
+        {
+            throw ApiException.BadRequest($"'age' must be from 0 to {MaxAge}.");
+        }
+
+        if (ActiveBetween is { } range && range.From > range.To)
+        {
+            throw ApiException.BadRequest("'activeBetween.from' may not be after 'activeBetween.to'.");
+        }
+
+        var age = Age;
+        var byInitiative = ProvidedByInitiative;
+        var activeOn = ActiveOn;
+        var activeBetween = ActiveBetween;
+        return db =>
+        {
+            var q = shared(db.Activities)
+                .WithTermAtOrBelow(db, a => a.Themes, themes)
+                .WithTermAtOrBelow(db, a => a.TargetGroups, targetGroups);
+            if (age is { } years)
+            {
+                q = q.Where(a => (a.MinimumAge == null || a.MinimumAge <= years) && (a.MaximumAge == null || a.MaximumAge >= years));
+            }
+
+            if (statuses is not null)
+            {
+                q = q.Where(a => statuses.Contains(a.Status));
+            }
+
+            if (kinds is not null)
+            {
+                q = q.Where(a => a.ProviderOrganisation != null && kinds.Contains(a.ProviderOrganisation.Kind));
+            }
+
+            if (byInitiative is { } initiative)
+            {
+                q = initiative ? q.Where(a => a.ProviderInitiativeId != null) : q.Where(a => a.ProviderOrganisationId != null);
+            }
+
+            if (activeOn is { } day)
+            {
+                q = RunningBetween(q, day, day);
+            }
+
+            if (activeBetween is not null)
+            {
+                q = RunningBetween(q, activeBetween.From, activeBetween.To);
+            }
+
+            return q;
+        };
+    }
+
+    /// <summary>
+    /// Activities whose schedule meets [from, to]: the period (open ends are open) overlaps it, a one-off without an end day
+    /// counts as its start day only, and a weekly activity must fall on a weekday inside the range when that is under a week.
+    /// </summary>
+    private static IQueryable<Activity> RunningBetween(IQueryable<Activity> q, DateOnly from, DateOnly to)
+    {
+        q = q.Where(a =>
+            (a.Schedule.StartsOn == null || a.Schedule.StartsOn <= to)
+            && (a.Schedule.EndsOn != null
+                ? a.Schedule.EndsOn >= from
+                : a.Schedule.Kind != ScheduleKind.OneOff || a.Schedule.StartsOn == null || a.Schedule.StartsOn >= from));
+        var days = to.DayNumber - from.DayNumber + 1;
+        if (days < 7)
+        {
+            var weekdays = Enumerable.Range(0, days).Select(i => (Weekday?)ToWeekday(from.AddDays(i).DayOfWeek)).ToList();
+            q = q.Where(a => a.Schedule.Kind != ScheduleKind.Recurring || a.Schedule.Weekday == null || weekdays.Contains(a.Schedule.Weekday));
+        }
+
+        return q;
+    }
+
+    public static Weekday ToWeekday(DayOfWeek day) => day == DayOfWeek.Sunday ? Weekday.Sunday : (Weekday)(int)day;
+}
+
+public sealed class ActivityFilterType : PlaceAndTextFilterType<ActivityFilter>
+{
+    public ActivityFilterType()
+        : base("activities", "Only activities owned by this municipality (Municipality ID).", "serving", name: "title")
+    {
+        Name = "ActivityFilter";
+        Description = "Conditions on activities; all given conditions must hold (AND). Leave a condition out, or give an empty list, to not filter on it.";
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themes").Description($"Only activities with any of these themes (Theme IDs) or a theme below one of them, e.g. healthy food under a healthy basis in families. At most {NodeQueries.MaxIds}.");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("targetGroups").Description($"Only activities for any of these target groups (TargetGroup IDs) or a group below one of them. At most {NodeQueries.MaxIds}.");
+        Field<IntGraphType>("age").Description($"Only activities open to someone of this age in years (0 to {ActivityFilter.MaxAge}): minimumAge ≤ age ≤ maximumAge, a missing bound being open.");
+        Field<ListGraphType<NonNullGraphType<ActivityStatusType>>>("statuses").Description("Only activities with any of these statuses.");
+        Field<ListGraphType<NonNullGraphType<OrganisationKindType>>>("providerKinds").Description("Only activities provided by an organisation of any of these kinds (activities run by an initiative drop out).");
+        Field<BooleanGraphType>("providedByInitiative").Description("True: only activities run by a residents' initiative; false: only activities provided by an organisation.");
+        Field<DateOnlyGraphType>("activeOn").Description("Only activities taking place on this day: within their schedule's period (open ends are open) and, for weekly ones, on their weekday.");
+        Field<DateRangeType>("activeBetween").Description("Only activities whose schedule overlaps this range of days (both ends included); weekly ones must fall on a weekday in it.");
+    }
+}
+
+public enum ActivityOrderField
+{
+    [Description("By title, ignoring case and accents.")]
+    Title = 1,
+
+    [Description("By first day; activities without one (always running) come first in ascending order.")]
+    StartsOn,
+
+    [Description("By the moment of the last change.")]
+    ModifiedAt,
+}
+
+public sealed class ActivityOrderFieldType() : DescribedEnumType<ActivityOrderField>("What activities can be ordered by.");
+
+public sealed class ActivityOrder
+{
+    public ActivityOrderField Field { get; set; } = ActivityOrderField.Title;
+
+    public OrderDirection Direction { get; set; } = OrderDirection.Asc;
+
+    private static readonly KeysetOrderPair<Activity, string> ByTitle = new("title", a => a.NameKey);
+    private static readonly KeysetOrderPair<Activity, DateOnly> ByStartsOn = new("startsOn", a => a.StartsOnKey);
+    private static readonly KeysetOrderPair<Activity, DateTime> ByModifiedAt = new("modifiedAt", a => a.ModifiedAt);
+
+    /// <summary>Title, ascending: the order of every activity connection that has no orderBy.</summary>
+    public static IKeysetOrder<Activity> Default => ByTitle.Ascending;
+
+    /// <summary>The keyset ordering, ties broken by ID so that paging never skips or repeats an activity.</summary>
+    public IKeysetOrder<Activity> Keyset() => Field switch
+    {
+        ActivityOrderField.StartsOn => ByStartsOn.In(Direction),
+        ActivityOrderField.ModifiedAt => ByModifiedAt.In(Direction),
+        _ => ByTitle.In(Direction),
+    };
+}
+
+public sealed class ActivityOrderType : InputObjectGraphType<ActivityOrder>
+{
+    public ActivityOrderType()
+    {
+        Name = "ActivityOrder";
+        Description = "How to order activities; ties are broken by ID, so cursors stay stable.";
+        Field<NonNullGraphType<ActivityOrderFieldType>>("field").Description("What to order by.");
+        Field<NonNullGraphType<OrderDirectionType>>("direction").Description("The direction; ASC when left out.").DefaultValue(OrderDirection.Asc);
+    }
+}

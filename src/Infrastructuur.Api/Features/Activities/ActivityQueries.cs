@@ -1,0 +1,28 @@
+using GraphQL;
+using GraphQL.Types;
+using Infrastructuur.Api.GraphQL;
+
+namespace Infrastructuur.Api.Features.Activities;
+
+public static class ActivityQueries
+{
+    public static void AddActivityQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
+            .Description("The prevention offering: activities matching filterBy, in the order of orderBy (title when left out).")
+            .PagingArguments()
+            .Argument<ActivityFilterType>("filterBy", "Conditions the activities must meet, all of them (AND).")
+            .Argument<ActivityOrderType>("orderBy", "The order of the list; by title, ascending, when left out.")
+            .ResolveAsync(ctx =>
+            {
+                var query = (ctx.GetArgument<ActivityFilter?>("filterBy") ?? new ActivityFilter()).Compile();
+                var order = ctx.GetArgument<ActivityOrder?>("orderBy")?.Keyset() ?? ActivityOrder.Default;
+                return ctx.PageAsync(query, order);
+            });
+
+        query.Field<ActivityType>("activity")
+            .Description("One activity by its global ID; null with NOT_FOUND when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The activity's global ID.")
+            .Resolve(ctx => ctx.LoadById<Activity>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Activity))));
+    }
+}

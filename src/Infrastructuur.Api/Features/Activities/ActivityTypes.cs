@@ -1,0 +1,179 @@
+using GraphQL;
+using GraphQL.Types;
+using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Shared;
+using Infrastructuur.Api.Features.Taxonomy;
+using Infrastructuur.Api.GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infrastructuur.Api.Features.Activities;
+
+public sealed class ActivityStatusType() : DescribedEnumType<ActivityStatus>("Whether an activity is on offer.");
+
+public sealed class PreventionLevelType() : DescribedEnumType<PreventionLevel>("Whom prevention is aimed at: everyone, groups at risk, or people with first signs.");
+
+public sealed class EvidenceRecognitionType() : DescribedEnumType<EvidenceRecognition>("The recognition level of an intervention in the Dutch national registry (Erkenningscommissie Interventies).");
+
+public sealed class DeliverySettingType() : DescribedEnumType<DeliverySetting>("Where an activity is delivered.");
+
+public sealed class ScheduleKindType() : DescribedEnumType<ScheduleKind>("The shape of an activity's schedule.");
+
+public sealed class WeekdayType() : DescribedEnumType<Weekday>("A day of the week.");
+
+public sealed class CountingMethodType() : DescribedEnumType<CountingMethod>("How a reach figure was counted.");
+
+/// <summary>Who provides an activity: an organisation or a residents' initiative.</summary>
+public sealed class ProviderType : UnionGraphType
+{
+    public ProviderType()
+    {
+        Name = "Provider";
+        Description = "Who provides an activity: an organisation or a residents' initiative.";
+        Type<OrganisationType>();
+        Type<InitiativeType>();
+    }
+}
+
+public sealed class ActivityLocationType : ObjectGraphType<ActivityLocation>
+{
+    public ActivityLocationType()
+    {
+        Name = "ActivityLocation";
+        Description = "Where an activity takes place: a Dutch address with coordinates (HSDS location).";
+        Field(l => l.Street, nullable: true).Description("The street name.");
+        Field(l => l.HouseNumber, nullable: true).Description("The house number with any addition, e.g. 12a.");
+        Field<StringGraphType>("postcode").Description("The postcode in the form 1234 AB.").Resolve(ctx => ctx.Source.Postcode?.Value);
+        Field(l => l.Place).Description("The place (woonplaats), e.g. Spijkenisse.");
+        Field(l => l.Latitude, nullable: true).Description("Latitude in WGS 84 degrees.");
+        Field(l => l.Longitude, nullable: true).Description("Longitude in WGS 84 degrees.");
+    }
+}
+
+public sealed class ActivityScheduleType : ObjectGraphType<ActivitySchedule>
+{
+    public ActivityScheduleType()
+    {
+        Name = "ActivitySchedule";
+        Description = "When an activity takes place (HSDS schedule): once, during a period, or weekly.";
+        Field<NonNullGraphType<ScheduleKindType>>("kind").Description("One-off, period or weekly.").Resolve(ctx => ctx.Source.Kind);
+        Field(s => s.StartsOn, nullable: true).Description("The first day (the day itself for a one-off); null when it has always run.");
+        Field(s => s.EndsOn, nullable: true).Description("The last day; null when open-ended.");
+        Field<WeekdayType>("weekday").Description("For a weekly activity: the day of the week.").Resolve(ctx => ctx.Source.Weekday);
+        Field(s => s.StartTime, nullable: true).Description("The local time it starts (Europe/Amsterdam).");
+        Field(s => s.EndTime, nullable: true).Description("The local time it ends (Europe/Amsterdam).");
+    }
+}
+
+public sealed class ActivityCostType : ObjectGraphType<ActivityCost>
+{
+    public ActivityCostType()
+    {
+        Name = "ActivityCost";
+        Description = "What taking part in an activity costs.";
+        Field(c => c.IsFree).Description("True when taking part is free.");
+        Field<DecimalGraphType>("fee").Description("The fee in euros (exact), if there is one.").Resolve(ctx => ctx.Source.FeeCents / 100m);
+        Field(c => c.FeeDescription, nullable: true).Description("What the fee covers, or who pays less.");
+    }
+}
+
+public sealed class ActivityType : ObjectGraphType<Activity>
+{
+    public ActivityType()
+    {
+        Description = "A piece of prevention offering (HSDS service): what, for whom, where, when, by whom and whom it reached.";
+        this.AsNode();
+        Field<NonNullGraphType<StringGraphType>>("title").Description("The activity's title.").Resolve(ctx => ctx.Source.Name);
+        Field(a => a.Description, nullable: true).Description("What the activity is, in the provider's words.");
+        Field<NonNullGraphType<ActivityStatusType>>("status").Description("Whether the activity is on offer.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<MunicipalityType>>("municipality")
+            .Description("The municipality the activity is registered in.")
+            .Resolve(ctx => ctx.LoadById<Municipality>(ctx.Source.MunicipalityId));
+        Field<NonNullGraphType<ProviderType>>("provider")
+            .Description("Who provides the activity: an organisation or a residents' initiative.")
+            .Resolve(ctx => ctx.Source.ProviderOrganisationId is { } organisation
+                ? ctx.LoadById<Organisation>(organisation).Then(o => (object?)o)
+                : ctx.LoadById<Initiative>(ctx.Source.ProviderInitiativeId).Then(i => (object?)i));
+        Field<NonNullGraphType<ConnectionType<OrganisationType>>>("partners")
+            .Description("Organisations that take part without being the provider, by name.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(_ => a => a.Partners, OrganisationType.ByName));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeType>>>>("themes")
+            .Description("The themes the activity addresses, by Dutch name.")
+            .Resolve(ctx => ctx.Loader<ThemesByActivity>().Load(ctx.Source.Id).Then(list => list ?? []));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TargetGroupType>>>>("targetGroups")
+            .Description("The groups of people the activity is for, by Dutch name.")
+            .Resolve(ctx => ctx.Loader<TargetGroupsByActivity>().Load(ctx.Source.Id).Then(list => list ?? []));
+        Field(a => a.MinimumAge, nullable: true).Description("The youngest age in years the activity is for; null when there is no lower bound.");
+        Field(a => a.MaximumAge, nullable: true).Description("The oldest age in years the activity is for; null when there is no upper bound.");
+        Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("neighbourhoods")
+            .Description("The regions the activity serves, by name.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(_ => a => a.Neighbourhoods, NeighbourhoodType.ByName));
+        Field<ActivityLocationType>("location").Description("Where it takes place; null when it has no fixed place (online, at home).").Resolve(ctx => ctx.Source.Location);
+        Field<NonNullGraphType<ActivityScheduleType>>("schedule").Description("When it takes place.").Resolve(ctx => ctx.Source.Schedule);
+        Field<ActivityCostType>("cost").Description("What taking part costs; null when unknown.").Resolve(ctx => ctx.Source.Cost);
+        Field(a => a.Capacity, nullable: true).Description("How many people can take part at a time, if limited.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("languages")
+            .Description("The languages it is given in, as ISO 639-1 codes (nl, en, ar, tr …).")
+            .Resolve(ctx => ctx.Source.Languages);
+        Field<PreventionLevelType>("preventionLevel").Description("Whom the prevention is aimed at, if classified.").Resolve(ctx => ctx.Source.PreventionLevel);
+        Field<NonNullGraphType<EvidenceRecognitionType>>("evidenceRecognition").Description("Its recognition in the national registry of interventions; NONE when not recognised.").Resolve(ctx => ctx.Source.EvidenceRecognition);
+        Field<DeliverySettingType>("deliverySetting").Description("Where it is delivered, if known.").Resolve(ctx => ctx.Source.DeliverySetting);
+        Field(a => a.LastVerifiedOn, nullable: true).Description("The day someone last checked this information with the provider.");
+        Field(a => a.ModifiedAt).Description("When the record last changed (UTC).");
+        Field<NonNullGraphType<ConnectionType<ReachRecordType>>>("reach")
+            .Description("How many people the activity reached, per period (by period start), target group and region.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(db => a => db.ReachRecords.Where(r => r.ActivityId == a.Id), ReachRecordType.ByPeriodStart));
+        Field<NonNullGraphType<IntGraphType>>("totalReach")
+            .Description("The sum of all reach records' counts; people counted in several records (periods, groups, regions) count more than once.")
+            .Resolve(ctx => ctx.Loader<TotalReachByActivity>().Load(ctx.Source.Id));
+    }
+}
+
+public sealed class ReachRecordType : ObjectGraphType<ReachRecord>
+{
+    public static readonly KeysetOrder<ReachRecord, DateOnly> ByPeriodStart = new("periodStart", r => r.PeriodStart);
+
+    public ReachRecordType()
+    {
+        Description = "How many people an activity reached in a period, for one target group and region when given.";
+        this.AsNode();
+        Field<NonNullGraphType<ActivityType>>("activity")
+            .Description("The activity that reached them.")
+            .Resolve(ctx => ctx.LoadById<Activity>(ctx.Source.ActivityId));
+        Field(r => r.PeriodStart).Description("The first day of the period counted.");
+        Field(r => r.PeriodEnd).Description("The last day of the period counted.");
+        Field<TargetGroupType>("targetGroup")
+            .Description("The target group counted; null when the count covers everyone reached.")
+            .Resolve(ctx => ctx.LoadById<TargetGroup>(ctx.Source.TargetGroupId));
+        Field<NeighbourhoodType>("neighbourhood")
+            .Description("The region the people counted come from; null when not broken down by region.")
+            .Resolve(ctx => ctx.LoadById<Neighbourhood>(ctx.Source.NeighbourhoodId));
+        Field(r => r.Count).Description("How many people were reached.");
+        Field<NonNullGraphType<CountingMethodType>>("countingMethod").Description("How they were counted.").Resolve(ctx => ctx.Source.CountingMethod);
+        Field(r => r.Note, nullable: true).Description("A remark on the figure, e.g. what was counted as one person.");
+    }
+}
+
+/// <summary>Each activity's themes, for a whole page of activities in one query.</summary>
+public sealed class ThemesByActivity(IDbContextFactory<InfrastructuurDb> factory) : TermsByOwner<Activity, Theme>(factory, a => a.Themes);
+
+/// <summary>Each activity's target groups, for a whole page of activities in one query.</summary>
+public sealed class TargetGroupsByActivity(IDbContextFactory<InfrastructuurDb> factory) : TermsByOwner<Activity, TargetGroup>(factory, a => a.TargetGroups);
+
+/// <summary>Each activity's total reach, for a whole page of activities in one GROUP BY.</summary>
+public sealed class TotalReachByActivity(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, int>
+{
+    protected override async Task<IReadOnlyDictionary<Guid, int>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.ReachRecords.Where(r => keys.Contains(r.ActivityId))
+            .GroupBy(r => r.ActivityId)
+            .Select(g => new { ActivityId = g.Key, Total = g.Sum(r => r.Count) })
+            .ToDictionaryAsync(t => t.ActivityId, t => t.Total, cancellationToken);
+    }
+}

@@ -1,0 +1,40 @@
+using GraphQL.Types;
+using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Shared;
+using Infrastructuur.Api.Features.Taxonomy;
+using Infrastructuur.Api.GraphQL;
+
+namespace Infrastructuur.Api.Features.Initiatives;
+
+/// <summary>The curated filter of Query.initiatives; every condition given is combined with AND.</summary>
+public sealed class InitiativeFilter : PlaceAndTextFilter
+{
+    public List<InitiativeStatus>? Statuses { get; set; }
+
+    public List<string>? Themes { get; set; }
+
+    /// <summary>Checks the arguments now and returns the query they select.</summary>
+    public Func<InfrastructuurDb, IQueryable<Initiative>> Compile()
+    {
+        var shared = Filters.PlaceAndText<Initiative>(this, i => i.Neighbourhoods, m => i => i.MunicipalityId == m);
+        var statuses = Filters.Values(Statuses, "statuses");
+        var themes = Filters.Ids(Themes, nameof(Theme), "themes");
+        return db =>
+        {
+            var q = shared(db.Initiatives).WithTermAtOrBelow(db, i => i.Themes, themes);
+            return statuses is null ? q : q.Where(i => statuses.Contains(i.Status));
+        };
+    }
+}
+
+public sealed class InitiativeFilterType : PlaceAndTextFilterType<InitiativeFilter>
+{
+    public InitiativeFilterType()
+        : base("initiatives", "Only initiatives belonging to this municipality (Municipality ID).", "active in")
+    {
+        Name = "InitiativeFilter";
+        Description = "Conditions on residents' initiatives; all given conditions must hold (AND). Leave a condition out, or give an empty list, to not filter on it.";
+        Field<ListGraphType<NonNullGraphType<InitiativeStatusType>>>("statuses").Description("Only initiatives with any of these statuses.");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themes").Description($"Only initiatives with any of these themes (Theme IDs) or a theme below one of them. At most {NodeQueries.MaxIds}.");
+    }
+}
