@@ -37,6 +37,9 @@ public sealed class Initiative : Entity, INamed
     public Organisation? HostOrganisation { get; set; }
 
     public List<Neighbourhood> Neighbourhoods { get; set; } = [];
+
+    /// <summary>Programmes the initiative takes part in (configured by the programme).</summary>
+    public List<Programmes.Programme> Programmes { get; set; } = [];
 }
 
 internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiative>

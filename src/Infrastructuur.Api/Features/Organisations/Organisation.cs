@@ -44,6 +44,9 @@ public sealed class Organisation : Entity, INamed
     public List<OrganisationIdentifier> Identifiers { get; set; } = [];
 
     public List<Neighbourhood> Neighbourhoods { get; set; } = [];
+
+    /// <summary>Programmes the organisation takes part in (configured by the programme).</summary>
+    public List<Programmes.Programme> Programmes { get; set; } = [];
 }
 
 /// <summary>An identifier in a named scheme (HSDS organization_identifier, 360Giving org-id): NL-KVK, NL-OWMS …</summary>

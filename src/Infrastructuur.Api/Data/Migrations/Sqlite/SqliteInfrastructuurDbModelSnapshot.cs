@@ -32,6 +32,277 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.ToTable("AreaNeighbourhood");
                 });
 
+            modelBuilder.Entity("GrantNeighbourhood", b =>
+                {
+                    b.Property<Guid>("BeneficiaryNeighbourhoodsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BeneficiaryNeighbourhoodsId", "GrantId");
+
+                    b.HasIndex("GrantId");
+
+                    b.ToTable("GrantNeighbourhood");
+                });
+
+            modelBuilder.Entity("GrantTheme", b =>
+                {
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThemesId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GrantId", "ThemesId");
+
+                    b.HasIndex("ThemesId");
+
+                    b.ToTable("GrantTheme");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Funding.BudgetLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountBudgetedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FunderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Iv3TaskField")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameKey", "Id");
+
+                    b.HasIndex("Year", "Iv3TaskField");
+
+                    b.HasIndex("FunderId", "Year", "Name")
+                        .IsUnique();
+
+                    b.ToTable("BudgetLines", t =>
+                        {
+                            t.HasCheckConstraint("CK_BudgetLines_Amount", "\"AmountBudgetedCents\" >= 0");
+
+                            t.HasCheckConstraint("CK_BudgetLines_Iv3TaskField", "\"Iv3TaskField\" IS NULL OR (length(\"Iv3TaskField\") IN (3, 4)\n    AND substr(\"Iv3TaskField\", 1, 1) BETWEEN '0' AND '9'\n    AND substr(\"Iv3TaskField\", 2, 1) = '.'\n    AND substr(\"Iv3TaskField\", 3, 1) BETWEEN '0' AND '9'\n    AND (length(\"Iv3TaskField\") = 3 OR substr(\"Iv3TaskField\", 4, 1) BETWEEN '0' AND '9'))");
+                        });
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Funding.Disbursement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BudgetLineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantId", "BudgetLineId");
+
+                    b.HasIndex("GrantId", "PaidOn");
+
+                    b.ToTable("Disbursements", t =>
+                        {
+                            t.HasCheckConstraint("CK_Disbursements_Amount", "\"AmountCents\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Funding.Grant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AmountAppliedForCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AmountAwardedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AppliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AwardDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FunderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ListedOn")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("COALESCE(\"AwardDate\", \"AppliedOn\")", true);
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlannedEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlannedStartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientInitiativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Identifier")
+                        .IsUnique();
+
+                    b.HasIndex("FunderId", "ListedOn");
+
+                    b.HasIndex("ListedOn", "Id");
+
+                    b.HasIndex("RecipientInitiativeId", "ListedOn");
+
+                    b.HasIndex("RecipientOrganisationId", "ListedOn");
+
+                    b.HasIndex("RecipientProgrammeId", "ListedOn");
+
+                    b.ToTable("Grants", t =>
+                        {
+                            t.HasCheckConstraint("CK_Grants_Amounts", "(\"AmountAppliedForCents\" IS NULL OR \"AmountAppliedForCents\" >= 0) AND (\"AmountAwardedCents\" IS NULL OR \"AmountAwardedCents\" >= 0)");
+
+                            t.HasCheckConstraint("CK_Grants_AwardComplete", "\"Status\" NOT IN ('Awarded', 'Disbursed', 'Settled') OR (\"AmountAwardedCents\" IS NOT NULL AND \"AwardDate\" IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_Grants_Dated", "\"AwardDate\" IS NOT NULL OR \"AppliedOn\" IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_Grants_OneRecipient", "(CASE WHEN \"RecipientInitiativeId\" IS NULL THEN 0 ELSE 1 END)\n+ (CASE WHEN \"RecipientOrganisationId\" IS NULL THEN 0 ELSE 1 END)\n+ (CASE WHEN \"RecipientProgrammeId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Funding.GrantAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BudgetLineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetLineId", "AmountCents");
+
+                    b.ToTable("GrantAllocations", t =>
+                        {
+                            t.HasCheckConstraint("CK_GrantAllocations_Amount", "\"AmountCents\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Geography.Area", b =>
                 {
                     b.Property<Guid>("Id")
@@ -236,6 +507,234 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.ToTable("Initiatives");
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.NeighbourhoodCompanies.NeighbourhoodCompany", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FoundedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("NeighbourhoodCompanies");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.NeighbourhoodCompanies.Reinvestment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountReinvestedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedAt")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProfitCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("Reinvestments", t =>
+                        {
+                            t.HasCheckConstraint("CK_Reinvestments_Amounts", "\"AmountReinvestedCents\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.NeighbourhoodCompanies.ReinvestmentAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NeighbourhoodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReinvestmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ThemeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("NeighbourhoodId");
+
+                    b.HasIndex("ReinvestmentId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("ReinvestmentAllocations", t =>
+                        {
+                            t.HasCheckConstraint("CK_ReinvestmentAllocations_Amount", "\"AmountCents\" > 0");
+
+                            t.HasCheckConstraint("CK_ReinvestmentAllocations_Target", "\"InitiativeId\" IS NOT NULL OR \"ThemeId\" IS NOT NULL OR \"NeighbourhoodId\" IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.NeighbourhoodCompanies.ShareClass", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NominalValueCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ShareClasses", t =>
+                        {
+                            t.HasCheckConstraint("CK_ShareClasses_Nominal", "\"NominalValueCents\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.NeighbourhoodCompanies.Shareholding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HolderOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HolderPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShareClassId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Shares")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderOrganisationId");
+
+                    b.HasIndex("HolderPersonId");
+
+                    b.HasIndex("ShareClassId", "From");
+
+                    b.ToTable("Shareholdings", t =>
+                        {
+                            t.HasCheckConstraint("CK_Shareholdings_OneHolder", "(\"HolderPersonId\" IS NULL) <> (\"HolderOrganisationId\" IS NULL)");
+
+                            t.HasCheckConstraint("CK_Shareholdings_Period", "\"Until\" IS NULL OR \"Until\" >= \"From\"");
+
+                            t.HasCheckConstraint("CK_Shareholdings_Shares", "\"Shares\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -320,6 +819,185 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("OrganisationIdentifiers");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Programmes.GoalMeasurement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MeasuredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId", "MeasuredOn", "Id");
+
+                    b.ToTable("GoalMeasurements");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Programmes.Programme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorCoalitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndorsedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndorsementNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WrittenBy")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("MunicipalityId", "Status");
+
+                    b.HasIndex("NameKey", "Id");
+
+                    b.ToTable("Programmes", t =>
+                        {
+                            t.HasCheckConstraint("CK_Programmes_Period", "\"EndsOn\" >= \"StartsOn\"");
+                        });
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Programmes.ProgrammeGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Baseline")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BaselineYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ThemeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("ProgrammeId", "Position");
+
+                    b.ToTable("ProgrammeGoals");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Taxonomy.TargetGroup", b =>
@@ -466,6 +1144,66 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.ToTable("OrganisationNeighbourhood");
                 });
 
+            modelBuilder.Entity("ProgrammeInitiative", b =>
+                {
+                    b.Property<Guid>("InitiativesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammesId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InitiativesId", "ProgrammesId");
+
+                    b.HasIndex("ProgrammesId");
+
+                    b.ToTable("ProgrammeInitiative");
+                });
+
+            modelBuilder.Entity("ProgrammeNeighbourhood", b =>
+                {
+                    b.Property<Guid>("NeighbourhoodsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NeighbourhoodsId", "ProgrammeId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("ProgrammeNeighbourhood");
+                });
+
+            modelBuilder.Entity("ProgrammeOrganisation", b =>
+                {
+                    b.Property<Guid>("OrganisationsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammesId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationsId", "ProgrammesId");
+
+                    b.HasIndex("ProgrammesId");
+
+                    b.ToTable("ProgrammeOrganisation");
+                });
+
+            modelBuilder.Entity("ProgrammeTheme", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThemesId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProgrammeId", "ThemesId");
+
+                    b.HasIndex("ThemesId");
+
+                    b.ToTable("ProgrammeTheme");
+                });
+
             modelBuilder.Entity("AreaNeighbourhood", b =>
                 {
                     b.HasOne("Infrastructuur.Api.Features.Geography.Area", null)
@@ -479,6 +1217,111 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasForeignKey("NeighbourhoodsId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantNeighbourhood", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryNeighbourhoodsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Funding.Grant", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantTheme", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Funding.Grant", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Taxonomy.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Funding.BudgetLine", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Funder")
+                        .WithMany()
+                        .HasForeignKey("FunderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Funder");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Funding.Disbursement", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Funding.Grant", null)
+                        .WithMany("Disbursements")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Funding.GrantAllocation", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId", "BudgetLineId")
+                        .HasPrincipalKey("GrantId", "BudgetLineId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Funding.Grant", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Funder")
+                        .WithMany()
+                        .HasForeignKey("FunderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Initiatives.Initiative", "RecipientInitiative")
+                        .WithMany()
+                        .HasForeignKey("RecipientInitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "RecipientOrganisation")
+                        .WithMany()
+                        .HasForeignKey("RecipientOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Infrastructuur.Api.Features.Programmes.Programme", "RecipientProgramme")
+                        .WithMany()
+                        .HasForeignKey("RecipientProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Funder");
+
+                    b.Navigation("RecipientInitiative");
+
+                    b.Navigation("RecipientOrganisation");
+
+                    b.Navigation("RecipientProgramme");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Funding.GrantAllocation", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Funding.BudgetLine", "BudgetLine")
+                        .WithMany()
+                        .HasForeignKey("BudgetLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Funding.Grant", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BudgetLine");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Geography.Area", b =>
@@ -528,6 +1371,83 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.Navigation("Municipality");
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.NeighbourhoodCompanies.NeighbourhoodCompany", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.NeighbourhoodCompanies.Reinvestment", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.NeighbourhoodCompanies.NeighbourhoodCompany", null)
+                        .WithMany("Reinvestments")
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.NeighbourhoodCompanies.ReinvestmentAllocation", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Neighbourhood", "Neighbourhood")
+                        .WithMany()
+                        .HasForeignKey("NeighbourhoodId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Infrastructuur.Api.Features.NeighbourhoodCompanies.Reinvestment", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("ReinvestmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Taxonomy.Theme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Initiative");
+
+                    b.Navigation("Neighbourhood");
+
+                    b.Navigation("Theme");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.NeighbourhoodCompanies.ShareClass", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.NeighbourhoodCompanies.NeighbourhoodCompany", null)
+                        .WithMany("ShareClasses")
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.NeighbourhoodCompanies.Shareholding", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "HolderOrganisation")
+                        .WithMany()
+                        .HasForeignKey("HolderOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Infrastructuur.Api.Features.NeighbourhoodCompanies.ShareClass", "ShareClass")
+                        .WithMany()
+                        .HasForeignKey("ShareClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("HolderOrganisation");
+
+                    b.Navigation("ShareClass");
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Organisations.Organisation", b =>
                 {
                     b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Parent")
@@ -545,6 +1465,50 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Programmes.GoalMeasurement", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Programmes.ProgrammeGoal", null)
+                        .WithMany("Measurements")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Programmes.Programme", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Municipality");
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Programmes.ProgrammeGoal", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Programmes.Programme", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Taxonomy.Theme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Theme");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Taxonomy.TargetGroup", b =>
@@ -597,6 +1561,73 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProgrammeInitiative", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Initiatives.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProgrammeNeighbourhood", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("NeighbourhoodsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProgrammeOrganisation", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProgrammeTheme", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Taxonomy.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Funding.Grant", b =>
+                {
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Disbursements");
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Geography.Municipality", b =>
                 {
                     b.Navigation("Areas");
@@ -609,9 +1640,31 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.Navigation("Children");
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.NeighbourhoodCompanies.NeighbourhoodCompany", b =>
+                {
+                    b.Navigation("Reinvestments");
+
+                    b.Navigation("ShareClasses");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.NeighbourhoodCompanies.Reinvestment", b =>
+                {
+                    b.Navigation("Allocations");
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Organisations.Organisation", b =>
                 {
                     b.Navigation("Identifiers");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Programmes.Programme", b =>
+                {
+                    b.Navigation("Goals");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Programmes.ProgrammeGoal", b =>
+                {
+                    b.Navigation("Measurements");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Taxonomy.TargetGroup", b =>
