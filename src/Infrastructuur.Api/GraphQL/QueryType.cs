@@ -1,7 +1,9 @@
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.Features.Taxonomy;
 
 namespace Infrastructuur.Api.GraphQL;
@@ -18,6 +20,8 @@ public sealed class QueryType : ObjectGraphType
         this.AddOrganisationQueries();
         this.AddInitiativeQueries();
         this.AddTaxonomyQueries();
+        this.AddProgrammeQueries();
+        this.AddFundingQueries();
     }
 }
 

@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.GraphQL;
 
 namespace Infrastructuur.Api.Features.Initiatives;
@@ -37,6 +39,8 @@ public sealed class InitiativeType : ObjectGraphType<Initiative>
             .Description("The regions where the initiative is active, by name.")
             .PagingArguments()
             .Resolve(ctx => ctx.PageChildren(_ => i => i.Neighbourhoods, NeighbourhoodType.ByName));
+        this.AddProgrammeFields();
+        this.AddFundingFields();
     }
 }
 

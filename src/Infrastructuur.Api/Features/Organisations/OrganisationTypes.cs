@@ -1,8 +1,11 @@
 using GraphQL;
 using Infrastructuur.Api.Data;
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.NeighbourhoodCompanies;
+using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,6 +58,9 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
             .Description("Residents' initiatives this organisation hosts, by name.")
             .PagingArguments()
             .Resolve(ctx => ctx.PageChildren(db => o => db.Initiatives.Where(i => i.HostOrganisationId == o.Id), InitiativeType.ByName));
+        this.AddProgrammeFields();
+        this.AddFundingFields();
+        this.AddNeighbourhoodCompanyFields();
     }
 }
 
