@@ -112,5 +112,6 @@ public static class DemoData
         db.AddRange(initiatives);
         await db.SaveChangesAsync(cancellationToken);
         await DemoOffering.SeedAsync(db, cancellationToken);
+        await DemoFunding.SeedAsync(db, cancellationToken);
     }
 }

@@ -1,7 +1,10 @@
 using Infrastructuur.Api.Features.Activities;
+using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.NeighbourhoodCompanies;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.Features.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -34,6 +37,30 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     public DbSet<Activity> Activities => Set<Activity>();
 
     public DbSet<ReachRecord> ReachRecords => Set<ReachRecord>();
+
+    public DbSet<Programme> Programmes => Set<Programme>();
+
+    public DbSet<ProgrammeGoal> ProgrammeGoals => Set<ProgrammeGoal>();
+
+    public DbSet<GoalMeasurement> GoalMeasurements => Set<GoalMeasurement>();
+
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+
+    public DbSet<Grant> Grants => Set<Grant>();
+
+    public DbSet<GrantAllocation> GrantAllocations => Set<GrantAllocation>();
+
+    public DbSet<Disbursement> Disbursements => Set<Disbursement>();
+
+    public DbSet<NeighbourhoodCompany> NeighbourhoodCompanies => Set<NeighbourhoodCompany>();
+
+    public DbSet<ShareClass> ShareClasses => Set<ShareClass>();
+
+    public DbSet<Shareholding> Shareholdings => Set<Shareholding>();
+
+    public DbSet<Reinvestment> Reinvestments => Set<Reinvestment>();
+
+    public DbSet<ReinvestmentAllocation> ReinvestmentAllocations => Set<ReinvestmentAllocation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

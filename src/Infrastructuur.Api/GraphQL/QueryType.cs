@@ -1,8 +1,10 @@
 using GraphQL.Types;
 using Infrastructuur.Api.Features.Activities;
+using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.Features.Taxonomy;
 
 namespace Infrastructuur.Api.GraphQL;
@@ -20,6 +22,8 @@ public sealed class QueryType : ObjectGraphType
         this.AddInitiativeQueries();
         this.AddTaxonomyQueries();
         this.AddActivityQueries();
+        this.AddProgrammeQueries();
+        this.AddFundingQueries();
     }
 }
 

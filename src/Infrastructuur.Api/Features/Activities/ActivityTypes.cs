@@ -74,7 +74,7 @@ public sealed class ActivityCostType : ObjectGraphType<ActivityCost>
         Name = "ActivityCost";
         Description = "What taking part in an activity costs.";
         Field(c => c.IsFree).Description("True when taking part is free.");
-        Field<DecimalGraphType>("fee").Description("The fee in euros (exact), if there is one.").Resolve(ctx => ctx.Source.FeeCents / 100m);
+        Field<MoneyGraphType>("fee").Description("The fee in euros (exact), if there is one.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.FeeCents));
         Field(c => c.FeeDescription, nullable: true).Description("What the fee covers, or who pays less.");
     }
 }

@@ -52,6 +52,9 @@ public sealed class Initiative : Entity, INamed, ISearchable
     public List<Theme> Themes { get; set; } = [];
 
     public string BuildSearchText() => $"{Name} {Description}";
+
+    /// <summary>Programmes the initiative takes part in (configured by the programme).</summary>
+    public List<Programmes.Programme> Programmes { get; set; } = [];
 }
 
 internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiative>

@@ -2,8 +2,10 @@ using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Activities;
+using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +50,8 @@ public sealed class InitiativeType : ObjectGraphType<Initiative>
             .Description("Activities the initiative runs, by title.")
             .PagingArguments()
             .Resolve(ctx => ctx.PageChildren(db => i => db.Activities.Where(a => a.ProviderInitiativeId == i.Id), ActivityOrder.Default));
+        this.AddProgrammeFields();
+        this.AddFundingFields();
     }
 }
 

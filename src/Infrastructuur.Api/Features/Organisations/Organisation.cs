@@ -75,6 +75,9 @@ public sealed class Organisation : Entity, INamed, ISearchable
     public List<Activities.Activity> PartnerActivities { get; set; } = [];
 
     public string BuildSearchText() => $"{Name} {Description}";
+
+    /// <summary>Programmes the organisation takes part in (configured by the programme).</summary>
+    public List<Programmes.Programme> Programmes { get; set; } = [];
 }
 
 /// <summary>An identifier in a named scheme (HSDS organization_identifier, 360Giving org-id): NL-KVK, NL-OWMS …</summary>

@@ -2,8 +2,11 @@ using GraphQL;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Activities;
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.NeighbourhoodCompanies;
+using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,6 +67,9 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
             .Description("Activities this organisation takes part in as a partner of the provider, by title.")
             .PagingArguments()
             .Resolve(ctx => ctx.PageChildren(_ => o => o.PartnerActivities, ActivityOrder.Default));
+        this.AddProgrammeFields();
+        this.AddFundingFields();
+        this.AddNeighbourhoodCompanyFields();
     }
 }
 

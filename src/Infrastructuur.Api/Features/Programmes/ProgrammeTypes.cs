@@ -1,0 +1,225 @@
+using GraphQL;
+using GraphQL.Types;
+using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Funding;
+using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Taxonomy;
+using Infrastructuur.Api.GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infrastructuur.Api.Features.Programmes;
+
+public sealed class ProgrammeStatusType : EnumerationGraphType<ProgrammeStatus>
+{
+    public ProgrammeStatusType()
+    {
+        Name = "ProgrammeStatus";
+        Description = "Where a programme stands.";
+    }
+}
+
+public sealed class ProgrammeParticipantType : UnionGraphType
+{
+    public ProgrammeParticipantType()
+    {
+        Name = "ProgrammeParticipant";
+        Description = "A party taking part in a programme: an organisation or a residents' initiative.";
+        Type<OrganisationType>();
+        Type<InitiativeType>();
+    }
+}
+
+public sealed class ProgrammeType : ObjectGraphType<Programme>
+{
+    public static readonly KeysetOrder<Programme, string> ByName = new("name", p => p.NameKey);
+
+    public ProgrammeType()
+    {
+        Description = "A multi-year integral programme (such as Mooi Mooier Middelland): goals across themes, written by residents and partners, funded from several budget columns.";
+        this.AsNode();
+        Field(p => p.Name).Description("The programme's name.");
+        Field(p => p.Description, nullable: true).Description("What the programme wants to achieve, in its own words.");
+        Field(p => p.StartsOn).Description("The first day of the programme's period.");
+        Field(p => p.EndsOn).Description("The last day of the programme's period.");
+        Field(p => p.WrittenBy, nullable: true).Description("Who wrote the programme, in words (e.g. \"residents of Middelland with the Huis van de Wijk\").");
+        Field<NonNullGraphType<OrganisationType>>("owner")
+            .Description("The organisation that owns the programme and answers for it.")
+            .Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.OwnerId));
+        Field<NonNullGraphType<MunicipalityType>>("municipality")
+            .Description("The municipality the programme belongs to.")
+            .Resolve(ctx => ctx.LoadById<Municipality>(ctx.Source.MunicipalityId));
+        Field<NonNullGraphType<ProgrammeStatusType>>("status").Description("Where the programme stands.").Resolve(ctx => ctx.Source.Status);
+        Field(p => p.EndorsedOn, nullable: true).Description("The day the municipality endorsed the programme; null while it has not.");
+        Field(p => p.EndorsementNote, nullable: true).Description("What the municipality said when it endorsed the programme.");
+        Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("neighbourhoods")
+            .Description("The regions the programme is for, by name.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(_ => p => p.Neighbourhoods, NeighbourhoodType.ByName));
+        Field<NonNullGraphType<ConnectionType<ThemeType>>>("themes")
+            .Description("The themes the programme works on, by Dutch name.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(_ => p => p.Themes, ThemeType.ByName));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgrammeParticipantType>>>>("participants")
+            .Description("The organisations and initiatives taking part, by name.")
+            .Resolve(ctx => ctx.Loader<ParticipantsByProgramme>().Load(ctx.Source.Id).Then(list => list ?? []));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgrammeGoalType>>>>("goals")
+            .Description("The programme's goals, in the programme's order.")
+            .Resolve(ctx => ctx.Loader<GoalsByProgramme>().Load(ctx.Source.Id).Then(list => list ?? []));
+        this.AddFundingFields();
+    }
+}
+
+public sealed class ProgrammeGoalType : ObjectGraphType<ProgrammeGoal>
+{
+    public ProgrammeGoalType()
+    {
+        // Indicator values are stored as exact decimals and shown as Float: they are counts and percentages, not money.
+        Description = "A goal of a programme, with an indicator measured against a baseline and a target.";
+        this.AsNode();
+        Field(g => g.Text).Description("The goal in words.");
+        Field<ThemeType>("theme")
+            .Description("The theme the goal belongs to, if any.")
+            .Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.ThemeId));
+        Field(g => g.Indicator, nullable: true).Description("What is measured to follow the goal.");
+        Field(g => g.Unit, nullable: true).Description("The unit of the indicator's values (e.g. \"children\", \"% of households\").");
+        Field<FloatGraphType>("baseline").Description("The indicator's value at the start (the baseline), in the goal's unit.").Resolve(ctx => (double?)ctx.Source.Baseline);
+        Field(g => g.BaselineYear, nullable: true).Description("The year the baseline was measured.");
+        Field<FloatGraphType>("target").Description("The value the programme aims for, in the goal's unit.").Resolve(ctx => (double?)ctx.Source.Target);
+        Field(g => g.TargetYear, nullable: true).Description("The year the target should be reached.");
+        Field<NonNullGraphType<ProgrammeType>>("programme")
+            .Description("The programme the goal belongs to.")
+            .Resolve(ctx => ctx.LoadById<Programme>(ctx.Source.ProgrammeId));
+        Field<NonNullGraphType<ConnectionType<GoalMeasurementType>>>("measurements")
+            .Description("Measured values of the indicator, oldest first.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(db => g => db.GoalMeasurements.Where(m => m.GoalId == g.Id), GoalMeasurementType.ByMeasuredOn));
+    }
+}
+
+public sealed class GoalMeasurementType : ObjectGraphType<GoalMeasurement>
+{
+    public static readonly KeysetOrder<GoalMeasurement, DateOnly> ByMeasuredOn = new("measuredOn", m => m.MeasuredOn);
+
+    public GoalMeasurementType()
+    {
+        Description = "A value of a goal's indicator, measured on a day.";
+        this.AsNode();
+        Field(m => m.MeasuredOn).Description("The day the value was measured.");
+        Field<NonNullGraphType<FloatGraphType>>("value").Description("The measured value, in the goal's unit.").Resolve(ctx => (double)ctx.Source.Value);
+        Field(m => m.Note, nullable: true).Description("How the value was measured, or what it means.");
+    }
+}
+
+/// <summary>The programme edges of initiatives and organisations; called from their graph types.</summary>
+public static class ProgrammeFields
+{
+    public static void AddProgrammeFields(this InitiativeType type) =>
+        type.Field<NonNullGraphType<ConnectionType<ProgrammeType>>>("programmes")
+            .Description("Programmes the initiative takes part in, by name.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(_ => i => i.Programmes, ProgrammeType.ByName));
+
+    public static void AddProgrammeFields(this OrganisationType type)
+    {
+        type.Field<NonNullGraphType<ConnectionType<ProgrammeType>>>("programmes")
+            .Description("Programmes the organisation takes part in, by name (see ownedProgrammes for those it owns).")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(_ => o => o.Programmes, ProgrammeType.ByName));
+        type.Field<NonNullGraphType<ConnectionType<ProgrammeType>>>("ownedProgrammes")
+            .Description("Programmes the organisation owns, by name.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(db => o => db.Programmes.Where(p => p.OwnerId == o.Id), ProgrammeType.ByName));
+    }
+}
+
+public sealed class ProgrammeFilter
+{
+    public string? Municipality { get; set; }
+
+    public string? Neighbourhood { get; set; }
+
+    public List<string>? Themes { get; set; }
+
+    public List<ProgrammeStatus>? Statuses { get; set; }
+
+    public DateOnly? ActiveOn { get; set; }
+}
+
+public sealed class ProgrammeFilterType : InputObjectGraphType<ProgrammeFilter>
+{
+    public ProgrammeFilterType()
+    {
+        Name = "ProgrammeFilter";
+        Description = "Which programmes to list; all conditions given must hold.";
+        Field<IdGraphType>("municipality").Description("Only programmes of this municipality (global ID).");
+        Field<IdGraphType>("neighbourhood").Description("Only programmes for this region or a region inside it (a district includes its neighbourhoods).");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themes").Description("Only programmes on at least one of these themes or their sub-themes (at most 100).").AtMostMaxKeys();
+        Field<ListGraphType<NonNullGraphType<ProgrammeStatusType>>>("statuses").Description("Only programmes with one of these statuses; omitted or empty: any status.");
+        Field<DateOnlyGraphType>("activeOn").Description("Only programmes whose period includes this day.");
+    }
+}
+
+public static class ProgrammeQueries
+{
+    public static void AddProgrammeQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ConnectionType<ProgrammeType>>>("programmes")
+            .Description("Integral programmes, by name.")
+            .PagingArguments()
+            .Argument<ProgrammeFilterType>("filterBy", "Which programmes to list.")
+            .ResolveAsync(async ctx =>
+            {
+                var filter = ctx.GetArgument<ProgrammeFilter?>("filterBy") ?? new();
+                var municipality = filter.Municipality is { } id ? GlobalId.Decode(id, nameof(Municipality)) : (Guid?)null;
+                List<Guid>? places, themes;
+                await using (var db = await ctx.OpenDbAsync())
+                {
+                    places = await ctx.NeighbourhoodsWithinAsync(db, filter.Neighbourhood);
+                    themes = await ctx.ThemesWithinAsync(db, filter.Themes);
+                }
+
+                var statuses = filter.Statuses is { Count: > 0 } s ? s : null;
+                var activeOn = filter.ActiveOn;
+                return await ctx.PageAsync(
+                    db => db.Programmes.Where(p =>
+                        (municipality == null || p.MunicipalityId == municipality)
+                        && (places == null || p.Neighbourhoods.Any(n => places.Contains(n.Id)))
+                        && (themes == null || p.Themes.Any(t => themes.Contains(t.Id)))
+                        && (statuses == null || statuses.Contains(p.Status))
+                        && (activeOn == null || (p.StartsOn <= activeOn && p.EndsOn >= activeOn))),
+                    ProgrammeType.ByName);
+            });
+
+        query.Field<ProgrammeType>("programme")
+            .Description("One programme by its global ID; null with NOT_FOUND when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The programme's global ID.")
+            .Resolve(ctx => ctx.LoadById<Programme>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Programme))));
+    }
+}
+
+/// <summary>Each programme's goals, in order, for a whole page of programmes in one query.</summary>
+public sealed class GoalsByProgramme(IDbContextFactory<InfrastructuurDb> factory) : ListsByParent<ProgrammeGoal>(factory)
+{
+    protected override IQueryable<ProgrammeGoal> Query(InfrastructuurDb db, IReadOnlyCollection<Guid> parents) =>
+        db.ProgrammeGoals.Where(g => parents.Contains(g.ProgrammeId)).OrderBy(g => g.Position).ThenBy(g => g.Id);
+
+    protected override Guid ParentOf(ProgrammeGoal row) => row.ProgrammeId;
+}
+
+/// <summary>Each programme's participating organisations and initiatives, by name: two queries for a whole page of programmes.</summary>
+public sealed class ParticipantsByProgramme(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, List<object>>
+{
+    protected override async Task<IReadOnlyDictionary<Guid, List<object>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var programmes = db.Programmes.AsNoTracking().Where(p => keys.Contains(p.Id));
+        var organisations = await programmes.SelectMany(p => p.Organisations, (p, o) => new { ProgrammeId = p.Id, Organisation = o }).ToListAsync(cancellationToken);
+        var initiatives = await programmes.SelectMany(p => p.Initiatives, (p, i) => new { ProgrammeId = p.Id, Initiative = i }).ToListAsync(cancellationToken);
+        return organisations.Select(r => (r.ProgrammeId, Key: r.Organisation.NameKey, r.Organisation.Id, Participant: (object)r.Organisation))
+            .Concat(initiatives.Select(r => (r.ProgrammeId, Key: r.Initiative.NameKey, r.Initiative.Id, Participant: (object)r.Initiative)))
+            .GroupBy(r => r.ProgrammeId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.Id).Select(r => r.Participant).ToList());
+    }
+}

@@ -1,0 +1,143 @@
+using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.NeighbourhoodCompanies;
+using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.GraphQL;
+using Infrastructuur.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Infrastructuur.Tests.Funding.FundingData;
+
+namespace Infrastructuur.Tests.Funding;
+
+/// <summary>The wijk-BV over GraphQL: public shareholder counts, organisation holders only, reinvestments, on each engine.</summary>
+public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
+{
+    [SkippableFact]
+    public async Task Shareholding_summary_counts_holders_on_a_day_and_only_organisations_are_listed()
+    {
+        var organisation = Organisation(OrganisationKind.NeighbourhoodCompany);
+        var ordinary = new ShareClass { Name = "A", NominalValueCents = 1_00 };
+        var preferred = new ShareClass { Name = "B", NominalValueCents = 10_00 };
+        var company = new NeighbourhoodCompany { Organisation = organisation, Purpose = "Test", ShareClasses = [ordinary, preferred] };
+        var (p1, p2, p3, p4) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (o1, o2, o3) = (Organisation(OrganisationKind.Welfare), Organisation(OrganisationKind.Fund), Organisation(OrganisationKind.School));
+        var day = new DateOnly(2025, 1, 1);
+        Shareholding Person(Guid person, ShareClass shareClass, long shares, DateOnly from, DateOnly? until = null) =>
+            new() { ShareClass = shareClass, HolderPersonId = person, Shares = shares, From = from, Until = until };
+        Shareholding Held(Organisation holder, ShareClass shareClass, long shares, DateOnly from, DateOnly? until = null) =>
+            new() { ShareClass = shareClass, HolderOrganisation = holder, Shares = shares, From = from, Until = until };
+        Shareholding[] holdings =
+        [
+            Person(p1, ordinary, 10, day), Person(p1, preferred, 5, new(2025, 6, 1)), Person(p2, ordinary, 20, day),
+            Person(p3, ordinary, 7, new(2024, 1, 1), until: new(2025, 3, 31)), Person(p4, ordinary, 3, new(2025, 9, 1)),
+            Held(o1, ordinary, 100, day), Held(o2, preferred, 50, new(2025, 2, 1)), Held(o3, ordinary, 30, new(2024, 1, 1), until: new(2025, 6, 30)),
+        ];
+        await using (var db = await app().OpenDbAsync())
+        {
+            db.Add(company);
+            db.AddRange(holdings);
+            await db.SaveChangesAsync();
+        }
+
+        var response = await app().QueryAsync($$"""
+            { organisation(id: "{{Id(organisation)}}") { neighbourhoodCompany {
+                july: shareholdingSummary(on: "2025-07-01") { on naturalPersonHolderCount organisationHolderCount totalSharesIssued nominalCapital }
+                march: shareholdingSummary(on: "2025-03-31") { naturalPersonHolderCount organisationHolderCount totalSharesIssued }
+                all: organisationShareholders(first: 10) { totalCount nodes { organisation { name } shares shareClass { name } from until } }
+                current: organisationShareholders(first: 10, on: "2025-07-01") { totalCount nodes { organisation { name } } } } } }
+            """);
+
+        response.AssertOk();
+        var result = response.Data!["organisation"]!["neighbourhoodCompany"]!;
+        var july = result["july"]!;
+        Assert.Equal("2025-07-01", july["on"]!.GetValue<string>());
+        Assert.Equal(2, july["naturalPersonHolderCount"]!.GetValue<int>());
+        Assert.Equal(2, july["organisationHolderCount"]!.GetValue<int>());
+        Assert.Equal(10 + 5 + 20 + 100 + 50, july["totalSharesIssued"]!.GetValue<int>());
+        Assert.Equal(((10 + 20 + 100) * 1.00m) + ((5 + 50) * 10.00m), july["nominalCapital"].Money());
+        var march = result["march"]!;
+        Assert.Equal(3, march["naturalPersonHolderCount"]!.GetValue<int>());
+        Assert.Equal(3, march["organisationHolderCount"]!.GetValue<int>());
+        Assert.Equal(10 + 20 + 7 + 100 + 50 + 30, march["totalSharesIssued"]!.GetValue<int>());
+
+        var all = result["all"]!;
+        Assert.Equal(3, all["totalCount"]!.GetValue<int>());
+        Assert.Equal([o3.Name, o1.Name, o2.Name], all.Nodes().Select(n => n["organisation"]!["name"]!.GetValue<string>()));
+        Assert.Equal("2025-06-30", all.Nodes()[0]["until"]!.GetValue<string>());
+        Assert.Equal(50, all.Nodes()[2]["shares"]!.GetValue<int>());
+        Assert.Equal("B", all.Nodes()[2]["shareClass"]!["name"]!.GetValue<string>());
+        Assert.Equal([o1.Name, o2.Name], result["current"].Nodes().Select(n => n["organisation"]!["name"]!.GetValue<string>()));
+
+        // No person's holding is reachable by ID either: shareholdings are not nodes.
+        var byId = await app().QueryAsync($$"""{ node(id: "{{GlobalId.Encode(nameof(Shareholding), holdings[0].Id)}}") { id } }""");
+        Assert.Equal("NOT_FOUND", byId.FirstErrorCode);
+        Assert.Null(byId.Data!["node"]);
+    }
+
+    [SkippableFact]
+    public async Task No_field_of_the_schema_can_list_natural_person_shareholders()
+    {
+        var response = await app().QueryAsync("""
+            { company: __type(name: "NeighbourhoodCompany") { fields { name } }
+              holding: __type(name: "OrganisationShareholding") { fields { name } }
+              summary: __type(name: "ShareholdingSummary") { fields { name } }
+              shareholding: __type(name: "Shareholding") { name }
+              schema: __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }
+            """);
+
+        response.AssertOk();
+        static IEnumerable<string> Fields(System.Text.Json.Nodes.JsonNode? type) => type!["fields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal);
+        Assert.Equal(["foundedOn", "id", "organisation", "organisationShareholders", "purpose", "reinvestments", "shareClasses", "shareholdingSummary"], Fields(response.Data!["company"]));
+        Assert.Equal(["from", "organisation", "shareClass", "shares", "until"], Fields(response.Data!["holding"]));
+        Assert.Equal(["naturalPersonHolderCount", "nominalCapital", "on", "organisationHolderCount", "totalSharesIssued"], Fields(response.Data!["summary"]));
+        Assert.Null(response.Data!["shareholding"]);
+
+        // Every way into shareholdings in the whole schema: only the organisation view and the counts.
+        var holdingTypes = response.Data!["schema"]!["types"]!.AsArray()
+            .SelectMany(t => t!["fields"]?.AsArray() ?? [])
+            .Select(f => Innermost(f!["type"]))
+            .Where(name => name.Contains("Shareholding", StringComparison.Ordinal) || name.Contains("Holder", StringComparison.Ordinal))
+            .ToHashSet();
+        Assert.Equal(["OrganisationShareholding", "OrganisationShareholdingConnection", "OrganisationShareholdingEdge", "ShareholdingSummary"], holdingTypes.Order(StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Demo_wijk_bv_has_a_one_euro_share_class_counts_and_a_reinvestment_in_two_initiatives()
+    {
+        var response = await app().QueryAsync("""
+            { organisations(first: 100, kind: NEIGHBOURHOOD_COMPANY) { nodes { name neighbourhoodCompany {
+                shareClasses { nominalValue }
+                shareholdingSummary(on: "2026-06-01") { naturalPersonHolderCount organisationHolderCount totalSharesIssued }
+                reinvestments(first: 5) { nodes { year amountReinvested decidedAt allocations { amount initiative { name } } } } } } }
+              municipalities: organisations(first: 5, kind: MUNICIPALITY) { nodes { neighbourhoodCompany { id } } } }
+            """);
+
+        response.AssertOk();
+        var company = response.Data!["organisations"].Nodes().Single(o => o["name"]!.GetValue<string>() == DemoFunding.WijkBvName)["neighbourhoodCompany"]!;
+        Assert.Equal([1.00m], company["shareClasses"]!.AsArray().Select(c => c!["nominalValue"].Money()));
+        var summary = company["shareholdingSummary"]!;
+        Assert.Equal(3, summary["naturalPersonHolderCount"]!.GetValue<int>());
+        Assert.Equal(3, summary["organisationHolderCount"]!.GetValue<int>());
+        Assert.Equal(5_000 + 1_000 + 2_500 + 50 + 25 + 100 + 10, summary["totalSharesIssued"]!.GetValue<int>());
+        var reinvestment = Assert.Single(company["reinvestments"].Nodes());
+        Assert.Equal(2026, reinvestment["year"]!.GetValue<int>());
+        var allocations = reinvestment["allocations"]!.AsArray().Select(a => a!).ToList();
+        Assert.Equal(2, allocations.Count);
+        Assert.All(allocations, a => Assert.NotNull(a["initiative"]));
+        Assert.Equal(reinvestment["amountReinvested"].Money(), allocations.Sum(a => a["amount"].Money()));
+        Assert.All(response.Data!["municipalities"].Nodes(), m => Assert.Null(m["neighbourhoodCompany"]));
+    }
+
+    private static string Innermost(System.Text.Json.Nodes.JsonNode? type)
+    {
+        while (type?["name"] is null && type?["ofType"] is not null)
+        {
+            type = type["ofType"];
+        }
+
+        return type?["name"]?.GetValue<string>() ?? string.Empty;
+    }
+}
+
+public sealed class SqliteNeighbourhoodCompanyTests(SqliteAppFixture fixture) : NeighbourhoodCompanyTests(() => fixture.App), IClassFixture<SqliteAppFixture>;
+
+public sealed class PostgresNeighbourhoodCompanyTests(PostgresAppFixture fixture) : NeighbourhoodCompanyTests(() => fixture.App), IClassFixture<PostgresAppFixture>;
