@@ -111,5 +111,6 @@ public static class DemoData
         db.AddRange(gemeenteNissewaard, gemeenteRotterdam, huisVanDeWijkHost, teamToekomst, wijkBv);
         db.AddRange(initiatives);
         await db.SaveChangesAsync(cancellationToken);
+        await DemoNetwork.SeedAsync(db, cancellationToken);
     }
 }

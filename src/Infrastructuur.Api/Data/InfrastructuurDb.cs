@@ -1,6 +1,10 @@
+using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.People;
+using Infrastructuur.Api.Features.Signals;
 using Infrastructuur.Api.Features.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -28,6 +32,28 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     public DbSet<Theme> Themes => Set<Theme>();
 
     public DbSet<TargetGroup> TargetGroups => Set<TargetGroup>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<InitiativeCoordinator> InitiativeCoordinators => Set<InitiativeCoordinator>();
+
+    public DbSet<Coalition> Coalitions => Set<Coalition>();
+
+    public DbSet<CoalitionMember> CoalitionMembers => Set<CoalitionMember>();
+
+    public DbSet<CoalitionRecognition> CoalitionRecognitions => Set<CoalitionRecognition>();
+
+    public DbSet<Collaboration> Collaborations => Set<Collaboration>();
+
+    public DbSet<CollaborationParty> CollaborationParties => Set<CollaborationParty>();
+
+    public DbSet<NetworkMeeting> NetworkMeetings => Set<NetworkMeeting>();
+
+    public DbSet<MeetingParticipant> MeetingParticipants => Set<MeetingParticipant>();
+
+    public DbSet<Signal> Signals => Set<Signal>();
+
+    public DbSet<SignalResponse> SignalResponses => Set<SignalResponse>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

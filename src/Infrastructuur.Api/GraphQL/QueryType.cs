@@ -1,7 +1,10 @@
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Signals;
 using Infrastructuur.Api.Features.Taxonomy;
 
 namespace Infrastructuur.Api.GraphQL;
@@ -18,6 +21,9 @@ public sealed class QueryType : ObjectGraphType
         this.AddOrganisationQueries();
         this.AddInitiativeQueries();
         this.AddTaxonomyQueries();
+        this.AddCoalitionQueries();
+        this.AddNetworkQueries();
+        this.AddSignalQueries();
     }
 }
 

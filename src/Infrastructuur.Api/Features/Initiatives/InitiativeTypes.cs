@@ -1,7 +1,10 @@
 using GraphQL;
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.People;
 using Infrastructuur.Api.GraphQL;
 
 namespace Infrastructuur.Api.Features.Initiatives;
@@ -37,6 +40,9 @@ public sealed class InitiativeType : ObjectGraphType<Initiative>
             .Description("The regions where the initiative is active, by name.")
             .PagingArguments()
             .Resolve(ctx => ctx.PageChildren(_ => i => i.Neighbourhoods, NeighbourhoodType.ByName));
+        this.AddCoordinatorFields();
+        this.AddCoalitionFields();
+        this.AddCollaborationFields();
     }
 }
 

@@ -1,8 +1,10 @@
 using GraphQL;
 using Infrastructuur.Api.Data;
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,6 +57,8 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
             .Description("Residents' initiatives this organisation hosts, by name.")
             .PagingArguments()
             .Resolve(ctx => ctx.PageChildren(db => o => db.Initiatives.Where(i => i.HostOrganisationId == o.Id), InitiativeType.ByName));
+        this.AddCoalitionFields();
+        this.AddCollaborationFields();
     }
 }
 
