@@ -128,7 +128,7 @@ public static class DemoNetwork
             Formality = formality,
             Municipality = nissewaard,
             Themes = [.. themeCodes.Select(code => themes[code])],
-            Parties = [.. parties.Select(name => new CollaborationParty { Organisation = organisations[name] })],
+            Parties = [.. parties.Select(name => new CollaborationParty { Organisation = organisations[name], IsDemoData = true })],
             IsDemoData = true,
         };
 
@@ -153,7 +153,7 @@ public static class DemoNetwork
             Municipality = nissewaard,
             Area = areas[area],
             Organiser = organiser,
-            Participants = [.. participants.Append(organiser.Name).Select(name => new MeetingParticipant { Organisation = organisations[name] })],
+            Participants = [.. participants.Append(organiser.Name).Select(name => new MeetingParticipant { Organisation = organisations[name], IsDemoData = true })],
             Themes = [.. themeCodes.Select(code => themes[code])],
             IsDemoData = true,
         };

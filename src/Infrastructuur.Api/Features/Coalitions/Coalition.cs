@@ -1,9 +1,7 @@
 using System.Linq.Expressions;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
-using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Network;
-using Infrastructuur.Api.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -30,21 +28,13 @@ public sealed class Coalition : Entity, INamed
 
 /// <summary>
 /// An organisation's or an initiative's membership of a coalition, from <see cref="JoinedOn"/> until <see cref="LeftOn"/>.
-/// One row per party and coalition: a party that rejoins gets its row reopened, so "the coalitions of X" never repeats one.
+/// One row per party and coalition: a party that rejoins gets its row reopened.
 /// </summary>
-public sealed class CoalitionMember : Entity, IPartyLink
+public sealed class CoalitionMember : PartyLink
 {
     public Guid CoalitionId { get; set; }
 
     public Coalition? Coalition { get; set; }
-
-    public Guid? OrganisationId { get; set; }
-
-    public Organisation? Organisation { get; set; }
-
-    public Guid? InitiativeId { get; set; }
-
-    public Initiative? Initiative { get; set; }
 
     public DateOnly JoinedOn { get; set; }
 
@@ -91,9 +81,7 @@ internal sealed class CoalitionMemberConfiguration : IEntityTypeConfiguration<Co
 {
     public void Configure(EntityTypeBuilder<CoalitionMember> builder)
     {
-        builder.ConfigureParty("CoalitionMembers");
-        builder.HasIndex(m => new { m.CoalitionId, m.OrganisationId }).IsUnique();
-        builder.HasIndex(m => new { m.CoalitionId, m.InitiativeId }).IsUnique();
+        builder.ConfigureParty("CoalitionMembers", nameof(CoalitionMember.CoalitionId));
         builder.HasIndex(m => new { m.CoalitionId, m.JoinedOn, m.Id });
     }
 }

@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
-using Infrastructuur.Api.Features.Initiatives;
-using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -45,21 +43,11 @@ public sealed class Collaboration : Entity
 }
 
 /// <summary>One party of a collaboration: an organisation or an initiative.</summary>
-public sealed class CollaborationParty : IPartyLink
+public sealed class CollaborationParty : PartyLink
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-
     public Guid CollaborationId { get; set; }
 
     public Collaboration? Collaboration { get; set; }
-
-    public Guid? OrganisationId { get; set; }
-
-    public Organisation? Organisation { get; set; }
-
-    public Guid? InitiativeId { get; set; }
-
-    public Initiative? Initiative { get; set; }
 }
 
 internal sealed class CollaborationConfiguration : IEntityTypeConfiguration<Collaboration>
@@ -79,10 +67,6 @@ internal sealed class CollaborationPartyConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<CollaborationParty> builder)
     {
-        builder.ConfigureParty("CollaborationParties");
-
-        // One row per party: "the collaborations of X" must never list one twice.
-        builder.HasIndex(p => new { p.CollaborationId, p.OrganisationId }).IsUnique();
-        builder.HasIndex(p => new { p.CollaborationId, p.InitiativeId }).IsUnique();
+        builder.ConfigureParty("CollaborationParties", nameof(CollaborationParty.CollaborationId));
     }
 }

@@ -1,6 +1,5 @@
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
-using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Signals;
 using Infrastructuur.Api.Features.Taxonomy;
@@ -42,19 +41,9 @@ public sealed class NetworkMeeting : Entity
 }
 
 /// <summary>One party that took part in a meeting: an organisation or an initiative.</summary>
-public sealed class MeetingParticipant : IPartyLink
+public sealed class MeetingParticipant : PartyLink
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-
     public Guid MeetingId { get; set; }
-
-    public Guid? OrganisationId { get; set; }
-
-    public Organisation? Organisation { get; set; }
-
-    public Guid? InitiativeId { get; set; }
-
-    public Initiative? Initiative { get; set; }
 }
 
 internal sealed class NetworkMeetingConfiguration : IEntityTypeConfiguration<NetworkMeeting>
@@ -80,8 +69,6 @@ internal sealed class MeetingParticipantConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<MeetingParticipant> builder)
     {
-        builder.ConfigureParty("MeetingParticipants");
-        builder.HasIndex(p => new { p.MeetingId, p.OrganisationId }).IsUnique();
-        builder.HasIndex(p => new { p.MeetingId, p.InitiativeId }).IsUnique();
+        builder.ConfigureParty("MeetingParticipants", nameof(MeetingParticipant.MeetingId));
     }
 }

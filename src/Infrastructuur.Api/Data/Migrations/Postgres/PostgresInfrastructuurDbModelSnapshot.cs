@@ -37,6 +37,159 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.ToTable("AreaNeighbourhood");
                 });
 
+            modelBuilder.Entity("CollaborationTheme", b =>
+                {
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ThemesId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CollaborationId", "ThemesId");
+
+                    b.HasIndex("ThemesId");
+
+                    b.ToTable("CollaborationTheme");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Coalitions.Coalition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "NameKey");
+
+                    b.HasIndex("NameKey", "Id");
+
+                    b.ToTable("Coalitions");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Coalitions.CoalitionMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CoalitionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("CoalitionId", "InitiativeId")
+                        .IsUnique();
+
+                    b.HasIndex("CoalitionId", "OrganisationId")
+                        .IsUnique();
+
+                    b.HasIndex("CoalitionId", "JoinedOn", "Id");
+
+                    b.ToTable("CoalitionMembers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CoalitionMembers_OneParty", "(\"OrganisationId\" IS NULL) <> (\"InitiativeId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Coalitions.CoalitionRecognition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CoalitionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrantedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoalitionId");
+
+                    b.ToTable("CoalitionRecognitions");
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Geography.Area", b =>
                 {
                     b.Property<Guid>("Id")
@@ -245,6 +398,194 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.ToTable("Initiatives");
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.Collaboration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Formality")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "StartsOn");
+
+                    b.HasIndex("StartsOn", "Id");
+
+                    b.ToTable("Collaborations");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.CollaborationParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("CollaborationId", "InitiativeId")
+                        .IsUnique();
+
+                    b.HasIndex("CollaborationId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("CollaborationParties", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CollaborationParties_OneParty", "(\"OrganisationId\" IS NULL) <> (\"InitiativeId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.MeetingParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("MeetingId", "InitiativeId")
+                        .IsUnique();
+
+                    b.HasIndex("MeetingId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingParticipants", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MeetingParticipants_OneParty", "(\"OrganisationId\" IS NULL) <> (\"InitiativeId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.NetworkMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OrganiserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OutcomeNotes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganiserId");
+
+                    b.HasIndex("AreaId", "Date");
+
+                    b.HasIndex("Date", "Id");
+
+                    b.HasIndex("MunicipalityId", "Date");
+
+                    b.ToTable("NetworkMeetings");
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -330,6 +671,170 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("OrganisationIdentifiers");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.People.InitiativeCoordinator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InitiativeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("InitiativeId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("InitiativeCoordinators");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.People.Person", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("FullName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Signals.Signal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NeighbourhoodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ReportedByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ReportedByResident")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("TargetGroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UnderlyingThemeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportedByOrganisationId");
+
+                    b.HasIndex("TargetGroupId");
+
+                    b.HasIndex("UnderlyingThemeId");
+
+                    b.HasIndex("MunicipalityId", "ObservedOn");
+
+                    b.HasIndex("NeighbourhoodId", "ObservedOn");
+
+                    b.HasIndex("ObservedOn", "Id");
+
+                    b.ToTable("Signals", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Signals_OneReporter", "(\"ReportedByOrganisationId\" IS NULL) = \"ReportedByResident\"");
+                        });
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Signals.SignalResponse", b =>
+                {
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SignalId", "ActivityId");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("SignalResponses");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Taxonomy.TargetGroup", b =>
@@ -463,6 +968,51 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.ToTable("InitiativeNeighbourhood");
                 });
 
+            modelBuilder.Entity("NetworkMeetingCollaboration", b =>
+                {
+                    b.Property<Guid>("CollaborationsStartedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NetworkMeetingId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CollaborationsStartedId", "NetworkMeetingId");
+
+                    b.HasIndex("NetworkMeetingId");
+
+                    b.ToTable("NetworkMeetingCollaboration");
+                });
+
+            modelBuilder.Entity("NetworkMeetingSignal", b =>
+                {
+                    b.Property<Guid>("DiscussedAtId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SignalsDiscussedId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("DiscussedAtId", "SignalsDiscussedId");
+
+                    b.HasIndex("SignalsDiscussedId");
+
+                    b.ToTable("NetworkMeetingSignal");
+                });
+
+            modelBuilder.Entity("NetworkMeetingTheme", b =>
+                {
+                    b.Property<Guid>("NetworkMeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ThemesId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("NetworkMeetingId", "ThemesId");
+
+                    b.HasIndex("ThemesId");
+
+                    b.ToTable("NetworkMeetingTheme");
+                });
+
             modelBuilder.Entity("OrganisationNeighbourhood", b =>
                 {
                     b.Property<Guid>("NeighbourhoodsId")
@@ -478,6 +1028,21 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.ToTable("OrganisationNeighbourhood");
                 });
 
+            modelBuilder.Entity("SignalTheme", b =>
+                {
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ThemesId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SignalId", "ThemesId");
+
+                    b.HasIndex("ThemesId");
+
+                    b.ToTable("SignalTheme");
+                });
+
             modelBuilder.Entity("AreaNeighbourhood", b =>
                 {
                     b.HasOne("Infrastructuur.Api.Features.Geography.Area", null)
@@ -489,6 +1054,66 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.HasOne("Infrastructuur.Api.Features.Geography.Neighbourhood", null)
                         .WithMany()
                         .HasForeignKey("NeighbourhoodsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CollaborationTheme", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Network.Collaboration", null)
+                        .WithMany()
+                        .HasForeignKey("CollaborationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Taxonomy.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Coalitions.Coalition", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Coalitions.CoalitionMember", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Coalitions.Coalition", "Coalition")
+                        .WithMany("Members")
+                        .HasForeignKey("CoalitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Coalition");
+
+                    b.Navigation("Initiative");
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Coalitions.CoalitionRecognition", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Coalitions.Coalition", null)
+                        .WithMany("Recognitions")
+                        .HasForeignKey("CoalitionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -540,6 +1165,90 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.Navigation("Municipality");
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.Collaboration", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.CollaborationParty", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Network.Collaboration", "Collaboration")
+                        .WithMany("Parties")
+                        .HasForeignKey("CollaborationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Collaboration");
+
+                    b.Navigation("Initiative");
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.MeetingParticipant", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Infrastructuur.Api.Features.Network.NetworkMeeting", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Initiative");
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.NetworkMeeting", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Organiser")
+                        .WithMany()
+                        .HasForeignKey("OrganiserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Area");
+
+                    b.Navigation("Municipality");
+
+                    b.Navigation("Organiser");
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Organisations.Organisation", b =>
                 {
                     b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Parent")
@@ -555,6 +1264,74 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", null)
                         .WithMany("Identifiers")
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.People.InitiativeCoordinator", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Signals.Signal", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Neighbourhood", "Neighbourhood")
+                        .WithMany()
+                        .HasForeignKey("NeighbourhoodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "ReportedByOrganisation")
+                        .WithMany()
+                        .HasForeignKey("ReportedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Infrastructuur.Api.Features.Taxonomy.TargetGroup", "TargetGroup")
+                        .WithMany()
+                        .HasForeignKey("TargetGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Infrastructuur.Api.Features.Taxonomy.Theme", "UnderlyingTheme")
+                        .WithMany()
+                        .HasForeignKey("UnderlyingThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Municipality");
+
+                    b.Navigation("Neighbourhood");
+
+                    b.Navigation("ReportedByOrganisation");
+
+                    b.Navigation("TargetGroup");
+
+                    b.Navigation("UnderlyingTheme");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Signals.SignalResponse", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Signals.Signal", null)
+                        .WithMany("Responses")
+                        .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -594,6 +1371,51 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NetworkMeetingCollaboration", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Network.Collaboration", null)
+                        .WithMany()
+                        .HasForeignKey("CollaborationsStartedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Network.NetworkMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkMeetingSignal", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Network.NetworkMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("DiscussedAtId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalsDiscussedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkMeetingTheme", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Network.NetworkMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Taxonomy.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OrganisationNeighbourhood", b =>
                 {
                     b.HasOne("Infrastructuur.Api.Features.Geography.Neighbourhood", null)
@@ -609,6 +1431,28 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SignalTheme", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Taxonomy.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Coalitions.Coalition", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Recognitions");
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Geography.Municipality", b =>
                 {
                     b.Navigation("Areas");
@@ -621,9 +1465,24 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.Navigation("Children");
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.Collaboration", b =>
+                {
+                    b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.NetworkMeeting", b =>
+                {
+                    b.Navigation("Participants");
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Organisations.Organisation", b =>
                 {
                     b.Navigation("Identifiers");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Signals.Signal", b =>
+                {
+                    b.Navigation("Responses");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Taxonomy.TargetGroup", b =>

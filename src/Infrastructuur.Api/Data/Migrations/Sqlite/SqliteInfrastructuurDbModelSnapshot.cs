@@ -32,6 +32,158 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.ToTable("AreaNeighbourhood");
                 });
 
+            modelBuilder.Entity("CollaborationTheme", b =>
+                {
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThemesId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CollaborationId", "ThemesId");
+
+                    b.HasIndex("ThemesId");
+
+                    b.ToTable("CollaborationTheme");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Coalitions.Coalition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "NameKey");
+
+                    b.HasIndex("NameKey", "Id");
+
+                    b.ToTable("Coalitions");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Coalitions.CoalitionMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CoalitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("CoalitionId", "InitiativeId")
+                        .IsUnique();
+
+                    b.HasIndex("CoalitionId", "OrganisationId")
+                        .IsUnique();
+
+                    b.HasIndex("CoalitionId", "JoinedOn", "Id");
+
+                    b.ToTable("CoalitionMembers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CoalitionMembers_OneParty", "(\"OrganisationId\" IS NULL) <> (\"InitiativeId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Coalitions.CoalitionRecognition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CoalitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoalitionId");
+
+                    b.ToTable("CoalitionRecognitions");
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Geography.Area", b =>
                 {
                     b.Property<Guid>("Id")
@@ -236,6 +388,194 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.ToTable("Initiatives");
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.Collaboration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Formality")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "StartsOn");
+
+                    b.HasIndex("StartsOn", "Id");
+
+                    b.ToTable("Collaborations");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.CollaborationParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("CollaborationId", "InitiativeId")
+                        .IsUnique();
+
+                    b.HasIndex("CollaborationId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("CollaborationParties", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CollaborationParties_OneParty", "(\"OrganisationId\" IS NULL) <> (\"InitiativeId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.MeetingParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("MeetingId", "InitiativeId")
+                        .IsUnique();
+
+                    b.HasIndex("MeetingId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingParticipants", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MeetingParticipants_OneParty", "(\"OrganisationId\" IS NULL) <> (\"InitiativeId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.NetworkMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganiserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeNotes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganiserId");
+
+                    b.HasIndex("AreaId", "Date");
+
+                    b.HasIndex("Date", "Id");
+
+                    b.HasIndex("MunicipalityId", "Date");
+
+                    b.ToTable("NetworkMeetings");
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -320,6 +660,170 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("OrganisationIdentifiers");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.People.InitiativeCoordinator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InitiativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("InitiativeId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("InitiativeCoordinators");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.People.Person", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Signals.Signal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NeighbourhoodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReportedByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReportedByResident")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TargetGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnderlyingThemeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportedByOrganisationId");
+
+                    b.HasIndex("TargetGroupId");
+
+                    b.HasIndex("UnderlyingThemeId");
+
+                    b.HasIndex("MunicipalityId", "ObservedOn");
+
+                    b.HasIndex("NeighbourhoodId", "ObservedOn");
+
+                    b.HasIndex("ObservedOn", "Id");
+
+                    b.ToTable("Signals", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Signals_OneReporter", "(\"ReportedByOrganisationId\" IS NULL) = \"ReportedByResident\"");
+                        });
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Signals.SignalResponse", b =>
+                {
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SignalId", "ActivityId");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("SignalResponses");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Taxonomy.TargetGroup", b =>
@@ -451,6 +955,51 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.ToTable("InitiativeNeighbourhood");
                 });
 
+            modelBuilder.Entity("NetworkMeetingCollaboration", b =>
+                {
+                    b.Property<Guid>("CollaborationsStartedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkMeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CollaborationsStartedId", "NetworkMeetingId");
+
+                    b.HasIndex("NetworkMeetingId");
+
+                    b.ToTable("NetworkMeetingCollaboration");
+                });
+
+            modelBuilder.Entity("NetworkMeetingSignal", b =>
+                {
+                    b.Property<Guid>("DiscussedAtId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SignalsDiscussedId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DiscussedAtId", "SignalsDiscussedId");
+
+                    b.HasIndex("SignalsDiscussedId");
+
+                    b.ToTable("NetworkMeetingSignal");
+                });
+
+            modelBuilder.Entity("NetworkMeetingTheme", b =>
+                {
+                    b.Property<Guid>("NetworkMeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThemesId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NetworkMeetingId", "ThemesId");
+
+                    b.HasIndex("ThemesId");
+
+                    b.ToTable("NetworkMeetingTheme");
+                });
+
             modelBuilder.Entity("OrganisationNeighbourhood", b =>
                 {
                     b.Property<Guid>("NeighbourhoodsId")
@@ -466,6 +1015,21 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.ToTable("OrganisationNeighbourhood");
                 });
 
+            modelBuilder.Entity("SignalTheme", b =>
+                {
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThemesId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SignalId", "ThemesId");
+
+                    b.HasIndex("ThemesId");
+
+                    b.ToTable("SignalTheme");
+                });
+
             modelBuilder.Entity("AreaNeighbourhood", b =>
                 {
                     b.HasOne("Infrastructuur.Api.Features.Geography.Area", null)
@@ -477,6 +1041,66 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.HasOne("Infrastructuur.Api.Features.Geography.Neighbourhood", null)
                         .WithMany()
                         .HasForeignKey("NeighbourhoodsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CollaborationTheme", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Network.Collaboration", null)
+                        .WithMany()
+                        .HasForeignKey("CollaborationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Taxonomy.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Coalitions.Coalition", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Coalitions.CoalitionMember", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Coalitions.Coalition", "Coalition")
+                        .WithMany("Members")
+                        .HasForeignKey("CoalitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Coalition");
+
+                    b.Navigation("Initiative");
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Coalitions.CoalitionRecognition", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Coalitions.Coalition", null)
+                        .WithMany("Recognitions")
+                        .HasForeignKey("CoalitionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -528,6 +1152,90 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.Navigation("Municipality");
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.Collaboration", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.CollaborationParty", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Network.Collaboration", "Collaboration")
+                        .WithMany("Parties")
+                        .HasForeignKey("CollaborationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Collaboration");
+
+                    b.Navigation("Initiative");
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.MeetingParticipant", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Infrastructuur.Api.Features.Network.NetworkMeeting", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Initiative");
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.NetworkMeeting", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Organiser")
+                        .WithMany()
+                        .HasForeignKey("OrganiserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Area");
+
+                    b.Navigation("Municipality");
+
+                    b.Navigation("Organiser");
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Organisations.Organisation", b =>
                 {
                     b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Parent")
@@ -543,6 +1251,74 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", null)
                         .WithMany("Identifiers")
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.People.InitiativeCoordinator", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Signals.Signal", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Neighbourhood", "Neighbourhood")
+                        .WithMany()
+                        .HasForeignKey("NeighbourhoodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "ReportedByOrganisation")
+                        .WithMany()
+                        .HasForeignKey("ReportedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Infrastructuur.Api.Features.Taxonomy.TargetGroup", "TargetGroup")
+                        .WithMany()
+                        .HasForeignKey("TargetGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Infrastructuur.Api.Features.Taxonomy.Theme", "UnderlyingTheme")
+                        .WithMany()
+                        .HasForeignKey("UnderlyingThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Municipality");
+
+                    b.Navigation("Neighbourhood");
+
+                    b.Navigation("ReportedByOrganisation");
+
+                    b.Navigation("TargetGroup");
+
+                    b.Navigation("UnderlyingTheme");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Signals.SignalResponse", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Signals.Signal", null)
+                        .WithMany("Responses")
+                        .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -582,6 +1358,51 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NetworkMeetingCollaboration", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Network.Collaboration", null)
+                        .WithMany()
+                        .HasForeignKey("CollaborationsStartedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Network.NetworkMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkMeetingSignal", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Network.NetworkMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("DiscussedAtId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalsDiscussedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkMeetingTheme", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Network.NetworkMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Taxonomy.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OrganisationNeighbourhood", b =>
                 {
                     b.HasOne("Infrastructuur.Api.Features.Geography.Neighbourhood", null)
@@ -597,6 +1418,28 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SignalTheme", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Taxonomy.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Coalitions.Coalition", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Recognitions");
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Geography.Municipality", b =>
                 {
                     b.Navigation("Areas");
@@ -609,9 +1452,24 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.Navigation("Children");
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.Collaboration", b =>
+                {
+                    b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Network.NetworkMeeting", b =>
+                {
+                    b.Navigation("Participants");
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Organisations.Organisation", b =>
                 {
                     b.Navigation("Identifiers");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Signals.Signal", b =>
+                {
+                    b.Navigation("Responses");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Taxonomy.TargetGroup", b =>
