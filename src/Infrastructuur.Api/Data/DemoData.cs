@@ -113,5 +113,6 @@ public static class DemoData
         await db.SaveChangesAsync(cancellationToken);
         await DemoOffering.SeedAsync(db, cancellationToken);
         await DemoFunding.SeedAsync(db, cancellationToken);
+        await DemoNetwork.SeedAsync(db, cancellationToken);
     }
 }

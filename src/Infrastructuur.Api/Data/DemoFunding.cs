@@ -3,6 +3,7 @@ using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.NeighbourhoodCompanies;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.People;
 using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.Features.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -104,7 +105,7 @@ public static class DemoFunding
                 [themes[DemoTaxonomy.YouthResilience]], [nissewaardPlaces["Spijkenisse Centrum"], nissewaardPlaces["De Akkers"]]),
         };
 
-        var (company, holdings) = Company(wijkBv, huisVanDeWijk, teamToekomst, fund, initiatives);
+        var (company, residents, holdings) = Company(wijkBv, huisVanDeWijk, teamToekomst, fund, initiatives);
 
         db.Add(fund);
         db.Add(programme);
@@ -112,6 +113,7 @@ public static class DemoFunding
         db.AddRange(fundLine, nissewaardSamenkracht, nissewaardGezondheid);
         db.AddRange(grants);
         db.Add(company);
+        db.AddRange(residents);
         db.AddRange(holdings);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -201,7 +203,7 @@ public static class DemoFunding
         IsDemoData = true,
     };
 
-    private static (NeighbourhoodCompany Company, List<Shareholding> Holdings) Company(Organisation wijkBv, Organisation huisVanDeWijk, Organisation teamToekomst, Organisation fund, Dictionary<string, Initiative> initiatives)
+    private static (NeighbourhoodCompany Company, Person[] Residents, List<Shareholding> Holdings) Company(Organisation wijkBv, Organisation huisVanDeWijk, Organisation teamToekomst, Organisation fund, Dictionary<string, Initiative> initiatives)
     {
         var ordinary = new ShareClass { Name = "Gewoon aandeel (demo)", NominalValueCents = 1_00, IsDemoData = true };
         var company = new NeighbourhoodCompany
@@ -229,13 +231,14 @@ public static class DemoFunding
             IsDemoData = true,
         };
 
-        // Organisations may be listed; the residents are stand-in person IDs (Person is built on another branch), one of them holding twice.
-        var resident = Guid.CreateVersion7();
+        // Organisations may be listed; residents are private people (fictional here), one of them holding twice.
+        Person[] residents = [.. new[] { "A", "B", "C" }.Select(letter => new Person { DisplayName = $"Aandeelhouder {letter} (demo)", IsDemoData = true })];
+        var resident = residents[0].Id;
         (Organisation? Organisation, Guid? Person, long Shares, DateOnly From)[] holdings =
         [
             (huisVanDeWijk, null, 5_000, Founded), (teamToekomst, null, 1_000, Founded), (fund, null, 2_500, Founded.AddMonths(2)),
-            (null, resident, 50, Founded), (null, resident, 25, Founded.AddMonths(4)), (null, Guid.CreateVersion7(), 100, Founded), (null, Guid.CreateVersion7(), 10, Founded.AddMonths(1)),
+            (null, resident, 50, Founded), (null, resident, 25, Founded.AddMonths(4)), (null, residents[1].Id, 100, Founded), (null, residents[2].Id, 10, Founded.AddMonths(1)),
         ];
-        return (company, [.. holdings.Select(h => new Shareholding { ShareClass = ordinary, HolderOrganisation = h.Organisation, HolderPersonId = h.Person, Shares = h.Shares, From = h.From, IsDemoData = true })]);
+        return (company, residents, [.. holdings.Select(h => new Shareholding { ShareClass = ordinary, HolderOrganisation = h.Organisation, HolderPersonId = h.Person, Shares = h.Shares, From = h.From, IsDemoData = true })]);
     }
 }

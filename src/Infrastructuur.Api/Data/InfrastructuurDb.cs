@@ -1,10 +1,14 @@
 using Infrastructuur.Api.Features.Activities;
+using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.NeighbourhoodCompanies;
+using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.People;
 using Infrastructuur.Api.Features.Programmes;
+using Infrastructuur.Api.Features.Signals;
 using Infrastructuur.Api.Features.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -61,6 +65,28 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     public DbSet<Reinvestment> Reinvestments => Set<Reinvestment>();
 
     public DbSet<ReinvestmentAllocation> ReinvestmentAllocations => Set<ReinvestmentAllocation>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<InitiativeCoordinator> InitiativeCoordinators => Set<InitiativeCoordinator>();
+
+    public DbSet<Coalition> Coalitions => Set<Coalition>();
+
+    public DbSet<CoalitionMember> CoalitionMembers => Set<CoalitionMember>();
+
+    public DbSet<CoalitionRecognition> CoalitionRecognitions => Set<CoalitionRecognition>();
+
+    public DbSet<Collaboration> Collaborations => Set<Collaboration>();
+
+    public DbSet<CollaborationParty> CollaborationParties => Set<CollaborationParty>();
+
+    public DbSet<NetworkMeeting> NetworkMeetings => Set<NetworkMeeting>();
+
+    public DbSet<MeetingParticipant> MeetingParticipants => Set<MeetingParticipant>();
+
+    public DbSet<Signal> Signals => Set<Signal>();
+
+    public DbSet<SignalResponse> SignalResponses => Set<SignalResponse>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,10 +1,13 @@
 using GraphQL.Types;
 using Infrastructuur.Api.Features.Activities;
+using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Programmes;
+using Infrastructuur.Api.Features.Signals;
 using Infrastructuur.Api.Features.Taxonomy;
 
 namespace Infrastructuur.Api.GraphQL;
@@ -24,6 +27,9 @@ public sealed class QueryType : ObjectGraphType
         this.AddActivityQueries();
         this.AddProgrammeQueries();
         this.AddFundingQueries();
+        this.AddCoalitionQueries();
+        this.AddNetworkQueries();
+        this.AddSignalQueries();
     }
 }
 
@@ -34,5 +40,9 @@ public sealed class InfrastructuurSchema : Schema
     {
         Description = "Infrastructuur: one graph over a neighbourhood social-health network — initiatives, organisations, offering, needs, funding.";
         Query = query;
+
+        // The built-in Decimal and Long scalars have no description; ours do.
+        RegisterTypeMapping(typeof(decimal), typeof(DescribedDecimalGraphType));
+        RegisterTypeMapping(typeof(long), typeof(DescribedLongGraphType));
     }
 }

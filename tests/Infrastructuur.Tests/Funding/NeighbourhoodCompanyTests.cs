@@ -18,7 +18,8 @@ public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
         var ordinary = new ShareClass { Name = "A", NominalValueCents = 1_00 };
         var preferred = new ShareClass { Name = "B", NominalValueCents = 10_00 };
         var company = new NeighbourhoodCompany { Organisation = organisation, Purpose = "Test", ShareClasses = [ordinary, preferred] };
-        var (p1, p2, p3, p4) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        Infrastructuur.Api.Features.People.Person[] people = [.. Enumerable.Range(1, 4).Select(i => new Infrastructuur.Api.Features.People.Person { DisplayName = $"Holder {i}" })];
+        var (p1, p2, p3, p4) = (people[0].Id, people[1].Id, people[2].Id, people[3].Id);
         var (o1, o2, o3) = (Organisation(OrganisationKind.Welfare), Organisation(OrganisationKind.Fund), Organisation(OrganisationKind.School));
         var day = new DateOnly(2025, 1, 1);
         Shareholding Person(Guid person, ShareClass shareClass, long shares, DateOnly from, DateOnly? until = null) =>
@@ -34,6 +35,7 @@ public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
         await using (var db = await app().OpenDbAsync())
         {
             db.Add(company);
+            db.AddRange(people);
             db.AddRange(holdings);
             await db.SaveChangesAsync();
         }
@@ -104,11 +106,11 @@ public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
     public async Task Demo_wijk_bv_has_a_one_euro_share_class_counts_and_a_reinvestment_in_two_initiatives()
     {
         var response = await app().QueryAsync("""
-            { organisations(first: 100, kind: NEIGHBOURHOOD_COMPANY) { nodes { name neighbourhoodCompany {
+            { organisations(first: 100, filterBy: { kinds: [NEIGHBOURHOOD_COMPANY] }) { nodes { name neighbourhoodCompany {
                 shareClasses { nominalValue }
                 shareholdingSummary(on: "2026-06-01") { naturalPersonHolderCount organisationHolderCount totalSharesIssued }
                 reinvestments(first: 5) { nodes { year amountReinvested decidedAt allocations { amount initiative { name } } } } } } }
-              municipalities: organisations(first: 5, kind: MUNICIPALITY) { nodes { neighbourhoodCompany { id } } } }
+              municipalities: organisations(first: 5, filterBy: { kinds: [MUNICIPALITY] }) { nodes { neighbourhoodCompany { id } } } }
             """);
 
         response.AssertOk();

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.GraphQL;
 
@@ -63,6 +64,7 @@ public sealed class AreaType : ObjectGraphType<Area>
             .Description("The neighbourhoods that make up the area, by name.")
             .PagingArguments()
             .Resolve(ctx => ctx.PageChildren(_ => a => a.Neighbourhoods, NeighbourhoodType.ByName));
+        this.AddNetworkMeetingFields();
     }
 }
 
@@ -85,6 +87,10 @@ public sealed class NeighbourhoodType : ObjectGraphType<Neighbourhood>
         Field<NeighbourhoodType>("parent")
             .Description("The enclosing region (a buurt's wijk); null for a district.")
             .Resolve(ctx => ctx.LoadById<Neighbourhood>(ctx.Source.ParentId));
+        Field<NonNullGraphType<ConnectionType<AreaType>>>("areas")
+            .Description("The municipality's working areas this region is part of, by name.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(_ => n => n.Areas, AreaType.ByName));
         Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("children")
             .Description("The regions directly inside this one (a wijk's buurten), by name.")
             .PagingArguments()

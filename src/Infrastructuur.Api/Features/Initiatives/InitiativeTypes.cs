@@ -2,9 +2,12 @@ using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Activities;
+using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.People;
 using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.GraphQL;
@@ -52,6 +55,9 @@ public sealed class InitiativeType : ObjectGraphType<Initiative>
             .Resolve(ctx => ctx.PageChildren(db => i => db.Activities.Where(a => a.ProviderInitiativeId == i.Id), ActivityOrder.Default));
         this.AddProgrammeFields();
         this.AddFundingFields();
+        this.AddCoordinatorFields();
+        this.AddCoalitionFields();
+        this.AddCollaborationFields();
     }
 }
 

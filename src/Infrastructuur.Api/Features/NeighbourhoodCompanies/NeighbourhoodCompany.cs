@@ -137,6 +137,7 @@ internal sealed class ShareholdingConfiguration : IEntityTypeConfiguration<Share
         });
         builder.HasIndex(h => new { h.ShareClassId, h.From });
         builder.HasIndex(h => h.HolderPersonId);
+        builder.HasOne<People.Person>().WithMany().HasForeignKey(h => h.HolderPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(h => h.HolderOrganisationId);
         builder.HasOne(h => h.ShareClass).WithMany().HasForeignKey(h => h.ShareClassId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(h => h.HolderOrganisation).WithMany().HasForeignKey(h => h.HolderOrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -2,10 +2,12 @@ using GraphQL;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Activities;
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.NeighbourhoodCompanies;
+using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -70,6 +72,8 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
         this.AddProgrammeFields();
         this.AddFundingFields();
         this.AddNeighbourhoodCompanyFields();
+        this.AddCoalitionFields();
+        this.AddCollaborationFields();
     }
 }
 

@@ -1,0 +1,157 @@
+using System.ComponentModel;
+using System.Linq.Expressions;
+using GraphQL;
+using GraphQL.Types;
+using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.Network;
+using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Taxonomy;
+using Infrastructuur.Api.GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infrastructuur.Api.Features.Signals;
+
+/// <summary>Who raised a signal, as far as the public may know.</summary>
+public enum ReporterKind
+{
+    [Description("An organisation raised the signal (see reportingOrganisation).")]
+    Organisation = 1,
+
+    [Description("A resident raised the signal; who it was is never exposed.")]
+    Resident,
+}
+
+public sealed class ReporterKindType : EnumerationGraphType<ReporterKind>
+{
+    public ReporterKindType()
+    {
+        Name = "ReporterKind";
+        Description = "Who raised a signal: an organisation or a resident.";
+    }
+}
+
+public sealed class SignalStatusType : EnumerationGraphType<SignalStatus>
+{
+    public SignalStatusType()
+    {
+        Name = "SignalStatus";
+        Description = "Where a signal stands: new → discussed → addressed → closed.";
+    }
+}
+
+// Public fields only. The description (which may be sensitive) and anything about a person stay out until the
+// authorization work decides who may read them; a test introspects this type to hold it to that.
+public sealed class SignalType : ObjectGraphType<Signal>
+{
+    public static readonly KeysetOrder<Signal, DateOnly> ByObservedOn = new("observedOn", s => s.ObservedOn, descending: true);
+
+    public SignalType()
+    {
+        Description = "An observed need in a neighbourhood (e.g. teachers seeing concentration problems in children), the theme it was traced to and where it stands.";
+        this.AsNode();
+        Field(s => s.ObservedOn).Description("The day the need was observed.");
+        Field<NonNullGraphType<NeighbourhoodType>>("neighbourhood")
+            .Description("Where the need was observed; its areas and municipality are reachable from it.")
+            .Resolve(ctx => ctx.LoadById<Neighbourhood>(ctx.Source.NeighbourhoodId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeType>>>>("themes")
+            .Description("The themes of the need as observed, by Dutch name.")
+            .Resolve(ctx => ctx.Loader<ThemesBySignal>().ListOf(ctx.Source));
+        Field<TargetGroupType>("targetGroup")
+            .Description("The group of people the need concerns, if known.")
+            .Resolve(ctx => ctx.LoadById<TargetGroup>(ctx.Source.TargetGroupId));
+        Field<NonNullGraphType<SignalStatusType>>("status").Description("Where the signal stands.").Resolve(ctx => ctx.Source.Status);
+        Field<ThemeType>("underlyingTheme")
+            .Description("The theme the network traced the need to (concentration problems → debt and poverty); null until traced.")
+            .Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.UnderlyingThemeId));
+        Field<NonNullGraphType<ReporterKindType>>("reporterKind")
+            .Description("Who raised the signal: an organisation or a resident.")
+            .Resolve(ctx => ctx.Source.ReportedByResident ? ReporterKind.Resident : ReporterKind.Organisation);
+        Field<OrganisationType>("reportingOrganisation")
+            .Description("The organisation that raised the signal when reporterKind is ORGANISATION; always null for a resident.")
+            .Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.ReportedByResident ? null : ctx.Source.ReportedByOrganisationId));
+        Field<NonNullGraphType<ConnectionType<NetworkMeetingType>>>("discussedAt")
+            .Description("The network meetings that discussed the signal, most recent first.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(_ => s => s.DiscussedAt, NetworkMeetingType.ByDate));
+    }
+}
+
+/// <summary>The filters of Query.signals.</summary>
+public sealed class SignalFilter
+{
+    public string? Municipality { get; set; }
+
+    public string? Area { get; set; }
+
+    public string? Neighbourhood { get; set; }
+
+    public List<string>? Themes { get; set; }
+
+    public List<SignalStatus>? Statuses { get; set; }
+
+    public DateOnly? From { get; set; }
+
+    public DateOnly? To { get; set; }
+}
+
+public sealed class SignalFilterType : InputObjectGraphType<SignalFilter>
+{
+    public SignalFilterType()
+    {
+        Name = "SignalFilter";
+        Description = "Narrows Query.signals; all given filters apply together.";
+        Field<IdGraphType>("municipality").Description("Only signals in this municipality (its global ID).");
+        Field<IdGraphType>("area").Description("Only signals in this working area: in one of its neighbourhoods or in a region directly inside one (global ID).");
+        Field<IdGraphType>("neighbourhood").Description("Only signals in this region or in a region directly inside it (a wijk includes its buurten; global ID).");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themes").Description("Only signals on one of these themes or one of their direct sub-themes (global IDs).");
+        Field<ListGraphType<NonNullGraphType<SignalStatusType>>>("statuses").Description("Only signals with one of these statuses.");
+        Field<DateOnlyGraphType>("from").Description("Only signals observed on or after this day.");
+        Field<DateOnlyGraphType>("to").Description("Only signals observed on or before this day.");
+    }
+}
+
+public static class SignalQueries
+{
+    public static void AddSignalQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ConnectionType<SignalType>>>("signals")
+            .Description("Signals of observed needs, most recently observed first.")
+            .PagingArguments()
+            .Argument<SignalFilterType>("filterBy", "Narrows the list.")
+            .ResolveAsync(ctx =>
+            {
+                // Read the arguments now: the count runs later, when the resolve context may already serve another field.
+                var matching = Matching(ctx.GetArgument<SignalFilter?>("filterBy") ?? new());
+                return ctx.PageAsync(db => db.Signals.Where(matching), SignalType.ByObservedOn);
+            });
+
+        query.Field<SignalType>("signal")
+            .Description("One signal by its global ID; null with NOT_FOUND when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The signal's global ID.")
+            .Resolve(ctx => ctx.LoadById<Signal>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Signal))));
+    }
+
+    private static Expression<Func<Signal, bool>> Matching(SignalFilter filter)
+    {
+        var municipality = filter.Municipality is { } m ? GlobalId.Decode(m, nameof(Municipality)) : (Guid?)null;
+        var area = filter.Area is { } a ? GlobalId.Decode(a, nameof(Area)) : (Guid?)null;
+        var place = filter.Neighbourhood is { } n ? GlobalId.Decode(n, nameof(Neighbourhood)) : (Guid?)null;
+        var themes = IdList.Decode(filter.Themes, nameof(Theme));
+        var statuses = filter.Statuses?.Distinct().ToList();
+        var (from, to) = (filter.From, filter.To);
+        return s =>
+            (municipality == null || s.MunicipalityId == municipality)
+            && (place == null || s.NeighbourhoodId == place || s.Neighbourhood!.ParentId == place)
+            && (area == null || s.Neighbourhood!.Areas.Any(x => x.Id == area) || s.Neighbourhood!.Parent!.Areas.Any(x => x.Id == area))
+            && (themes == null || s.Themes.Any(t => themes.Contains(t.Id) || (t.ParentId != null && themes.Contains(t.ParentId.Value))))
+            && (statuses == null || statuses.Contains(s.Status))
+            && (from == null || s.ObservedOn >= from)
+            && (to == null || s.ObservedOn <= to);
+    }
+}
+
+public sealed class ThemesBySignal(IDbContextFactory<InfrastructuurDb> factory) : ThemesBy<Signal>(factory)
+{
+    protected override Expression<Func<Signal, IEnumerable<Theme>>> Children(InfrastructuurDb db) => s => s.Themes;
+}
