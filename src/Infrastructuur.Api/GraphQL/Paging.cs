@@ -35,6 +35,10 @@ public static class Paging
     /// Resolves a root connection field: one page query (size + 1 rows) now, and a COUNT later only if
     /// totalCount is selected. Each runs on its own short-lived context (ADR 0005).
     /// </summary>
+    /// <remarks>
+    /// GraphQL.NET reuses resolve contexts once a resolver returns, and <paramref name="query"/> runs again later for
+    /// the count: read arguments and Source before calling this, never inside <paramref name="query"/>.
+    /// </remarks>
     public static async Task<object?> PageAsync<T>(this IResolveFieldContext context, Func<InfrastructuurDb, IQueryable<T>> query, IKeysetOrder<T> order)
         where T : class
     {

@@ -33,6 +33,23 @@ public sealed class RequestContext : Dictionary<string, object?>
 
     private readonly ConcurrentDictionary<string, object> _shared = new(StringComparer.Ordinal);
 
+    private Task<Features.Access.Viewer>? _viewer;
+
+    /// <summary>The caller with the scopes the database grants them; loaded once per request, on first use.</summary>
+    public Task<Features.Access.Viewer> ViewerAsync(CancellationToken cancellationToken)
+    {
+        lock (_loaders)
+        {
+            return _viewer ??= LoadViewerAsync(cancellationToken);
+        }
+    }
+
+    private async Task<Features.Access.Viewer> LoadViewerAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await DbFactory.CreateDbContextAsync(cancellationToken);
+        return await Features.Access.Viewer.LoadAsync(User, db, cancellationToken);
+    }
+
     /// <summary>A per-request object under a string key (loaders that depend on field arguments).</summary>
     public T Shared<T>(string key, Func<T> create)
         where T : class =>

@@ -19,6 +19,9 @@ public sealed class Person : Entity
     public string? Email { get; set; }
 
     public string? Phone { get; set; }
+
+    /// <summary>The token subject ("sub") this person signs in with; null for people who never sign in.</summary>
+    public string? Subject { get; set; }
 }
 
 internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
@@ -29,5 +32,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.FullName).HasMaxLength(300);
         builder.Property(p => p.Email).HasMaxLength(320);
         builder.Property(p => p.Phone).HasMaxLength(40);
+        builder.Property(p => p.Subject).HasMaxLength(200);
+        builder.HasIndex(p => p.Subject).IsUnique();
     }
 }

@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infrastructuur.Api.Features.Access;
+
+/// <summary>
+/// Who is asking, in which role, and over what. Roles come from the token; scopes (initiatives coordinated,
+/// organisations worked for, municipalities served) from the database, loaded once per request.
+/// </summary>
+public sealed class Viewer
+{
+    public static readonly Viewer Anonymous = new(null, null, Role.Anonymous, [], [], []);
+
+    private Viewer(string? subject, Guid? personId, Role role, HashSet<Guid> initiatives, HashSet<Guid> organisations, HashSet<Guid> municipalities)
+    {
+        Subject = subject;
+        PersonId = personId;
+        Role = role;
+        CoordinatedInitiatives = initiatives;
+        Organisations = organisations;
+        Municipalities = municipalities;
+    }
+
+    public string? Subject { get; }
+
+    /// <summary>The Person record linked to the token subject, if there is one.</summary>
+    public Guid? PersonId { get; }
+
+    public Role Role { get; }
+
+    public bool IsAuthenticated => Subject is not null;
+
+    public bool IsAdmin => Role == Role.Admin;
+
+    public IReadOnlySet<Guid> CoordinatedInitiatives { get; }
+
+    public IReadOnlySet<Guid> Organisations { get; }
+
+    public IReadOnlySet<Guid> Municipalities { get; }
+
+    /// <summary>A scope only counts in the role that uses it: a coordinator token does not unlock staff scopes.</summary>
+    public bool Coordinates(Guid initiativeId) => IsAdmin || (Role == Role.Coordinator && CoordinatedInitiatives.Contains(initiativeId));
+
+    public bool WorksFor(Guid organisationId) => IsAdmin || (Role == Role.PartnerStaff && Organisations.Contains(organisationId));
+
+    public bool Serves(Guid municipalityId) => IsAdmin || (Role == Role.MunicipalOfficial && Municipalities.Contains(municipalityId));
+
+    public static async Task<Viewer> LoadAsync(ClaimsPrincipal user, InfrastructuurDb db, CancellationToken cancellationToken)
+    {
+        var subject = user.Subject();
+        if (subject is null)
+        {
+            return Anonymous;
+        }
+
+        // One role per token: the first recognised "role" claim; an unknown or missing role is a resident at most.
+        var role = user.FindAll(AuthenticationSetup.RoleClaim).Select(c => RoleNames.ByClaim.GetValueOrDefault(c.Value)).FirstOrDefault(r => r != Role.Anonymous);
+        if (role == Role.Anonymous)
+        {
+            role = Role.Resident;
+        }
+
+        var person = await db.Set<People.Person>().AsNoTracking().Where(p => p.Subject == subject).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        if (person is not { } id)
+        {
+            return new Viewer(subject, null, role, [], [], []);
+        }
+
+        var initiatives = role == Role.Coordinator
+            ? await db.Set<People.InitiativeCoordinator>().Where(c => c.PersonId == id).Select(c => c.InitiativeId).ToListAsync(cancellationToken)
+            : [];
+        var organisations = role == Role.PartnerStaff
+            ? await db.Set<Employment>().Where(e => e.PersonId == id).Select(e => e.OrganisationId).ToListAsync(cancellationToken)
+            : [];
+        var municipalities = role == Role.MunicipalOfficial
+            ? await db.Set<OfficialAssignment>().Where(e => e.PersonId == id).Select(e => e.MunicipalityId).ToListAsync(cancellationToken)
+            : [];
+        return new Viewer(subject, id, role, [.. initiatives], [.. organisations], [.. municipalities]);
+    }
+}
