@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
+using Infrastructuur.Api.GraphQL.Limits;
 using Infrastructuur.Api.Data;
 using Microsoft.Extensions.FileProviders;
 
@@ -20,6 +21,12 @@ public static class GraphQLSetup
             .AddUnhandledExceptionHandler(LogUnhandled)
             .UseTelemetry());
 
+        services.Configure<LimitsOptions>(configuration.GetSection(LimitsOptions.Section));
+        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.Configure<PersistedOperationsOptions>(configuration.GetSection(PersistedOperationsOptions.Section));
+        services.AddSingleton<RequestLimits>();
+        services.AddSingleton<RateLimits>();
+        services.AddSingleton<PersistedOperations>();
         services.AddSingleton<SchemaDocument>();
         services.AddSingleton<IdePage>();
         services.AddSingleton<GraphQLHttpEndpoint>();

@@ -50,7 +50,7 @@ public abstract class GrantTests(Func<TestApp> app)
     public async Task Demo_programme_grant_draws_on_three_columns_whose_allocations_add_up_to_the_award()
     {
         var response = await app().QueryAsync($$"""
-            { programmes(first: 100) { nodes { name grants(first: 10) { nodes { {{GrantFields}} columnCount funder { name }
+            { programmes(first: 20) { nodes { name grants(first: 10) { nodes { {{GrantFields}} columnCount funder { name }
                 allocations { amount budgetLine { iv3TaskField year funder { name } } } } } } } }
             """);
 

@@ -106,7 +106,7 @@ public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
     public async Task Demo_wijk_bv_has_a_one_euro_share_class_counts_and_a_reinvestment_in_two_initiatives()
     {
         var response = await app().QueryAsync("""
-            { organisations(first: 100, filterBy: { kinds: [NEIGHBOURHOOD_COMPANY] }) { nodes { name neighbourhoodCompany {
+            { organisations(first: 20, filterBy: { kinds: [NEIGHBOURHOOD_COMPANY] }) { nodes { name neighbourhoodCompany {
                 shareClasses { nominalValue }
                 shareholdingSummary(on: "2026-06-01") { naturalPersonHolderCount organisationHolderCount totalSharesIssued }
                 reinvestments(first: 5) { nodes { year amountReinvested decidedAt allocations { amount initiative { name } } } } } } }

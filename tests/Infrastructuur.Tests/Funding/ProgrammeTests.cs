@@ -115,7 +115,7 @@ public abstract class ProgrammeTests(Func<TestApp> app)
     public async Task Demo_programme_has_goals_with_measurements_participants_of_both_kinds_and_an_endorsement()
     {
         var response = await app().QueryAsync("""
-            { programmes(first: 100, filterBy: { statuses: [ACTIVE] }) { nodes { id name startsOn endsOn writtenBy endorsedOn owner { name } municipality { cbsCode }
+            { programmes(first: 20, filterBy: { statuses: [ACTIVE] }) { nodes { id name startsOn endsOn writtenBy endorsedOn owner { name } municipality { cbsCode }
                 goals { text baseline baselineYear target targetYear unit theme { code } measurements(first: 10) { totalCount nodes { measuredOn value } } }
                 participants { __typename ... on Initiative { name programmes(first: 5) { nodes { name } } } ... on Organisation { name programmes(first: 5) { nodes { name } } } } } } }
             """);

@@ -58,6 +58,13 @@ public sealed class TestApp : IAsyncDisposable
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Database:SeedDemoData"] = "true",
+            ["Hosting:ReadinessDrainSeconds"] = "0",
+            // Suites fire many requests from one address; the rate-limit tests set the real budgets back.
+            ["GraphQL:RateLimits:RequestsPerMinuteAnonymous"] = "1000000",
+            ["GraphQL:RateLimits:RequestsPerMinuteAuthenticated"] = "1000000",
+            ["GraphQL:RateLimits:MutationsPerMinute"] = "1000000",
+            ["GraphQL:RateLimits:CostPerMinuteAnonymous"] = "1000000000",
+            ["GraphQL:RateLimits:CostPerMinuteAuthenticated"] = "1000000000",
             ["Authentication:Schemes:Bearer:ValidIssuer"] = Tokens.Issuer,
             ["Authentication:Schemes:Bearer:ValidAudiences:0"] = Tokens.Audience,
             ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Tokens.KeyBase64,
