@@ -135,7 +135,9 @@ public sealed class TestApp : IAsyncDisposable
             // leave null: the caller asserts on Text
         }
 
-        return new GraphQLResponse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, text, body, response.Headers, response.Content.Headers);
+        var result = new GraphQLResponse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, text, body, response.Headers, response.Content.Headers);
+        ErrorContract.Check(result);
+        return result;
     }
 
     public async ValueTask DisposeAsync()

@@ -165,12 +165,18 @@ public sealed class LimitsTests(SqliteAppFixture fixture) : IClassFixture<Sqlite
     [Fact]
     public async Task A_10_MB_body_is_refused_with_413_without_being_read()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"query\":\"" + new string('a', 10 * 1024 * 1024) + "\"}")) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        // Raw HTTP: announce 10 MB, send none of it, and read the answer; the server must not wait for the body.
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(App.BaseAddress.Host, App.BaseAddress.Port);
+        await using var stream = tcp.GetStream();
+        var head = $"POST /graphql HTTP/1.1\r\nHost: {App.BaseAddress.Authority}\r\nContent-Type: application/json\r\nAccept: application/graphql-response+json\r\nContent-Length: {10 * 1024 * 1024}\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
-        var response = await App.SendAsync(request);
+        var statusLine = await reader.ReadLineAsync(timeout.Token);
 
-        Assert.Equal(413, response.Status);
+        Assert.StartsWith("HTTP/1.1 413", statusLine, StringComparison.Ordinal);
     }
 
     [Fact]
