@@ -62,6 +62,14 @@ public static class NodeFieldExtensions
         where T : Entity =>
         id is { } key ? context.Loader<ById<T>>().Load(key) : NullResult<T>.Instance;
 
+    /// <summary>
+    /// A root by-ID field (<c>activity(id:)</c> …): the row, or null with NOT_FOUND — alike whether there is no such row
+    /// or the caller may not see it, and alike with node(id:).
+    /// </summary>
+    public static IDataLoaderResult<T?> LoadByIdOrNotFound<T>(this IResolveFieldContext context, Guid id)
+        where T : Entity =>
+        context.LoadById<T>(id).Then<T?, T?>(found => found ?? throw new ApiException(ErrorCodes.NotFound, $"Could not resolve to a {typeof(T).Name} with that ID."));
+
     private sealed class NullResult<T> : IDataLoaderResult<T?>
     {
         public static readonly NullResult<T> Instance = new();

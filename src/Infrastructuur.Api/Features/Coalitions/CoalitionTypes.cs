@@ -115,7 +115,7 @@ public static class CoalitionQueries
         query.Field<CoalitionType>("coalition")
             .Description("One coalition by its global ID; null with NOT_FOUND when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The coalition's global ID.")
-            .Resolve(ctx => ctx.LoadById<Coalition>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Coalition))));
+            .Resolve(ctx => ctx.LoadByIdOrNotFound<Coalition>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Coalition))));
     }
 
     /// <summary>The membership filter for a <c>current</c> argument, against today's date (UTC) at the start of the request.</summary>

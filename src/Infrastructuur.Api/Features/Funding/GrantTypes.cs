@@ -213,7 +213,7 @@ public static class GrantQueries
         query.Field<GrantType>("grant")
             .Description("One grant by its global ID; null with NOT_FOUND when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The grant's global ID.")
-            .Resolve(ctx => ctx.LoadById<Grant>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Grant))));
+            .Resolve(ctx => ctx.LoadByIdOrNotFound<Grant>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Grant))));
     }
 
     private static (Guid? Initiative, Guid? Organisation, Guid? Programme) RecipientOf(string? id)

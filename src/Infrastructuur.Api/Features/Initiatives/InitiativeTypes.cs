@@ -77,7 +77,7 @@ public static class InitiativeQueries
         query.Field<InitiativeType>("initiative")
             .Description("One initiative by its global ID; null with NOT_FOUND when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The initiative's global ID.")
-            .Resolve(ctx => ctx.LoadById<Initiative>(GlobalId.Decode(ctx.GetArgument<string>("id"), "Initiative")));
+            .Resolve(ctx => ctx.LoadByIdOrNotFound<Initiative>(GlobalId.Decode(ctx.GetArgument<string>("id"), "Initiative")));
     }
 }
 

@@ -100,7 +100,7 @@ public static class NetworkQueries
         query.Field<NetworkMeetingType>("networkMeeting")
             .Description("One network meeting by its global ID; null with NOT_FOUND when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The meeting's global ID.")
-            .Resolve(ctx => ctx.LoadById<NetworkMeeting>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(NetworkMeeting))));
+            .Resolve(ctx => ctx.LoadByIdOrNotFound<NetworkMeeting>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(NetworkMeeting))));
     }
 }
 

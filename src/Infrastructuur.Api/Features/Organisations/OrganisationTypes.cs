@@ -94,7 +94,7 @@ public static class OrganisationQueries
         query.Field<OrganisationType>("organisation")
             .Description("One organisation by its global ID; null with NOT_FOUND when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The organisation's global ID.")
-            .Resolve(ctx => ctx.LoadById<Organisation>(GlobalId.Decode(ctx.GetArgument<string>("id"), "Organisation")));
+            .Resolve(ctx => ctx.LoadByIdOrNotFound<Organisation>(GlobalId.Decode(ctx.GetArgument<string>("id"), "Organisation")));
     }
 }
 

@@ -199,7 +199,7 @@ public static class ProgrammeQueries
         query.Field<ProgrammeType>("programme")
             .Description("One programme by its global ID; null with NOT_FOUND when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The programme's global ID.")
-            .Resolve(ctx => ctx.LoadById<Programme>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Programme))));
+            .Resolve(ctx => ctx.LoadByIdOrNotFound<Programme>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Programme))));
     }
 }
 

@@ -167,7 +167,7 @@ public static class SignalQueries
         query.Field<SignalType>("signal")
             .Description("One signal by its global ID; null with NOT_FOUND when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The signal's global ID.")
-            .Resolve(ctx => ctx.LoadById<Signal>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Signal))));
+            .Resolve(ctx => ctx.LoadByIdOrNotFound<Signal>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Signal))));
     }
 
     private static Expression<Func<Signal, bool>> Matching(SignalFilter filter)
