@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Infrastructuur.Api.Features.Access;
+using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Tests.Infrastructure;
 using static Infrastructuur.Tests.Access.AccessWorld;
 
@@ -83,6 +85,47 @@ public abstract class VisibilityMatrixTests(Func<TestApp> app)
     }
 
     /// <summary>One query that reaches an object on several paths; <paramref name="HiddenNotFounds"/>: the by-ID lookups in it, each NOT_FOUND when hidden.</summary>
+    [SkippableFact]
+    public async Task A_hidden_row_changes_no_aggregate_and_rows_hanging_off_it_are_hidden_with_it()
+    {
+        var w = await CreateAsync(app());
+        var line = new BudgetLine { FunderId = w.Funder.Id, Year = 2026, Name = $"Lijn {w.Suffix}", Column = "Bewonersinitiatieven", AmountBudgetedCents = 10_000_00 };
+
+        // An award to the draft initiative: awarded, yet hidden with the initiative it goes to.
+        var hidden = new Grant { Identifier = $"360G-ACCESS-{w.Suffix}-3", Title = "Verborgen", FunderId = w.Funder.Id, RecipientInitiativeId = w.DraftInitiative.Id, AmountAwardedCents = 700_00, AwardDate = new DateOnly(2026, 4, 1), Status = GrantStatus.Awarded };
+        var shown = new Grant { Identifier = $"360G-ACCESS-{w.Suffix}-4", Title = "Zichtbaar", FunderId = w.Funder.Id, RecipientInitiativeId = w.Initiative.Id, AmountAwardedCents = 300_00, AwardDate = new DateOnly(2026, 4, 1), Status = GrantStatus.Awarded };
+        await using (var db = await app().OpenDbAsync())
+        {
+            db.AddRange(line, hidden, shown);
+            db.AddRange(new GrantAllocation { GrantId = hidden.Id, BudgetLine = line, AmountCents = 700_00 }, new GrantAllocation { GrantId = shown.Id, BudgetLine = line, AmountCents = 300_00 });
+            await db.SaveChangesAsync();
+        }
+
+        async Task<(decimal Allocated, int Allocations, int Grants)> AskAsync(string viewer)
+        {
+            var response = await app().QueryAsync(
+                "query($l: ID!, $f: ID!) { node(id: $l) { ... on BudgetLine { amountAllocated allocations(first: 10) { totalCount nodes { grant { id } } } } } grants(first: 100, filterBy: { funder: $f, statuses: [AWARDED] }) { totalCount } }",
+                new { l = Id(line), f = Id(w.Funder) },
+                w.Viewers[viewer]);
+            var data = response.AssertOk().Data!;
+            return (data["node"]!["amountAllocated"]!.GetValue<decimal>(), data["node"]!["allocations"]!["totalCount"]!.GetValue<int>(), data["grants"]!["totalCount"]!.GetValue<int>());
+        }
+
+        // The world's award is not on the line; the two new awards are.
+        Assert.Equal((300.00m, 1, 2), await AskAsync("anonymous"));
+        Assert.Equal((300.00m, 1, 2), await AskAsync("partner_staff own"));
+        Assert.Equal((1_000.00m, 2, 3), await AskAsync("coordinator own"));
+        Assert.Equal((1_000.00m, 2, 3), await AskAsync("admin"));
+    }
+
+    [Fact]
+    public void Every_entity_that_can_be_unpublished_or_hangs_off_one_has_a_rule()
+    {
+        Assert.Equal(
+            ["AccessLogEntry", "Activity", "CoalitionMember", "CollaborationParty", "Disbursement", "Grant", "GrantAllocation", "Initiative", "InitiativeCoordinator", "MeetingParticipant", "ReachRecord", "ReinvestmentAllocation"],
+            Visibility.RuledTypes.Select(t => t.Name).Order(StringComparer.Ordinal));
+    }
+
     private sealed record Probe(string Query, Func<string, object> Variables, Func<JsonNode, string, List<(string Path, bool Visible)>> Read, int HiddenNotFounds = 2);
 
     private static Dictionary<string, Probe> Probes(AccessWorld w)

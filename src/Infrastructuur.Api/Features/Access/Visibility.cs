@@ -54,11 +54,6 @@ public static class Visibility
     public static Expression<Func<TParent, IEnumerable<T>>> VisibleTo<TParent, T>(this Expression<Func<TParent, IEnumerable<T>>> children, Viewer viewer) =>
         viewer.IsAdmin ? children : (Expression<Func<TParent, IEnumerable<T>>>)new VisibilityFilter(viewer).Visit(children)!;
 
-    /// <summary>Whether one row already in memory is visible (for objects reached without a query).</summary>
-    public static bool IsVisible<T>(this Viewer viewer, T row)
-        where T : class =>
-        Rule<T>(viewer) is not { } rule || rule.Compile(preferInterpretation: true)(row);
-
     /// <summary>A rule of <typeparamref name="TInner"/> applied to the row a navigation of <typeparamref name="TOuter"/> leads to.</summary>
     public static Expression<Func<TOuter, bool>> Through<TOuter, TInner>(Expression<Func<TOuter, TInner>> navigation, Expression<Func<TInner, bool>> rule) =>
         Expression.Lambda<Func<TOuter, bool>>(new Substitute(rule.Parameters[0], navigation.Body).Visit(rule.Body), navigation.Parameters);

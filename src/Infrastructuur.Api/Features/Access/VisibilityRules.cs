@@ -5,7 +5,6 @@ using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.NeighbourhoodCompanies;
 using Infrastructuur.Api.Features.Network;
-using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.People;
 
 namespace Infrastructuur.Api.Features.Access;
@@ -67,13 +66,6 @@ public static class VisibilityRules
                     || g.RecipientOrganisation!.Neighbourhoods.Any(n => served.Contains(n.MunicipalityId))
                 : null);
         return Visibility.AllOf(own, Optional<Grant, Initiative>(g => g.RecipientInitiativeId == null, g => g.RecipientInitiative!, Initiative(viewer)));
-    }
-
-    /// <summary>A municipality an organisation works in: one of the regions it works in lies in it.</summary>
-    public static Expression<Func<Organisation, bool>> WorksIn(IReadOnlyCollection<Guid> municipalities)
-    {
-        var served = municipalities.ToList();
-        return o => o.Neighbourhoods.Any(n => served.Contains(n.MunicipalityId));
     }
 
     /// <summary>Either <paramref name="absent"/> holds (there is no such row), or the row the navigation leads to passes <paramref name="rule"/>.</summary>
