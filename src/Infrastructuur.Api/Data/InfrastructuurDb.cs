@@ -1,3 +1,4 @@
+using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Funding;
@@ -88,6 +89,9 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
 
     public DbSet<SignalResponse> SignalResponses => Set<SignalResponse>();
 
+    /// <summary>Append-only: see <see cref="AccessLogEntry"/>.</summary>
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InfrastructuurDb).Assembly, t => t.Namespace?.StartsWith("Infrastructuur.Api.Features", StringComparison.Ordinal) == true);
@@ -123,6 +127,13 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     private void Stamp()
     {
         var now = DateTime.UtcNow;
+
+        // The access log is append-only (security.md): no code path may change or remove an entry.
+        if (ChangeTracker.Entries<AccessLogEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The access log is append-only: entries are never changed or deleted.");
+        }
+
         foreach (var entry in ChangeTracker.Entries<Entity>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)

@@ -18,6 +18,8 @@ public static class GraphQLSetup
             .AddGraphTypes(typeof(InfrastructuurSchema).Assembly)
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<ApiErrorInfoProvider>()
+            .AddSchemaVisitor<PolicyEnforcement>()
+            .ConfigureExecution(Features.Access.AccessLog.WriteAfterExecutionAsync)
             .AddUnhandledExceptionHandler(LogUnhandled)
             .UseTelemetry());
 

@@ -38,4 +38,18 @@ public static class Policies
 
     public static string? PolicyOf(IComplexGraphType type, FieldType field) =>
         field.GetMetadata<string?>(MetadataKey) ?? type.GetMetadata<string?>(DefaultMetadataKey);
+
+    /// <summary>The policy names <see cref="PolicyEnforcement"/> knows; any other value counts as no policy.</summary>
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Public, Authenticated, PersonalData, Scoped, Admin };
+
+    /// <summary>GraphQL's own introspection types (__Schema, __Type …): public, as the schema is public documentation.</summary>
+    public static bool IsIntrospection(IGraphType type) => type.Name.StartsWith("__", StringComparison.Ordinal);
+
+    /// <summary>Every field of an object or interface type (the root types included) that carries no known policy, as "Type.field".</summary>
+    public static IReadOnlyList<string> UnmarkedFields(ISchema schema) =>
+        [.. schema.AllTypes
+            .OfType<IComplexGraphType>()
+            .Where(t => t is IObjectGraphType or IInterfaceGraphType && !IsIntrospection(t))
+            .SelectMany(t => t.Fields.Where(f => PolicyOf(t, f) is not { } policy || !All.Contains(policy)).Select(f => $"{t.Name}.{f.Name}"))
+            .Order(StringComparer.Ordinal)];
 }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Funding;
@@ -19,6 +20,7 @@ public sealed class QueryType : ObjectGraphType
     {
         Name = "Query";
         Description = "The entry points for reading the neighbourhood network.";
+        this.DefaultPolicy(Policies.Public);
         this.AddNodeQueries(nodeResolvers);
         this.AddGeographyQueries();
         this.AddOrganisationQueries();
@@ -30,6 +32,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddCoalitionQueries();
         this.AddNetworkQueries();
         this.AddSignalQueries();
+        this.AddViewerQueries();
     }
 }
 

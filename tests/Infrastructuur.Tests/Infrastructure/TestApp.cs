@@ -51,7 +51,8 @@ public sealed class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestApp> StartAsync(Engine engine, IDictionary<string, string?>? settings = null, bool initialize = true, string environment = "Testing")
+    /// <param name="configure">Changes to the app's builder after the test settings, e.g. a logger provider that captures logs.</param>
+    public static async Task<TestApp> StartAsync(Engine engine, IDictionary<string, string?>? settings = null, bool initialize = true, string environment = "Testing", Action<WebApplicationBuilder>? configure = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -89,7 +90,11 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         var contentRoot = Path.Combine(TestEnvironment.RepoRoot, "src", "Infrastructuur.Api");
-        var app = InfrastructuurApp.Build(["--environment", environment, "--contentRoot", contentRoot], builder => builder.Configuration.AddInMemoryCollection(config));
+        var app = InfrastructuurApp.Build(["--environment", environment, "--contentRoot", contentRoot], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(config);
+            configure?.Invoke(builder);
+        });
         if (initialize)
         {
             await app.InitializeDatabaseAsync();

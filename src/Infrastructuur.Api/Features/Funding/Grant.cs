@@ -101,6 +101,9 @@ public sealed class GrantAllocation : Entity
 {
     public Guid GrantId { get; set; }
 
+    /// <summary>The grant; an allocation is visible exactly when its grant is (see VisibilityRules).</summary>
+    public Grant? Grant { get; set; }
+
     public Guid BudgetLineId { get; set; }
 
     public BudgetLine? BudgetLine { get; set; }
@@ -112,6 +115,9 @@ public sealed class GrantAllocation : Entity
 public sealed class Disbursement : Entity
 {
     public Guid GrantId { get; set; }
+
+    /// <summary>The grant; a disbursement is visible exactly when its grant is (see VisibilityRules).</summary>
+    public Grant? Grant { get; set; }
 
     public DateOnly PaidOn { get; set; }
 
@@ -159,8 +165,8 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         builder.HasOne(g => g.RecipientProgramme).WithMany().HasForeignKey(g => g.RecipientProgrammeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(g => g.Themes).WithMany().UsingEntity("GrantTheme");
         builder.HasMany(g => g.BeneficiaryNeighbourhoods).WithMany().UsingEntity("GrantNeighbourhood");
-        builder.HasMany(g => g.Allocations).WithOne().HasForeignKey(a => a.GrantId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(g => g.Disbursements).WithOne().HasForeignKey(d => d.GrantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(g => g.Allocations).WithOne(a => a.Grant).HasForeignKey(a => a.GrantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(g => g.Disbursements).WithOne(d => d.Grant).HasForeignKey(d => d.GrantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -27,6 +27,7 @@ public sealed class CollaborationType : ObjectGraphType<Collaboration>
     public CollaborationType()
     {
         Description = "Two or more parties (organisations, initiatives) working together for a purpose: an edge of the network graph.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(c => c.Purpose).Description("What the parties work together for.");
         Field(c => c.StartsOn).Description("The first day of the collaboration.");

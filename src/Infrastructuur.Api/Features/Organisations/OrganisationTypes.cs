@@ -2,6 +2,7 @@ using GraphQL;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Activities;
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
@@ -29,6 +30,7 @@ public sealed class OrganisationIdentifierType : ObjectGraphType<OrganisationIde
     {
         Name = "OrganisationIdentifier";
         Description = "An identifier of an organisation in a named scheme (HSDS organization_identifier; 360Giving org-id prefixes).";
+        this.DefaultPolicy(Policies.Public);
         Field(i => i.Scheme).Description("The identifier scheme, e.g. NL-KVK (Chamber of Commerce) or NL-OWMS (public bodies).");
         Field(i => i.Value).Description("The identifier within the scheme.");
     }
@@ -41,6 +43,7 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
     public OrganisationType()
     {
         Description = "A partner organisation (HSDS organization): school, faith community, sports club, youth, welfare or care provider, municipality, fund …";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(o => o.Name).Description("The organisation's name.");
         Field(o => o.Description, nullable: true).Description("What the organisation does, in its own words.");
@@ -74,6 +77,7 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
         this.AddNeighbourhoodCompanyFields();
         this.AddCoalitionFields();
         this.AddCollaborationFields();
+        this.AddViewerCanEdit("organisation", EditRights.CanEdit);
     }
 }
 
@@ -90,7 +94,7 @@ public static class OrganisationQueries
         query.Field<OrganisationType>("organisation")
             .Description("One organisation by its global ID; null with NOT_FOUND when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The organisation's global ID.")
-            .Resolve(ctx => ctx.LoadById<Organisation>(GlobalId.Decode(ctx.GetArgument<string>("id"), "Organisation")));
+            .Resolve(ctx => ctx.LoadByIdOrNotFound<Organisation>(GlobalId.Decode(ctx.GetArgument<string>("id"), "Organisation")));
     }
 }
 

@@ -143,6 +143,61 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.ToTable("GrantTheme");
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Access.AccessLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReaderPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReaderRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ReaderSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("PersonId", "CreatedAt", "Id");
+
+                    b.ToTable("AccessLog", (string)null);
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Access.Employment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2295,6 +2350,17 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Access.AccessLogEntry", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Access.Employment", b =>
                 {
                     b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Organisation")
@@ -2441,7 +2507,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Funding.Disbursement", b =>
                 {
-                    b.HasOne("Infrastructuur.Api.Features.Funding.Grant", null)
+                    b.HasOne("Infrastructuur.Api.Features.Funding.Grant", "Grant")
                         .WithMany("Disbursements")
                         .HasForeignKey("GrantId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2452,6 +2518,8 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasForeignKey("GrantId", "BudgetLineId")
                         .HasPrincipalKey("GrantId", "BudgetLineId")
                         .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Grant");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Funding.Grant", b =>
@@ -2494,13 +2562,15 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Infrastructuur.Api.Features.Funding.Grant", null)
+                    b.HasOne("Infrastructuur.Api.Features.Funding.Grant", "Grant")
                         .WithMany("Allocations")
                         .HasForeignKey("GrantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("BudgetLine");
+
+                    b.Navigation("Grant");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Geography.Area", b =>

@@ -138,6 +138,61 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.ToTable("GrantTheme");
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Access.AccessLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReaderPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReaderRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReaderSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("PersonId", "CreatedAt", "Id");
+
+                    b.ToTable("AccessLog", (string)null);
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Access.Employment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2279,6 +2334,17 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Access.AccessLogEntry", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Access.Employment", b =>
                 {
                     b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Organisation")
@@ -2425,7 +2491,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Funding.Disbursement", b =>
                 {
-                    b.HasOne("Infrastructuur.Api.Features.Funding.Grant", null)
+                    b.HasOne("Infrastructuur.Api.Features.Funding.Grant", "Grant")
                         .WithMany("Disbursements")
                         .HasForeignKey("GrantId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2436,6 +2502,8 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasForeignKey("GrantId", "BudgetLineId")
                         .HasPrincipalKey("GrantId", "BudgetLineId")
                         .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Grant");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Funding.Grant", b =>
@@ -2478,13 +2546,15 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Infrastructuur.Api.Features.Funding.Grant", null)
+                    b.HasOne("Infrastructuur.Api.Features.Funding.Grant", "Grant")
                         .WithMany("Allocations")
                         .HasForeignKey("GrantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("BudgetLine");
+
+                    b.Navigation("Grant");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Geography.Area", b =>
