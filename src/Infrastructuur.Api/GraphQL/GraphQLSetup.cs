@@ -2,7 +2,9 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
+using GraphQLParser.AST;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Shared.Mutations;
 using Microsoft.Extensions.FileProviders;
 
 namespace Infrastructuur.Api.GraphQL;
@@ -17,9 +19,12 @@ public static class GraphQLSetup
             .AddGraphTypes(typeof(InfrastructuurSchema).Assembly)
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<ApiErrorInfoProvider>()
+            .AddExecutionStrategy<MutationExecutionStrategy>(OperationType.Mutation)
             .AddUnhandledExceptionHandler(LogUnhandled)
             .UseTelemetry());
 
+        // Mutations read the Idempotency-Key header through it (the endpoint stays untouched).
+        services.AddHttpContextAccessor();
         services.AddSingleton<SchemaDocument>();
         services.AddSingleton<IdePage>();
         services.AddSingleton<GraphQLHttpEndpoint>();

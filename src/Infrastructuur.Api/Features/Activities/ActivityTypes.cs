@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Shared;
@@ -131,6 +132,7 @@ public sealed class ActivityType : ObjectGraphType<Activity>
         Field<NonNullGraphType<IntGraphType>>("totalReach")
             .Description("The sum of all reach records' counts; people counted in several records (periods, groups, regions) count more than once.")
             .Resolve(ctx => ctx.Loader<TotalReachByActivity>().Load(ctx.Source.Id));
+        this.AddChangeHistory(HistoryReaders.Activity);
     }
 }
 

@@ -5,6 +5,7 @@ using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.People;
@@ -58,6 +59,7 @@ public sealed class InitiativeType : ObjectGraphType<Initiative>
         this.AddCoordinatorFields();
         this.AddCoalitionFields();
         this.AddCollaborationFields();
+        this.AddChangeHistory(HistoryReaders.Initiative);
     }
 }
 

@@ -5,6 +5,7 @@ using GraphQL.Types;
 using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.NeighbourhoodCompanies;
 using Infrastructuur.Api.Features.Network;
@@ -74,6 +75,8 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
         this.AddNeighbourhoodCompanyFields();
         this.AddCoalitionFields();
         this.AddCollaborationFields();
+        Field(o => o.LastVerifiedOn, nullable: true).Description("The day an official of a municipality the organisation works in last checked this profile with it.");
+        this.AddChangeHistory(HistoryReaders.Organisation);
     }
 }
 

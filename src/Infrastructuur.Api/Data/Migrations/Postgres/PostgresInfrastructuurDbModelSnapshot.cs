@@ -165,6 +165,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -199,6 +200,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -292,6 +294,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Cost", "Infrastructuur.Api.Features.Activities.Activity.Cost#ActivityCost", b1 =>
@@ -426,6 +429,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -478,6 +482,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -520,6 +525,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -573,6 +579,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -624,6 +631,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("Year")
@@ -674,6 +682,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -699,6 +708,9 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
                     b.Property<long?>("AmountAwardedCents")
                         .HasColumnType("bigint");
+
+                    b.Property<Guid?>("AppliedByPersonId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("AppliedOn")
                         .HasColumnType("date");
@@ -758,9 +770,12 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AppliedByPersonId");
 
                     b.HasIndex("Identifier")
                         .IsUnique();
@@ -812,6 +827,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -858,6 +874,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -899,6 +916,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -960,6 +978,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -972,6 +991,68 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.HasIndex("MunicipalityId", "NameKey", "Id");
 
                     b.ToTable("Neighbourhoods");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.History.ChangeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ChangedByPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChangedBySubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Mutation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId", "CreatedAt", "Id");
+
+                    b.ToTable("ChangeRecords");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Initiatives.Initiative", b =>
@@ -1023,6 +1104,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1063,6 +1145,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1103,6 +1186,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("Year")
@@ -1150,6 +1234,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1197,6 +1282,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1244,6 +1330,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1299,6 +1386,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1335,6 +1423,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1380,6 +1469,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1437,6 +1527,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1477,6 +1568,9 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly?>("LastVerifiedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1499,6 +1593,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("Website")
@@ -1572,6 +1667,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1621,6 +1717,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1661,6 +1758,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,4)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1728,6 +1826,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("WrittenBy")
@@ -1800,6 +1899,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(60)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1809,6 +1909,52 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.HasIndex("ProgrammeId", "Position");
 
                     b.ToTable("ProgrammeGoals");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Shared.Mutations.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Mutation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Response")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Caller", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Signals.Signal", b =>
@@ -1857,6 +2003,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1938,6 +2085,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1996,6 +2144,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2456,6 +2605,11 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Funding.Grant", b =>
                 {
+                    b.HasOne("Infrastructuur.Api.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AppliedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Funder")
                         .WithMany()
                         .HasForeignKey("FunderId")
