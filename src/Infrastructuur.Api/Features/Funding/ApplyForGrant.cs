@@ -6,7 +6,6 @@ using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.Features.Shared.Mutations;
 using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.GraphQL;
-using Microsoft.EntityFrameworkCore;
 
 namespace Infrastructuur.Api.Features.Funding;
 
@@ -117,7 +116,7 @@ public static class ApplyForGrant
         {
             nameof(Initiative) => await run.Db.Initiatives.FindAsync([recipient.Id], run.Ct) is { } i && (viewer.Coordinates(i.Id) || viewer.Serves(i.MunicipalityId)),
             nameof(Programme) => await run.Db.Programmes.FindAsync([recipient.Id], run.Ct) is { } p && (viewer.WorksFor(p.OwnerId) || viewer.Serves(p.MunicipalityId)),
-            _ => await run.Db.Organisations.Where(o => o.Id == recipient.Id).Select(o => o.Neighbourhoods.Select(n => n.MunicipalityId).ToList()).FirstOrDefaultAsync(run.Ct) is { } places
+            _ => (await OrganisationMunicipalities.OfAsync(run.Db, [recipient.Id], run.Ct)).TryGetValue(recipient.Id, out var places)
                 && (viewer.WorksFor(recipient.Id) || viewer.ServesAny(places)),
         };
         return may ? Permission.Act : Permission.None;

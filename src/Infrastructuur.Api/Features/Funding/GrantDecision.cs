@@ -1,6 +1,5 @@
 using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Shared.Mutations;
-using Microsoft.EntityFrameworkCore;
 
 namespace Infrastructuur.Api.Features.Funding;
 
@@ -20,7 +19,7 @@ public static class GrantDecision
             return null;
         }
 
-        var municipalities = await GrantScope.Municipalities(run.Db, [grant.Id]).Select(m => m.Municipality).ToListAsync(run.Ct);
+        var municipalities = (await GrantScope.MunicipalitiesAsync(run.Db, [grant.Id], run.Ct))[grant.Id];
         var permission = run.Viewer.ServesAny(municipalities) ? Permission.Act : run.Viewer.IsApplicantSide(grant) ? Permission.See : Permission.None;
         if (!run.Allow(permission, field))
         {

@@ -100,47 +100,44 @@ public sealed class MunicipalitiesByOrganisation(IDbContextFactory<Infrastructuu
     protected override async Task<IReadOnlyDictionary<Guid, Guid[]>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Organisations.Where(o => keys.Contains(o.Id))
-            .SelectMany(o => o.Neighbourhoods.Select(n => new { Organisation = o.Id, n.MunicipalityId }))
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.Organisation).ToDictionary(g => g.Key, g => g.Select(r => r.MunicipalityId).ToArray());
+        return await OrganisationMunicipalities.OfAsync(db, keys, cancellationToken);
     }
 }
 
-/// <summary>The municipalities a grant belongs to through its recipient, for a page of grants in one query per recipient kind.</summary>
+/// <summary>The municipalities a grant belongs to through its recipient, for a page of grants at once.</summary>
 public sealed class MunicipalitiesByGrant(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, Guid[]>
 {
     protected override async Task<IReadOnlyDictionary<Guid, Guid[]>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await GrantScope.Municipalities(db, keys).ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.Grant).ToDictionary(g => g.Key, g => g.Select(r => r.Municipality).Distinct().ToArray());
+        return await GrantScope.MunicipalitiesAsync(db, keys, cancellationToken);
     }
 }
 
 /// <summary>Which municipality a grant belongs to: its recipient's (an initiative's or programme's, or where a recipient organisation works).</summary>
 public static class GrantScope
 {
-    public static IQueryable<GrantMunicipality> Municipalities(InfrastructuurDb db, IReadOnlyCollection<Guid> grants) =>
-        db.Grants.Where(g => grants.Contains(g.Id) && g.RecipientInitiativeId != null)
-            .Select(g => new GrantMunicipality { Grant = g.Id, Municipality = g.RecipientInitiative!.MunicipalityId })
-            .Concat(db.Grants.Where(g => grants.Contains(g.Id) && g.RecipientProgrammeId != null)
-                .Select(g => new GrantMunicipality { Grant = g.Id, Municipality = g.RecipientProgramme!.MunicipalityId }))
-            .Concat(db.Grants.Where(g => grants.Contains(g.Id) && g.RecipientOrganisationId != null)
-                .SelectMany(g => g.RecipientOrganisation!.Neighbourhoods.Select(n => new GrantMunicipality { Grant = g.Id, Municipality = n.MunicipalityId })));
+    public static async Task<Dictionary<Guid, Guid[]>> MunicipalitiesAsync(InfrastructuurDb db, IReadOnlyCollection<Guid> grants, CancellationToken ct)
+    {
+        var recipients = await db.Grants.Where(g => grants.Contains(g.Id))
+            .Select(g => new
+            {
+                g.Id,
+                g.RecipientOrganisationId,
+                Municipality = g.RecipientInitiativeId != null ? g.RecipientInitiative!.MunicipalityId : g.RecipientProgrammeId != null ? g.RecipientProgramme!.MunicipalityId : (Guid?)null,
+            })
+            .ToListAsync(ct);
+        var organisations = recipients.Where(r => r.RecipientOrganisationId is not null).Select(r => r.RecipientOrganisationId!.Value).Distinct().ToList();
+        var places = organisations.Count == 0 ? [] : await OrganisationMunicipalities.OfAsync(db, organisations, ct);
+        return recipients.ToDictionary(
+            r => r.Id,
+            r => r.Municipality is { } m ? [m] : places.GetValueOrDefault(r.RecipientOrganisationId ?? Guid.Empty) ?? []);
+    }
 
     /// <summary>Who may read or act on a grant as its applicant side: coordinators of the recipient initiative, staff of the recipient organisation.</summary>
     public static bool IsApplicantSide(this Viewer viewer, Grant grant) =>
         (grant.RecipientInitiativeId is { } initiative && viewer.Coordinates(initiative))
         || (grant.RecipientOrganisationId is { } organisation && viewer.WorksFor(organisation));
-}
-
-public sealed class GrantMunicipality
-{
-    public Guid Grant { get; init; }
-
-    public Guid Municipality { get; init; }
 }
 
 /// <summary>Who may read the history of each kind of record (see <see cref="ChangeHistoryFields.AddChangeHistory{T}"/>).</summary>

@@ -32,9 +32,7 @@ public static class PartyInputs
         var initiativeIds = keys.Where(k => k!.Value.Type == nameof(Initiative)).Select(k => k!.Value.Id).Distinct().ToList();
         var organisationIds = keys.Where(k => k!.Value.Type == nameof(Organisation)).Select(k => k!.Value.Id).Distinct().ToList();
         var initiatives = await run.Db.Initiatives.Where(i => initiativeIds.Contains(i.Id)).Select(i => new { i.Id, i.MunicipalityId }).ToListAsync(run.Ct);
-        var organisations = await run.Db.Organisations.Where(o => organisationIds.Contains(o.Id))
-            .Select(o => new { o.Id, Municipalities = o.Neighbourhoods.Select(n => n.MunicipalityId).Distinct().ToList() })
-            .ToListAsync(run.Ct);
+        var organisations = await OrganisationMunicipalities.OfAsync(run.Db, organisationIds, run.Ct);
         if (initiatives.Count + organisations.Count != initiativeIds.Count + organisationIds.Count)
         {
             run.Fail(UserErrorCode.NotFound, field);
@@ -44,7 +42,7 @@ public static class PartyInputs
         return
         [
             .. initiatives.Select(i => new PartyInput(nameof(Initiative), i.Id, [i.MunicipalityId])),
-            .. organisations.Select(o => new PartyInput(nameof(Organisation), o.Id, [.. o.Municipalities])),
+            .. organisations.Select(o => new PartyInput(nameof(Organisation), o.Key, o.Value)),
         ];
     }
 

@@ -55,10 +55,11 @@ public static class MutationFields
         }
 
         var payload = new TPayload();
+        var run = new MutationRun<TInput>(input, viewer, db, request.Culture, payload, ct);
         db.Audit = new AuditStamp(viewer.Subject, viewer.PersonId, name);
         try
         {
-            await handle(new MutationRun<TInput>(input, viewer, db, request.Culture, payload, ct), payload);
+            await handle(run, payload);
             if (payload.UserErrors.Count > 0)
             {
                 return Failure<TPayload>(payload.UserErrors);
@@ -71,24 +72,31 @@ public static class MutationFields
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Failure<TPayload>([new UserError(["input", "expectedVersion"], Messages.For(UserErrorCode.Conflict, request.Culture), UserErrorCode.Conflict)]);
+            return Conflict<TPayload>(request);
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
-            // Lost a race: to an identical request under the same key (answer as it was answered), or to another writer.
+            // Lost a race: to an identical request under the same key (answer as it was answered), or to another writer,
+            // e.g. one who added the same link to the same record first (EF may insert the link before it updates the row).
             db.ChangeTracker.Clear();
             if (idempotency is not null && await idempotency.ReplayAsync<TPayload>(db, request, responseKey, ct) is { } winner)
             {
                 return winner;
             }
 
-            return Failure<TPayload>([new UserError(null, Messages.For(UserErrorCode.Duplicate, request.Culture), UserErrorCode.Duplicate)]);
+            return run.Versioned
+                ? Conflict<TPayload>(request)
+                : Failure<TPayload>([new UserError(null, Messages.For(UserErrorCode.Duplicate, request.Culture), UserErrorCode.Duplicate)]);
         }
         finally
         {
             db.Audit = null;
         }
     }
+
+    private static TPayload Conflict<TPayload>(RequestContext request)
+        where TPayload : Payload, new() =>
+        Failure<TPayload>([new UserError(["input", "expectedVersion"], Messages.For(UserErrorCode.Conflict, request.Culture), UserErrorCode.Conflict)]);
 
     private static TPayload Failure<TPayload>(IEnumerable<UserError> errors)
         where TPayload : Payload, new()

@@ -36,6 +36,9 @@ public sealed class MutationRun<TInput>(TInput input, Viewer viewer, Infrastruct
 
     public bool Failed => payload.UserErrors.Count > 0;
 
+    /// <summary>Whether the run updates a record at a version it read; a constraint violation at the save then means a concurrent change.</summary>
+    public bool Versioned { get; private set; }
+
     /// <summary>Adds a user error about input field <paramref name="field"/> (null: the input as a whole).</summary>
     public void Fail(UserErrorCode code, string? field, params object[] args) =>
         payload.UserErrors.Add(new UserError(field is null ? null : ["input", field], Messages.For(code, culture, args), code));
@@ -160,6 +163,7 @@ public sealed class MutationRun<TInput>(TInput input, Viewer viewer, Infrastruct
         var version = db.Entry(entity).Property(e => e.Version);
         version.OriginalValue = expected;
         version.IsModified = true;
+        Versioned = true;
         return true;
     }
 
