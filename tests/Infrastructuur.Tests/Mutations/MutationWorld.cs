@@ -90,6 +90,9 @@ public sealed class MutationWorld
         return world;
     }
 
+    /// <summary>A day relative to today (UTC) as the API writes dates.</summary>
+    public static string Day(int fromToday) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(fromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Every caller by name, anonymous included (null token), for walking a row of the role matrix.</summary>
     public IEnumerable<(string Name, Caller? Caller)> Everyone() =>
     [
