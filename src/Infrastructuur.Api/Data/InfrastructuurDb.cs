@@ -3,12 +3,14 @@ using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.NeighbourhoodCompanies;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.People;
 using Infrastructuur.Api.Features.Programmes;
+using Infrastructuur.Api.Features.Shared.Mutations;
 using Infrastructuur.Api.Features.Signals;
 using Infrastructuur.Api.Features.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -92,6 +94,13 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     /// <summary>Append-only: see <see cref="AccessLogEntry"/>.</summary>
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>Who is changing data through a mutation; the mutation runner sets it for one save and clears it (pooled contexts are reused).</summary>
+    public AuditStamp? Audit { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InfrastructuurDb).Assembly, t => t.Namespace?.StartsWith("Infrastructuur.Api.Features", StringComparison.Ordinal) == true);
@@ -105,6 +114,13 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
                 property.SetValueConverter(typeof(EnumToStringConverter<>).MakeGenericType(type));
                 property.SetMaxLength(40);
             }
+        }
+
+        // Optimistic concurrency: every UPDATE of a record checks the version it was read at (WHERE "Version" = @original),
+        // so a lost update is a DbUpdateConcurrencyException instead of a silent overwrite, on SQLite and PostgreSQL alike.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
+        {
+            entity.FindProperty(nameof(Entity.Version))!.IsConcurrencyToken = true;
         }
     }
 
@@ -141,6 +157,8 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
                 if (entry.State == EntityState.Modified)
                 {
                     entry.Entity.ModifiedAt = now;
+                    var version = entry.Property(e => e.Version);
+                    version.CurrentValue = version.OriginalValue + 1;
                 }
 
                 if (entry.Entity is INamed named)
@@ -154,5 +172,8 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
                 }
             }
         }
+
+        // The change history is written in the same save as the changes it describes.
+        ChangeAudit.Record(this, now);
     }
 }

@@ -38,11 +38,12 @@ public sealed class QueryType : ObjectGraphType
 
 public sealed class InfrastructuurSchema : Schema
 {
-    public InfrastructuurSchema(IServiceProvider services, QueryType query)
+    public InfrastructuurSchema(IServiceProvider services, QueryType query, MutationType mutation)
         : base(services)
     {
         Description = "Infrastructuur: one graph over a neighbourhood social-health network — initiatives, organisations, offering, needs, funding.";
         Query = query;
+        Mutation = mutation;
 
         // The built-in Decimal and Long scalars have no description; ours do.
         RegisterTypeMapping(typeof(decimal), typeof(DescribedDecimalGraphType));

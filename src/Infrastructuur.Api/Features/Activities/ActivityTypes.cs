@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Shared;
@@ -137,6 +138,7 @@ public sealed class ActivityType : ObjectGraphType<Activity>
             .Description("The sum of all reach records' counts; people counted in several records (periods, groups, regions) count more than once.")
             .Resolve(ctx => ctx.Loader<TotalReachByActivity>().Load(ctx.Source.Id));
         this.AddViewerCanEdit("activity", EditRights.CanEdit);
+        this.AddChangeHistory(HistoryReaders.Activity);
     }
 }
 

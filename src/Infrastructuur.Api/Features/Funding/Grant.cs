@@ -87,6 +87,9 @@ public sealed class Grant : Entity
 
     public GrantStatus Status { get; set; } = GrantStatus.Applied;
 
+    /// <summary>The person who recorded the application (set by the server); they may not decide on it. Personal data: not exposed.</summary>
+    public Guid? AppliedByPersonId { get; set; }
+
     public List<Theme> Themes { get; set; } = [];
 
     public List<Neighbourhood> BeneficiaryNeighbourhoods { get; set; } = [];
@@ -159,6 +162,7 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         builder.HasIndex(g => new { g.RecipientInitiativeId, g.ListedOn });
         builder.HasIndex(g => new { g.RecipientOrganisationId, g.ListedOn });
         builder.HasIndex(g => new { g.RecipientProgrammeId, g.ListedOn });
+        builder.HasOne<People.Person>().WithMany().HasForeignKey(g => g.AppliedByPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(g => g.Funder).WithMany().HasForeignKey(g => g.FunderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(g => g.RecipientInitiative).WithMany().HasForeignKey(g => g.RecipientInitiativeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(g => g.RecipientOrganisation).WithMany().HasForeignKey(g => g.RecipientOrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -3,6 +3,7 @@ using GraphQL.DataLoader;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Programmes;
@@ -83,6 +84,7 @@ public sealed class GrantType : ObjectGraphType<Grant>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DisbursementType>>>>("disbursements")
             .Description("The payments made, oldest first.")
             .Resolve(ctx => ctx.Loader<DisbursementsByGrant>().Load(ctx.Source.Id).Then(list => list ?? []));
+        this.AddChangeHistory(HistoryReaders.Grant);
     }
 
     private static IDataLoaderResult<object?> Recipient(IResolveFieldContext<Grant> ctx) => ctx.Source switch

@@ -6,6 +6,7 @@ using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.People;
@@ -61,6 +62,7 @@ public sealed class InitiativeType : ObjectGraphType<Initiative>
         this.AddCoalitionFields();
         this.AddCollaborationFields();
         this.AddViewerCanEdit("initiative", EditRights.CanEdit);
+        this.AddChangeHistory(HistoryReaders.Initiative);
     }
 }
 

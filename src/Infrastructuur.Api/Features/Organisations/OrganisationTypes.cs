@@ -6,6 +6,7 @@ using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.NeighbourhoodCompanies;
 using Infrastructuur.Api.Features.Network;
@@ -78,6 +79,8 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
         this.AddCoalitionFields();
         this.AddCollaborationFields();
         this.AddViewerCanEdit("organisation", EditRights.CanEdit);
+        Field(o => o.LastVerifiedOn, nullable: true).Description("The day an official of a municipality the organisation works in last checked this profile with it.");
+        this.AddChangeHistory(HistoryReaders.Organisation);
     }
 }
 

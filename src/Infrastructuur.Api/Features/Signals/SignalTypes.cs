@@ -6,6 +6,7 @@ using GraphQL.Types;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Taxonomy;
@@ -53,6 +54,7 @@ public sealed class SignalType : ObjectGraphType<Signal>
         Description = "An observed need in a neighbourhood (e.g. teachers seeing concentration problems in children), the theme it was traced to and where it stands.";
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
+        this.AddVersionField();
         Field(s => s.ObservedOn).Description("The day the need was observed.");
         Field<NonNullGraphType<NeighbourhoodType>>("neighbourhood")
             .Description("Where the need was observed; its areas and municipality are reachable from it.")

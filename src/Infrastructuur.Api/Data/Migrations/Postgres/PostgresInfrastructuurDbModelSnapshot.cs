@@ -187,6 +187,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -220,6 +221,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -254,6 +256,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -347,6 +350,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Cost", "Infrastructuur.Api.Features.Activities.Activity.Cost#ActivityCost", b1 =>
@@ -481,6 +485,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -533,6 +538,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -575,6 +581,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -628,6 +635,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -679,6 +687,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("Year")
@@ -729,6 +738,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -754,6 +764,9 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
                     b.Property<long?>("AmountAwardedCents")
                         .HasColumnType("bigint");
+
+                    b.Property<Guid?>("AppliedByPersonId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("AppliedOn")
                         .HasColumnType("date");
@@ -813,9 +826,12 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AppliedByPersonId");
 
                     b.HasIndex("Identifier")
                         .IsUnique();
@@ -867,6 +883,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -913,6 +930,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -954,6 +972,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1015,6 +1034,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1027,6 +1047,68 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.HasIndex("MunicipalityId", "NameKey", "Id");
 
                     b.ToTable("Neighbourhoods");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.History.ChangeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ChangedByPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChangedBySubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Mutation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId", "CreatedAt", "Id");
+
+                    b.ToTable("ChangeRecords");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Initiatives.Initiative", b =>
@@ -1078,6 +1160,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1118,6 +1201,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1158,6 +1242,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("Year")
@@ -1205,6 +1290,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1252,6 +1338,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1299,6 +1386,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1354,6 +1442,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1390,6 +1479,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1435,6 +1525,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1492,6 +1583,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1532,6 +1624,9 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly?>("LastVerifiedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1554,6 +1649,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("Website")
@@ -1627,6 +1723,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1676,6 +1773,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1716,6 +1814,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,4)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1783,6 +1882,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("WrittenBy")
@@ -1855,6 +1955,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(60)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1864,6 +1965,52 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.HasIndex("ProgrammeId", "Position");
 
                     b.ToTable("ProgrammeGoals");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Shared.Mutations.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Mutation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Response")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Caller", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Signals.Signal", b =>
@@ -1912,6 +2059,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1993,6 +2141,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2051,6 +2200,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2524,6 +2674,11 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Funding.Grant", b =>
                 {
+                    b.HasOne("Infrastructuur.Api.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AppliedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Funder")
                         .WithMany()
                         .HasForeignKey("FunderId")

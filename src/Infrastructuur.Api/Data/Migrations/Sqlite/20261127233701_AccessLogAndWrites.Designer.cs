@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Infrastructuur.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteInfrastructuurDb))]
-    [Migration("20261127223955_AccessLog")]
-    partial class AccessLog
+    [Migration("20261127233701_AccessLogAndWrites")]
+    partial class AccessLogAndWrites
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -185,6 +185,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -218,6 +219,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -252,6 +254,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -344,6 +347,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Cost", "Infrastructuur.Api.Features.Activities.Activity.Cost#ActivityCost", b1 =>
@@ -478,6 +482,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -529,6 +534,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -571,6 +577,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -624,6 +631,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -674,6 +682,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
@@ -724,6 +733,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -749,6 +759,9 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
 
                     b.Property<long?>("AmountAwardedCents")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AppliedByPersonId")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("AppliedOn")
                         .HasColumnType("TEXT");
@@ -808,9 +821,12 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AppliedByPersonId");
 
                     b.HasIndex("Identifier")
                         .IsUnique();
@@ -862,6 +878,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -907,6 +924,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -947,6 +965,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1007,6 +1026,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1019,6 +1039,68 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.HasIndex("MunicipalityId", "NameKey", "Id");
 
                     b.ToTable("Neighbourhoods");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.History.ChangeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChangedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBySubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mutation")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId", "CreatedAt", "Id");
+
+                    b.ToTable("ChangeRecords");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Initiatives.Initiative", b =>
@@ -1069,6 +1151,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1109,6 +1192,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1149,6 +1233,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
@@ -1196,6 +1281,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1243,6 +1329,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1290,6 +1377,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1345,6 +1433,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1381,6 +1470,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1426,6 +1516,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1483,6 +1574,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1523,6 +1615,9 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LastVerifiedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("TEXT");
 
@@ -1544,6 +1639,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Website")
@@ -1617,6 +1713,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1666,6 +1763,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1706,6 +1804,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1772,6 +1871,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("WrittenBy")
@@ -1844,6 +1944,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1853,6 +1954,52 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.HasIndex("ProgrammeId", "Position");
 
                     b.ToTable("ProgrammeGoals");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Shared.Mutations.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mutation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Caller", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Signals.Signal", b =>
@@ -1901,6 +2048,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1981,6 +2129,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -2038,6 +2187,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -2511,6 +2661,11 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Funding.Grant", b =>
                 {
+                    b.HasOne("Infrastructuur.Api.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AppliedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Funder")
                         .WithMany()
                         .HasForeignKey("FunderId")

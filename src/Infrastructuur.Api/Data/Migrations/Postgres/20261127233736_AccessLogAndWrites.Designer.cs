@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Infrastructuur.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresInfrastructuurDb))]
-    [Migration("20261127224018_AccessLog")]
-    partial class AccessLog
+    [Migration("20261127233736_AccessLogAndWrites")]
+    partial class AccessLogAndWrites
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -190,6 +190,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -223,6 +224,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -257,6 +259,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -350,6 +353,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Cost", "Infrastructuur.Api.Features.Activities.Activity.Cost#ActivityCost", b1 =>
@@ -484,6 +488,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -536,6 +541,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -578,6 +584,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -631,6 +638,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -682,6 +690,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("Year")
@@ -732,6 +741,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -757,6 +767,9 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
                     b.Property<long?>("AmountAwardedCents")
                         .HasColumnType("bigint");
+
+                    b.Property<Guid?>("AppliedByPersonId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("AppliedOn")
                         .HasColumnType("date");
@@ -816,9 +829,12 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AppliedByPersonId");
 
                     b.HasIndex("Identifier")
                         .IsUnique();
@@ -870,6 +886,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -916,6 +933,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -957,6 +975,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1018,6 +1037,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1030,6 +1050,68 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.HasIndex("MunicipalityId", "NameKey", "Id");
 
                     b.ToTable("Neighbourhoods");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.History.ChangeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ChangedByPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChangedBySubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Mutation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId", "CreatedAt", "Id");
+
+                    b.ToTable("ChangeRecords");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Initiatives.Initiative", b =>
@@ -1081,6 +1163,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1121,6 +1204,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1161,6 +1245,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("Year")
@@ -1208,6 +1293,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1255,6 +1341,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1302,6 +1389,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1357,6 +1445,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1393,6 +1482,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1438,6 +1528,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1495,6 +1586,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1535,6 +1627,9 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly?>("LastVerifiedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1557,6 +1652,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("Website")
@@ -1630,6 +1726,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1679,6 +1776,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1719,6 +1817,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,4)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1786,6 +1885,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("WrittenBy")
@@ -1858,6 +1958,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(60)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1867,6 +1968,52 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.HasIndex("ProgrammeId", "Position");
 
                     b.ToTable("ProgrammeGoals");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Shared.Mutations.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Mutation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Response")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Caller", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Signals.Signal", b =>
@@ -1915,6 +2062,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1996,6 +2144,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2054,6 +2203,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2527,6 +2677,11 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Funding.Grant", b =>
                 {
+                    b.HasOne("Infrastructuur.Api.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AppliedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Funder")
                         .WithMany()
                         .HasForeignKey("FunderId")
