@@ -1,5 +1,10 @@
 using Infrastructuur.Api.Hosting;
 
+if (await Commands.RunAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
 var app = InfrastructuurApp.Build(args);
 await app.InitializeDatabaseAsync();
 
@@ -13,3 +18,4 @@ app.Lifetime.ApplicationStarted.Register(() =>
 });
 
 await app.RunAsync();
+return 0;

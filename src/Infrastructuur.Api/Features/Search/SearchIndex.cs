@@ -1,3 +1,6 @@
+using System.Globalization;
+using Infrastructuur.Api.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Infrastructuur.Api.Features.Search;
@@ -59,40 +62,95 @@ public static class SearchIndex
     /// <summary>The three triggers that keep one table's rows in the SQLite index.</summary>
     public static void CreateSqliteTriggers(MigrationBuilder migrationBuilder, string table, string kind)
     {
+        foreach (var trigger in SqliteTriggers(table, kind))
+        {
+            migrationBuilder.Sql(trigger);
+        }
+    }
+
+    private static IEnumerable<string> SqliteTriggers(string table, string kind)
+    {
         const string Key = "(SELECT \"RowId\" FROM \"SearchKeys\" WHERE \"EntityId\" = {0}.\"Id\")";
-        var newKey = string.Format(System.Globalization.CultureInfo.InvariantCulture, Key, "new");
-        var oldKey = string.Format(System.Globalization.CultureInfo.InvariantCulture, Key, "old");
-        migrationBuilder.Sql($"""
+        var newKey = string.Format(CultureInfo.InvariantCulture, Key, "new");
+        var oldKey = string.Format(CultureInfo.InvariantCulture, Key, "old");
+        yield return $"""
             CREATE TRIGGER "TR_{table}_SearchInsert" AFTER INSERT ON "{table}" BEGIN
                 INSERT INTO "SearchKeys" ("EntityId", "Kind") VALUES (new."Id", '{kind}');
                 INSERT INTO "SearchIndex" (rowid, "Name", "Body") VALUES ({newKey}, new."NameKey", new."SearchText");
             END;
-            """);
+            """;
 
         // A contentless table updates by delete + insert of the same rowid.
-        migrationBuilder.Sql($"""
+        yield return $"""
             CREATE TRIGGER "TR_{table}_SearchUpdate" AFTER UPDATE OF "NameKey", "SearchText" ON "{table}" BEGIN
                 DELETE FROM "SearchIndex" WHERE rowid = {oldKey};
                 INSERT INTO "SearchIndex" (rowid, "Name", "Body") VALUES ({newKey}, new."NameKey", new."SearchText");
             END;
-            """);
-        migrationBuilder.Sql($"""
+            """;
+        yield return $"""
             CREATE TRIGGER "TR_{table}_SearchDelete" AFTER DELETE ON "{table}" BEGIN
                 DELETE FROM "SearchIndex" WHERE rowid = {oldKey};
                 DELETE FROM "SearchKeys" WHERE "EntityId" = old."Id";
             END;
-            """);
+            """;
     }
+
+    private static string DropSqliteTriggers(string table) => $"""
+        DROP TRIGGER IF EXISTS "TR_{table}_SearchInsert";
+        DROP TRIGGER IF EXISTS "TR_{table}_SearchUpdate";
+        DROP TRIGGER IF EXISTS "TR_{table}_SearchDelete";
+        """;
+
+    /// <summary>
+    /// Runs a bulk load on SQLite with the index triggers off, then indexes the new rows in one statement per table and
+    /// puts the triggers back (a trigger per row costs several times more). Call it inside a transaction: SQLite has
+    /// one writer, so no other write can slip past the index meanwhile, and a failure rolls the triggers back too.
+    /// On PostgreSQL the generated columns keep up by themselves and <paramref name="load"/> simply runs.
+    /// </summary>
+    public static async Task BulkLoadAsync(InfrastructuurDb db, Func<Task> load, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            await load();
+            return;
+        }
+
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A bulk load without the search triggers must run inside a transaction.");
+        }
+
+        foreach (var (table, _) in Sources)
+        {
+            await db.Database.ExecuteSqlRawAsync(DropSqliteTriggers(table), cancellationToken);
+        }
+
+        await load();
+        foreach (var (table, kind) in Sources)
+        {
+            var indexed = await db.Database.SqlQueryRaw<long>("SELECT COALESCE(MAX(\"RowId\"), 0) AS \"Value\" FROM \"SearchKeys\"").SingleAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(IndexNewRows(table, kind), [indexed], cancellationToken);
+            foreach (var trigger in SqliteTriggers(table, kind))
+            {
+                await db.Database.ExecuteSqlRawAsync(trigger, cancellationToken);
+            }
+        }
+    }
+
+    // New keys get row ids above every existing one ({0}), so the rows to index are exactly those above it.
+    private static string IndexNewRows(string table, string kind) => $$"""
+        INSERT INTO "SearchKeys" ("EntityId", "Kind")
+            SELECT t."Id", '{{kind}}' FROM "{{table}}" AS t WHERE NOT EXISTS (SELECT 1 FROM "SearchKeys" AS k WHERE k."EntityId" = t."Id");
+        INSERT INTO "SearchIndex" (rowid, "Name", "Body")
+            SELECT k."RowId", t."NameKey", t."SearchText" FROM "SearchKeys" AS k JOIN "{{table}}" AS t ON t."Id" = k."EntityId"
+            WHERE k."RowId" > {0};
+        """;
 
     public static void DropSqlite(MigrationBuilder migrationBuilder)
     {
         foreach (var (table, _) in Sources)
         {
-            migrationBuilder.Sql($"""
-                DROP TRIGGER IF EXISTS "TR_{table}_SearchInsert";
-                DROP TRIGGER IF EXISTS "TR_{table}_SearchUpdate";
-                DROP TRIGGER IF EXISTS "TR_{table}_SearchDelete";
-                """);
+            migrationBuilder.Sql(DropSqliteTriggers(table));
         }
 
         migrationBuilder.Sql("DROP TABLE IF EXISTS \"SearchIndex\";");
