@@ -1,6 +1,7 @@
 using Infrastructuur.Api.Hosting;
 
-if (await BackupCommands.TryRunAsync(args) is { } exitCode)
+// Commands (backup, restore, generate) run and exit; no arguments starts the API.
+if ((await BackupCommands.TryRunAsync(args) ?? await Commands.RunAsync(args)) is { } exitCode)
 {
     return exitCode;
 }

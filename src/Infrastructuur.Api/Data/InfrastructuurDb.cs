@@ -161,19 +161,25 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
                     version.CurrentValue = version.OriginalValue + 1;
                 }
 
-                if (entry.Entity is INamed named)
-                {
-                    named.NameKey = TextKey.Fold(named.Name);
-                }
-
-                if (entry.Entity is ISearchable searchable)
-                {
-                    searchable.SearchText = TextKey.Fold(searchable.BuildSearchText());
-                }
+                Derive(entry.Entity);
             }
         }
 
         // The change history is written in the same save as the changes it describes.
         ChangeAudit.Record(this, now);
+    }
+
+    /// <summary>Sets the folded columns kept beside the text (name key, search text); writes that bypass SaveChanges call it too.</summary>
+    public static void Derive(Entity entity)
+    {
+        if (entity is INamed named)
+        {
+            named.NameKey = TextKey.Fold(named.Name);
+        }
+
+        if (entity is ISearchable searchable)
+        {
+            searchable.SearchText = TextKey.Fold(searchable.BuildSearchText());
+        }
     }
 }

@@ -10,7 +10,11 @@ namespace Infrastructuur.Api.GraphQL;
 public static class Paging
 {
     /// <summary>Builds a connection from rows fetched in (possibly reversed) order, size + 1 of them at most.</summary>
-    public static Connection<T> Build<T>(List<T> rows, IKeysetOrder<T> order, ConnectionArgs args, Func<IDataLoaderResult<int>> count)
+    public static Connection<T> Build<T>(List<T> rows, IKeysetOrder<T> order, ConnectionArgs args, Func<IDataLoaderResult<int>> count) =>
+        Build(rows, order.Cursor, args, count);
+
+    /// <summary>The same, for a list whose cursors do not come from a keyset ordering (search results by rank).</summary>
+    public static Connection<T> Build<T>(List<T> rows, Func<T, string> cursor, ConnectionArgs args, Func<IDataLoaderResult<int>> count)
     {
         var more = rows.Count > args.Size;
         if (more)
@@ -23,7 +27,7 @@ public static class Paging
             rows.Reverse();
         }
 
-        var edges = rows.Select(r => new Edge<T>(order.Cursor(r), r)).ToList();
+        var edges = rows.Select(r => new Edge<T>(cursor(r), r)).ToList();
         var info = new PageInfo(
             HasNextPage: args.Backward ? args.Before is not null : more,
             HasPreviousPage: args.Backward ? more : args.After is not null,

@@ -8,6 +8,7 @@ using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Programmes;
+using Infrastructuur.Api.Features.Search;
 using Infrastructuur.Api.Features.Signals;
 using Infrastructuur.Api.Features.Taxonomy;
 
@@ -33,6 +34,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddNetworkQueries();
         this.AddSignalQueries();
         this.AddViewerQueries();
+        this.AddSearchQueries();
     }
 }
 

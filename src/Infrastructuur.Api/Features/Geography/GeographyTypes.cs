@@ -110,5 +110,6 @@ public sealed class NeighbourhoodType : ObjectGraphType<Neighbourhood>
             .Description("Activities serving exactly this region, by title. To include the regions inside it, use Query.activities with filterBy.neighbourhood.")
             .PagingArguments()
             .Resolve(ctx => ctx.PageChildren(_ => place => place.Activities, ActivityOrder.Default));
+        this.AddActivityCountFields();
     }
 }

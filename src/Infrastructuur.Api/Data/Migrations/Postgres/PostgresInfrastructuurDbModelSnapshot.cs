@@ -1873,6 +1873,10 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
 

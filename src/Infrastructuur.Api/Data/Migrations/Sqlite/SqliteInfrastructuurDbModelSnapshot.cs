@@ -1859,6 +1859,10 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,65 @@
+using GraphQL.Types;
+using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.Taxonomy;
+using Infrastructuur.Api.GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infrastructuur.Api.Features.Activities;
+
+/// <summary>How many activities carry one theme (within one region).</summary>
+public sealed record ThemeActivityCount(Guid ThemeId, string ThemeKey, int Count);
+
+public sealed class ThemeActivityCountType : ObjectGraphType<ThemeActivityCount>
+{
+    public ThemeActivityCountType()
+    {
+        Name = "ThemeActivityCount";
+        Description = "How many activities carry one theme.";
+        Field<NonNullGraphType<ThemeType>>("theme")
+            .Description("The theme.")
+            .Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.ThemeId));
+        Field(c => c.Count).Description("How many activities are tagged with exactly this theme.");
+    }
+}
+
+public static class ActivityCountFields
+{
+    /// <summary>Adds <c>activityCountsByTheme</c> to the region type.</summary>
+    public static void AddActivityCountFields(this ObjectGraphType<Neighbourhood> type) =>
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeActivityCountType>>>>("activityCountsByTheme")
+            .Description("For each theme, how many of the activities serving exactly this region carry it (an activity with two themes counts for both), most first, then by Dutch theme name. Themes without activities here are left out.")
+            .Resolve(ctx => ctx.Loader<ActivityCountsByTheme>().Load(ctx.Source.Id).Then(list => list ?? []));
+}
+
+/// <summary>Each region's activity counts per theme, for a whole page of regions in one GROUP BY.</summary>
+public sealed class ActivityCountsByTheme(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, List<ThemeActivityCount>>
+{
+    protected override async Task<IReadOnlyDictionary<Guid, List<ThemeActivityCount>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await Query(db, keys).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.NeighbourhoodId).ToDictionary(
+            g => g.Key,
+            g => g.Select(r => new ThemeActivityCount(r.ThemeId, r.ThemeKey, r.Count)).OrderByDescending(c => c.Count).ThenBy(c => c.ThemeKey, StringComparer.Ordinal).ThenBy(c => c.ThemeId).ToList());
+    }
+
+    /// <summary>(region, theme, count) for the given regions, counted in the database.</summary>
+    public static IQueryable<RegionThemeCount> Query(InfrastructuurDb db, IReadOnlyCollection<Guid> regions) =>
+        db.Neighbourhoods.Where(n => regions.Contains(n.Id))
+            .SelectMany(n => n.Activities, (n, a) => new { NeighbourhoodId = n.Id, Activity = a })
+            .SelectMany(x => x.Activity.Themes, (x, t) => new { x.NeighbourhoodId, ThemeId = t.Id, t.NameKey })
+            .GroupBy(x => new { x.NeighbourhoodId, x.ThemeId, x.NameKey })
+            .Select(g => new RegionThemeCount { NeighbourhoodId = g.Key.NeighbourhoodId, ThemeId = g.Key.ThemeId, ThemeKey = g.Key.NameKey, Count = g.Count() });
+}
+
+public sealed class RegionThemeCount
+{
+    public Guid NeighbourhoodId { get; init; }
+
+    public Guid ThemeId { get; init; }
+
+    public required string ThemeKey { get; init; }
+
+    public int Count { get; init; }
+}
