@@ -1,4 +1,11 @@
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Activities;
+using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Programmes;
+using Infrastructuur.Api.Features.Search;
+using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,5 +63,85 @@ internal static class FloorEndpoints
             };
             return Results.Json(result);
         });
+
+        // Q1 — { activity(id: $id) { title provider { ... on Organisation { name } ... on Initiative { name } } } }
+        app.MapGet("/floor/q1", async (string id, IDbContextFactory<InfrastructuurDb> factory, CancellationToken ct) =>
+        {
+            Guid[] keys = [GlobalId.Decode(id, nameof(Activity))];
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var activity = await db.Activities.AsNoTracking().Where(a => keys.Contains(a.Id)).FirstOrDefaultAsync(ct);
+            if (activity is null)
+            {
+                return Results.Json(new { data = new { activity = (object?)null } });
+            }
+
+            var providers = await ProvidersAsync(db, [activity], ct);
+            return Results.Json(new { data = new { activity = new { title = activity.Name, provider = new { name = providers[activity.Id] } } } });
+        });
+
+        // Q2 — { activities(first: 50, filterBy: { neighbourhood: $neighbourhood }, orderBy: { field: STARTS_ON }) { nodes { id title provider { ...name } } } }
+        app.MapGet("/floor/q2", async (string neighbourhood, IDbContextFactory<InfrastructuurDb> factory, CancellationToken ct) =>
+        {
+            var query = new ActivityFilter { Neighbourhood = neighbourhood }.Compile();
+            var order = new ActivityOrder { Field = ActivityOrderField.StartsOn }.Keyset();
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var rows = await order.Sort(query(db), reverse: false).Take(51).AsNoTracking().ToListAsync(ct);
+            var page = rows.Take(50).ToList();
+            var providers = await ProvidersAsync(db, page, ct);
+            return Results.Json(new
+            {
+                data = new { activities = new { nodes = page.Select(a => new { id = GlobalId.Encode(nameof(Activity), a.Id), title = a.Name, provider = new { name = providers[a.Id] } }) } },
+            });
+        });
+
+        // Q3 — { neighbourhood(id: $neighbourhood) { activityCountsByTheme { theme { code } count } } }
+        app.MapGet("/floor/q3", async (string neighbourhood, IDbContextFactory<InfrastructuurDb> factory, CancellationToken ct) =>
+        {
+            var key = GlobalId.Decode(neighbourhood, nameof(Neighbourhood));
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var place = await db.Neighbourhoods.AsNoTracking().Where(n => n.Id == key).OrderByDescending(n => n.CbsCodeYear).FirstOrDefaultAsync(ct);
+            if (place is null)
+            {
+                return Results.Json(new { data = new { neighbourhood = (object?)null } });
+            }
+
+            var counts = await ActivityCountsByTheme.Query(db, [place.Id]).ToListAsync(ct);
+            var themeIds = counts.Select(c => c.ThemeId).Distinct().ToList();
+            var themes = await db.Themes.AsNoTracking().Where(t => themeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+            var sorted = counts.OrderByDescending(c => c.Count).ThenBy(c => c.ThemeKey, StringComparer.Ordinal).ThenBy(c => c.ThemeId);
+            return Results.Json(new { data = new { neighbourhood = new { activityCountsByTheme = sorted.Select(c => new { theme = new { code = themes[c.ThemeId].Code }, count = c.Count }) } } });
+        });
+
+        // Q4 — { search(text: $text, first: 10) { nodes { __typename ... on Organisation { name } ... on Initiative { name } ... on Activity { title } ... on Programme { name } } } }
+        app.MapGet("/floor/q4", async (string text, IDbContextFactory<InfrastructuurDb> factory, CancellationToken ct) =>
+        {
+            var terms = SearchTerms.Parse(text);
+            List<SearchResult> rows = [];
+            if (terms is not null)
+            {
+                await using var db = await factory.CreateDbContextAsync(ct);
+                rows = await SiteSearch.PageAsync(db, terms, cursor: null, backward: false, take: 11, ct);
+            }
+
+            var nodes = rows.Take(10).Select(r => r.Node switch
+            {
+                Activity a => (object)new { __typename = r.Hit.Kind, title = a.Name },
+                Organisation o => new { __typename = r.Hit.Kind, name = o.Name },
+                Initiative i => new { __typename = r.Hit.Kind, name = i.Name },
+                Programme p => new { __typename = r.Hit.Kind, name = p.Name },
+                _ => new { __typename = r.Hit.Kind },
+            });
+            return Results.Json(new { data = new { search = new { nodes } } });
+        });
+    }
+
+    /// <summary>Each activity's provider name: one query per provider kind for whole records, as the GraphQL loaders do.</summary>
+    private static async Task<Dictionary<Guid, string>> ProvidersAsync(InfrastructuurDb db, IReadOnlyCollection<Activity> activities, CancellationToken ct)
+    {
+        var organisationIds = activities.Where(a => a.ProviderOrganisationId != null).Select(a => a.ProviderOrganisationId!.Value).Distinct().ToList();
+        var initiativeIds = activities.Where(a => a.ProviderInitiativeId != null).Select(a => a.ProviderInitiativeId!.Value).Distinct().ToList();
+        Dictionary<Guid, Organisation> organisations = organisationIds.Count == 0 ? [] : await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        Dictionary<Guid, Initiative> initiatives = initiativeIds.Count == 0 ? [] : await db.Initiatives.AsNoTracking().Where(i => initiativeIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        return activities.ToDictionary(a => a.Id, a => a.ProviderOrganisationId is { } o ? organisations[o].Name : initiatives[a.ProviderInitiativeId!.Value].Name);
     }
 }

@@ -44,13 +44,17 @@ public sealed class ActivityCountsByTheme(IDbContextFactory<InfrastructuurDb> fa
             g => g.Select(r => new ThemeActivityCount(r.ThemeId, r.ThemeKey, r.Count)).OrderByDescending(c => c.Count).ThenBy(c => c.ThemeKey, StringComparer.Ordinal).ThenBy(c => c.ThemeId).ToList());
     }
 
-    /// <summary>(region, theme, count) for the given regions, counted in the database.</summary>
+    /// <summary>
+    /// (region, theme, count) for the given regions, counted in the database straight from the two link tables (an
+    /// activity's regions, an activity's themes) and the small theme table: the activities themselves are not read.
+    /// </summary>
     public static IQueryable<RegionThemeCount> Query(InfrastructuurDb db, IReadOnlyCollection<Guid> regions) =>
-        db.Neighbourhoods.Where(n => regions.Contains(n.Id))
-            .SelectMany(n => n.Activities, (n, a) => new { NeighbourhoodId = n.Id, Activity = a })
-            .SelectMany(x => x.Activity.Themes, (x, t) => new { x.NeighbourhoodId, ThemeId = t.Id, t.NameKey })
-            .GroupBy(x => new { x.NeighbourhoodId, x.ThemeId, x.NameKey })
-            .Select(g => new RegionThemeCount { NeighbourhoodId = g.Key.NeighbourhoodId, ThemeId = g.Key.ThemeId, ThemeKey = g.Key.NameKey, Count = g.Count() });
+        from served in db.Set<Dictionary<string, object>>("ActivityNeighbourhood")
+        where regions.Contains(EF.Property<Guid>(served, "NeighbourhoodsId"))
+        join tagged in db.Set<Dictionary<string, object>>("ActivityTheme") on EF.Property<Guid>(served, "ActivitiesId") equals EF.Property<Guid>(tagged, "ActivitiesId")
+        join theme in db.Themes on EF.Property<Guid>(tagged, "ThemesId") equals theme.Id
+        group theme by new { NeighbourhoodId = EF.Property<Guid>(served, "NeighbourhoodsId"), ThemeId = theme.Id, theme.NameKey } into g
+        select new RegionThemeCount { NeighbourhoodId = g.Key.NeighbourhoodId, ThemeId = g.Key.ThemeId, ThemeKey = g.Key.NameKey, Count = g.Count() };
 }
 
 public sealed class RegionThemeCount
