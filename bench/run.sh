@@ -98,6 +98,8 @@ measure() { # pid hey-args...
   n=$(echo "$report" | awk '/\[200\]/ {print $2}')
   local bad; bad=$(echo "$report" | awk '/\[[0-9]+\]/ && !/\[200\]/ {s+=$2} END {print s+0}')
   [ "$bad" = 0 ] || { echo "non-200 responses: $report" >&2; exit 1; }
+  # hey leaves out percentiles it has too few samples for; keep the columns in place.
+  p50=${p50:-n/a}; p99=${p99:-n/a}
   local cpu; cpu=$(awk -v a="$t0" -v b="$t1" -v hz="$hz" -v n="$n" 'BEGIN {printf "%.3f", (b-a)*1000/hz/n}')
   echo "$rps $p50 $p99 $cpu $n"
 }

@@ -46,15 +46,21 @@ public sealed class ActivityCountsByTheme(IDbContextFactory<InfrastructuurDb> fa
 
     /// <summary>
     /// (region, theme, count) for the given regions, counted in the database straight from the two link tables (an
-    /// activity's regions, an activity's themes) and the small theme table: the activities themselves are not read.
+    /// activity's regions, an activity's themes): the activities themselves are not read.
     /// </summary>
-    public static IQueryable<RegionThemeCount> Query(InfrastructuurDb db, IReadOnlyCollection<Guid> regions) =>
-        from served in db.Set<Dictionary<string, object>>("ActivityNeighbourhood")
-        where regions.Contains(EF.Property<Guid>(served, "NeighbourhoodsId"))
-        join tagged in db.Set<Dictionary<string, object>>("ActivityTheme") on EF.Property<Guid>(served, "ActivitiesId") equals EF.Property<Guid>(tagged, "ActivitiesId")
-        join theme in db.Themes on EF.Property<Guid>(tagged, "ThemesId") equals theme.Id
-        group theme by new { NeighbourhoodId = EF.Property<Guid>(served, "NeighbourhoodsId"), ThemeId = theme.Id, theme.NameKey } into g
-        select new RegionThemeCount { NeighbourhoodId = g.Key.NeighbourhoodId, ThemeId = g.Key.ThemeId, ThemeKey = g.Key.NameKey, Count = g.Count() };
+    public static IQueryable<RegionThemeCount> Query(InfrastructuurDb db, IReadOnlyCollection<Guid> regions)
+    {
+        // Grouped first, then joined to the few themes for their sort key: one theme lookup per group, not per activity.
+        var counts =
+            from served in db.Set<Dictionary<string, object>>("ActivityNeighbourhood")
+            where regions.Contains(EF.Property<Guid>(served, "NeighbourhoodsId"))
+            join tagged in db.Set<Dictionary<string, object>>("ActivityTheme") on EF.Property<Guid>(served, "ActivitiesId") equals EF.Property<Guid>(tagged, "ActivitiesId")
+            group tagged by new { NeighbourhoodId = EF.Property<Guid>(served, "NeighbourhoodsId"), ThemeId = EF.Property<Guid>(tagged, "ThemesId") } into g
+            select new { g.Key.NeighbourhoodId, g.Key.ThemeId, Count = g.Count() };
+        return from c in counts
+               join theme in db.Themes on c.ThemeId equals theme.Id
+               select new RegionThemeCount { NeighbourhoodId = c.NeighbourhoodId, ThemeId = c.ThemeId, ThemeKey = theme.NameKey, Count = c.Count };
+    }
 }
 
 public sealed class RegionThemeCount
