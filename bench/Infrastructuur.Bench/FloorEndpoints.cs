@@ -65,17 +65,16 @@ internal static class FloorEndpoints
         });
 
         // Q1 — { activity(id: $id) { title provider { ... on Organisation { name } ... on Initiative { name } } } }
+        // References load through the same ById loader (and so the same compiled EF Core query) as the GraphQL fields.
         app.MapGet("/floor/q1", async (string id, IDbContextFactory<InfrastructuurDb> factory, CancellationToken ct) =>
         {
-            Guid[] keys = [GlobalId.Decode(id, nameof(Activity))];
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var activity = await db.Activities.AsNoTracking().Where(a => keys.Contains(a.Id)).FirstOrDefaultAsync(ct);
+            var activity = await new ById<Activity>(factory).Load(GlobalId.Decode(id, nameof(Activity))).GetResultAsync(ct);
             if (activity is null)
             {
                 return Results.Json(new { data = new { activity = (object?)null } });
             }
 
-            var providers = await ProvidersAsync(db, [activity], ct);
+            var providers = await ProvidersAsync(factory, [activity], ct);
             return Results.Json(new { data = new { activity = new { title = activity.Name, provider = new { name = providers[activity.Id] } } } });
         });
 
@@ -87,7 +86,7 @@ internal static class FloorEndpoints
             await using var db = await factory.CreateDbContextAsync(ct);
             var rows = await order.Sort(query(db), reverse: false).Take(51).AsNoTracking().ToListAsync(ct);
             var page = rows.Take(50).ToList();
-            var providers = await ProvidersAsync(db, page, ct);
+            var providers = await ProvidersAsync(factory, page, ct);
             return Results.Json(new
             {
                 data = new { activities = new { nodes = page.Select(a => new { id = GlobalId.Encode(nameof(Activity), a.Id), title = a.Name, provider = new { name = providers[a.Id] } }) } },
@@ -106,10 +105,16 @@ internal static class FloorEndpoints
             }
 
             var counts = await ActivityCountsByTheme.Query(db, [place.Id]).ToListAsync(ct);
-            var themeIds = counts.Select(c => c.ThemeId).Distinct().ToList();
-            var themes = await db.Themes.AsNoTracking().Where(t => themeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
-            var sorted = counts.OrderByDescending(c => c.Count).ThenBy(c => c.ThemeKey, StringComparer.Ordinal).ThenBy(c => c.ThemeId);
-            return Results.Json(new { data = new { neighbourhood = new { activityCountsByTheme = sorted.Select(c => new { theme = new { code = themes[c.ThemeId].Code }, count = c.Count }) } } });
+            var loader = new ById<Theme>(factory);
+            var sorted = counts.OrderByDescending(c => c.Count).ThenBy(c => c.ThemeKey, StringComparer.Ordinal).ThenBy(c => c.ThemeId)
+                .Select(c => (c.Count, Theme: loader.Load(c.ThemeId))).ToList();
+            var rows = new List<object>();
+            foreach (var (count, theme) in sorted)
+            {
+                rows.Add(new { theme = new { code = (await theme.GetResultAsync(ct))!.Code }, count });
+            }
+
+            return Results.Json(new { data = new { neighbourhood = new { activityCountsByTheme = rows } } });
         });
 
         // Q4 — { search(text: $text, first: 10) { nodes { __typename ... on Organisation { name } ... on Initiative { name } ... on Activity { title } ... on Programme { name } } } }
@@ -135,13 +140,20 @@ internal static class FloorEndpoints
         });
     }
 
-    /// <summary>Each activity's provider name: one query per provider kind for whole records, as the GraphQL loaders do.</summary>
-    private static async Task<Dictionary<Guid, string>> ProvidersAsync(InfrastructuurDb db, IReadOnlyCollection<Activity> activities, CancellationToken ct)
+    /// <summary>Each activity's provider name: one batch per provider kind through the ById loaders, as the GraphQL fields do.</summary>
+    private static async Task<Dictionary<Guid, string>> ProvidersAsync(IDbContextFactory<InfrastructuurDb> factory, IReadOnlyCollection<Activity> activities, CancellationToken ct)
     {
-        var organisationIds = activities.Where(a => a.ProviderOrganisationId != null).Select(a => a.ProviderOrganisationId!.Value).Distinct().ToList();
-        var initiativeIds = activities.Where(a => a.ProviderInitiativeId != null).Select(a => a.ProviderInitiativeId!.Value).Distinct().ToList();
-        Dictionary<Guid, Organisation> organisations = organisationIds.Count == 0 ? [] : await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
-        Dictionary<Guid, Initiative> initiatives = initiativeIds.Count == 0 ? [] : await db.Initiatives.AsNoTracking().Where(i => initiativeIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        return activities.ToDictionary(a => a.Id, a => a.ProviderOrganisationId is { } o ? organisations[o].Name : initiatives[a.ProviderInitiativeId!.Value].Name);
+        var organisations = new ById<Organisation>(factory);
+        var initiatives = new ById<Initiative>(factory);
+        var pending = activities.Select(a => (a.Id, Name: a.ProviderOrganisationId is { } o
+            ? organisations.Load(o).Then(x => x!.Name)
+            : initiatives.Load(a.ProviderInitiativeId!.Value).Then(x => x!.Name))).ToList();
+        var names = new Dictionary<Guid, string>();
+        foreach (var (activity, name) in pending)
+        {
+            names[activity] = await name.GetResultAsync(ct);
+        }
+
+        return names;
     }
 }

@@ -58,7 +58,10 @@ public sealed class RequestContext : Dictionary<string, object?>
     /// <summary>The request's single instance of a loader; created on first use.</summary>
     public T Loader<T>()
         where T : class =>
-        (T)_loaders.GetOrAdd(typeof(T), static (type, services) => ActivatorUtilities.CreateInstance(services, type), Services);
+        (T)_loaders.GetOrAdd(typeof(T), static (type, services) => Factories.GetOrAdd(type, static t => ActivatorUtilities.CreateFactory(t, Type.EmptyTypes))(services, null), Services);
+
+    // How to construct each loader type, worked out once per process rather than by reflection on every request.
+    private static readonly ConcurrentDictionary<Type, ObjectFactory> Factories = new();
 }
 
 public static class ResolveFieldContextExtensions
