@@ -53,7 +53,7 @@ if [ "$engine" = postgres ]; then
     dump="$out/synthetic.pgdump"
     if [ -f "$dump" ]; then
       "$pg_bin/pg_restore" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres --no-owner "$dump"
-      "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qc ANALYZE
+      "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qc "VACUUM ANALYZE"
     else
       synthetic
       "$pg_bin/pg_dump" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -Fc -f "$dump"
