@@ -188,6 +188,12 @@ public sealed class SyntheticData
             await db.Database.CloseConnectionAsync();
         }
 
+        if (!sqlite)
+        {
+            // Statistics for the planner and the visibility map for index-only scans now, as autovacuum would give them later.
+            await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE", cancellationToken);
+        }
+
         return new SyntheticReport(municipality, code, rows, took, clock.Elapsed);
     }
 

@@ -60,7 +60,10 @@ public sealed class RequestContext : Dictionary<string, object?>
     /// <summary>The request's single instance of a loader; created on first use.</summary>
     public T Loader<T>()
         where T : class =>
-        (T)_loaders.GetOrAdd(typeof(T), static (type, request) => request.Bound(ActivatorUtilities.CreateInstance(request.Services, type)), this);
+        (T)_loaders.GetOrAdd(typeof(T), static (type, request) => request.Bound(Factories.GetOrAdd(type, static t => ActivatorUtilities.CreateFactory(t, Type.EmptyTypes))(request.Services, null)), this);
+
+    // How to construct each loader type, worked out once per process rather than by reflection on every request.
+    private static readonly ConcurrentDictionary<Type, ObjectFactory> Factories = new();
 
     private T Bound<T>(T created)
     {

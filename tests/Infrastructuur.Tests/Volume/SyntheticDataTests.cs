@@ -14,9 +14,9 @@ public abstract class SyntheticDataTests(Func<TestApp> app)
     public async Task Writes_the_requested_sizes_and_the_same_rows_for_the_same_seed_on_either_engine()
     {
         SyntheticReport report;
-        await using (var db = await app().OpenDbAsync())
+        await using (var target = await app().OpenDbAsync())
         {
-            report = await SyntheticData.GenerateAsync(db, Small, seed: 501, CancellationToken.None);
+            report = await SyntheticData.GenerateAsync(target, Small, seed: 501, CancellationToken.None);
         }
 
         Assert.Equal(Small.Activities, report.Rows["Activities"]);
@@ -32,22 +32,13 @@ public abstract class SyntheticDataTests(Func<TestApp> app)
         Assert.Equal(Small.Activities, activities.Data!["activities"]!["totalCount"]!.GetValue<int>());
 
         // The same seed into a fresh SQLite database gives the same rows: IDs, names, dates, links and amounts.
-        var folder = Directory.CreateTempSubdirectory("infra-synthetic-");
-        try
-        {
-            await using var fresh = new SqliteInfrastructuurDb(new DbContextOptionsBuilder<SqliteInfrastructuurDb>().UseSqlite($"Data Source={Path.Combine(folder.FullName, "fresh.db")};Pooling=false").Options);
-            await fresh.Database.MigrateAsync();
-            var again = await SyntheticData.GenerateAsync(fresh, Small, seed: 501, CancellationToken.None);
-            await using var db = await app().OpenDbAsync();
-            Assert.Equal(report.MunicipalityId, again.MunicipalityId);
-            Assert.Equal(report.Rows, again.Rows);
-            Assert.Equal(await FingerprintAsync(db, report.MunicipalityId), await FingerprintAsync(fresh, again.MunicipalityId));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
-        }
+        await using var fresh = await FreshDatabase.CreateAsync(Engine.Sqlite);
+        await fresh.Db.Database.MigrateAsync();
+        var again = await SyntheticData.GenerateAsync(fresh.Db, Small, seed: 501, CancellationToken.None);
+        await using var db = await app().OpenDbAsync();
+        Assert.Equal(report.MunicipalityId, again.MunicipalityId);
+        Assert.Equal(report.Rows, again.Rows);
+        Assert.Equal(await FingerprintAsync(db, report.MunicipalityId), await FingerprintAsync(fresh.Db, again.MunicipalityId));
     }
 
     [SkippableFact]
@@ -73,19 +64,13 @@ public abstract class SyntheticDataTests(Func<TestApp> app)
     [SkippableFact]
     public async Task The_generate_command_migrates_and_fills_the_configured_database_once_per_seed()
     {
-        var (database, cleanup) = await FreshDatabaseAsync(app().Engine);
-        try
-        {
-            string[] command = ["generate", "--size-factor", "0.01", "--seed", "502", .. database, "--Database:SeedDemoData", "false", "--Logging:LogLevel:Default", "Warning"];
-            Assert.Equal(0, await Commands.RunAsync(command));
-            Assert.Equal(1, await Commands.RunAsync(command)); // the same seed again is refused, nothing written twice
-            Assert.Equal(2, await Commands.RunAsync(["generate", "--size-factor", "lots"]));
-            Assert.Null(await Commands.RunAsync(["--urls", "http://127.0.0.1:0"]));
-        }
-        finally
-        {
-            await cleanup();
-        }
+        await using var fresh = await FreshDatabase.CreateAsync(app().Engine);
+        string[] command = ["generate", "--size-factor", "0.01", "--seed", "502", .. fresh.Settings, "--Database:SeedDemoData", "false", "--Logging:LogLevel:Default", "Warning"];
+        Assert.Equal(0, await Commands.RunAsync(command));
+        Assert.True(await fresh.Db.Municipalities.AnyAsync(m => m.CbsCode == SyntheticData.MunicipalityCode(502)));
+        Assert.Equal(1, await Commands.RunAsync(command)); // the same seed again is refused, nothing written twice
+        Assert.Equal(2, await Commands.RunAsync(["generate", "--size-factor", "lots"]));
+        Assert.Null(await Commands.RunAsync(["--urls", "http://127.0.0.1:0"]));
     }
 
     private static async Task<List<string>> FingerprintAsync(InfrastructuurDb db, Guid municipality)
@@ -97,24 +82,6 @@ public abstract class SyntheticDataTests(Func<TestApp> app)
             .Select(g => new { g.Id, g.Identifier, g.AmountAwardedCents, Allocated = g.Allocations.Sum(a => a.AmountCents) })
             .ToListAsync();
         return [.. activities.Select(a => $"{a}").Concat(grants.Select(g => $"{g}")).Order(StringComparer.Ordinal)];
-    }
-
-    /// <summary>Command-line settings for an empty database of the engine under test, and how to remove it.</summary>
-    private static async Task<(string[] Settings, Func<Task> Cleanup)> FreshDatabaseAsync(Engine engine)
-    {
-        if (engine == Engine.Postgres)
-        {
-            var cluster = await PostgresCluster.SharedAsync();
-            return (["--Database:Provider", "Postgres", "--Database:PostgresConnectionString", await cluster.CreateDatabaseAsync("generate")], () => Task.CompletedTask);
-        }
-
-        var folder = Directory.CreateTempSubdirectory("infra-generate-");
-        return (["--Database:Provider", "Sqlite", "--Database:SqlitePath", Path.Combine(folder.FullName, "generated.db")], () =>
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
-            return Task.CompletedTask;
-        });
     }
 }
 

@@ -33,7 +33,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
                     b.HasKey("ActivitiesId", "NeighbourhoodsId");
 
-                    b.HasIndex("NeighbourhoodsId");
+                    b.HasIndex("NeighbourhoodsId", "ActivitiesId");
 
                     b.ToTable("ActivityNeighbourhood");
                 });
@@ -78,7 +78,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
                     b.HasKey("ActivitiesId", "ThemesId");
 
-                    b.HasIndex("ThemesId");
+                    b.HasIndex("ThemesId", "ActivitiesId");
 
                     b.ToTable("ActivityTheme");
                 });

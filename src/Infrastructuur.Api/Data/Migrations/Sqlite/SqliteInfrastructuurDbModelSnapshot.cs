@@ -28,7 +28,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
 
                     b.HasKey("ActivitiesId", "NeighbourhoodsId");
 
-                    b.HasIndex("NeighbourhoodsId");
+                    b.HasIndex("NeighbourhoodsId", "ActivitiesId");
 
                     b.ToTable("ActivityNeighbourhood");
                 });
@@ -73,7 +73,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
 
                     b.HasKey("ActivitiesId", "ThemesId");
 
-                    b.HasIndex("ThemesId");
+                    b.HasIndex("ThemesId", "ActivitiesId");
 
                     b.ToTable("ActivityTheme");
                 });
