@@ -99,7 +99,11 @@ public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
             .Select(f => Innermost(f!["type"]))
             .Where(name => name.Contains("Shareholding", StringComparison.Ordinal) || name.Contains("Holder", StringComparison.Ordinal))
             .ToHashSet();
-        Assert.Equal(["OrganisationShareholding", "OrganisationShareholdingConnection", "OrganisationShareholdingEdge", "ShareholdingSummary"], holdingTypes.Order(StringComparer.Ordinal));
+        Assert.Equal(["OrganisationShareholding", "OrganisationShareholdingConnection", "OrganisationShareholdingEdge", "RecordShareholdingPayload", "ShareholdingSummary"], holdingTypes.Order(StringComparer.Ordinal));
+
+        // The payload of recordShareholding answers with the company (counts only), never with the holding it recorded.
+        var payload = response.Data!["schema"]!["types"]!.AsArray().Single(t => t!["name"]!.GetValue<string>() == "RecordShareholdingPayload")!;
+        Assert.Equal(["company", "userErrors"], Fields(payload));
     }
 
     [SkippableFact]

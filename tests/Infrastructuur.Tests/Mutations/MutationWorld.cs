@@ -206,11 +206,11 @@ public static class MutationRequests
         return await app.SendAsync(Request(query, new { input }, caller?.Token, idempotencyKey, language));
     }
 
-    public static HttpRequestMessage Request(string query, object? variables, string? token, string? idempotencyKey = null, string? language = null)
+    public static HttpRequestMessage Request(string query, object? variables, string? token, string? idempotencyKey = null, string? language = null, string? operationName = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query, variables }), System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query, operationName, variables }), System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.ParseAdd("application/graphql-response+json");
         if (token is not null)
