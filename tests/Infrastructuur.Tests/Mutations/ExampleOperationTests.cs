@@ -163,3 +163,31 @@ public abstract class ExampleOperationTests(Func<TestApp> app)
 public sealed class SqliteExampleOperationTests(SqliteAppFixture fixture) : ExampleOperationTests(() => fixture.App), IClassFixture<SqliteAppFixture>;
 
 public sealed class PostgresExampleOperationTests(PostgresAppFixture fixture) : ExampleOperationTests(() => fixture.App), IClassFixture<PostgresAppFixture>;
+
+/// <summary>The write side's part of "every field carries an explicit policy": the enforcement rule reads this metadata.</summary>
+public sealed class MutationPolicyTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
+{
+    [Fact]
+    public void Every_mutation_and_every_field_of_its_payloads_and_of_the_change_history_carries_a_policy()
+    {
+        var schema = fixture.App.Services.GetRequiredService<ISchema>();
+        schema.Initialize();
+        var mutation = schema.Mutation!;
+        var unmarked = mutation.Fields.Where(f => Api.GraphQL.Policies.PolicyOf(mutation, f) is null).Select(f => $"Mutation.{f.Name}").ToList();
+        foreach (var type in schema.AllTypes.OfType<IObjectGraphType>().Where(t => t.Name.EndsWith("Payload", StringComparison.Ordinal) || t.Name is "UserError" or "ChangeRecord"))
+        {
+            unmarked.AddRange(type.Fields.Where(f => Api.GraphQL.Policies.PolicyOf(type, f) is null).Select(f => $"{type.Name}.{f.Name}"));
+        }
+
+        foreach (var name in new[] { "Initiative", "Activity", "Organisation", "Grant" })
+        {
+            var type = (IObjectGraphType)schema.AllTypes[name]!;
+            Assert.Equal(Api.GraphQL.Policies.Scoped, Api.GraphQL.Policies.PolicyOf(type, type.GetField("changeHistory")!));
+            Assert.Equal(Api.GraphQL.Policies.Public, Api.GraphQL.Policies.PolicyOf(type, type.GetField("version")!));
+        }
+
+        Assert.Empty(unmarked);
+        Assert.Equal(Api.GraphQL.Policies.Public, Api.GraphQL.Policies.PolicyOf(mutation, mutation.GetField("raiseSignal")!));
+        Assert.All(mutation.Fields.Where(f => f.Name != "raiseSignal"), f => Assert.NotEqual(Api.GraphQL.Policies.Public, Api.GraphQL.Policies.PolicyOf(mutation, f)));
+    }
+}
