@@ -65,16 +65,7 @@ public abstract class ExampleOperationTests(Func<TestApp> app)
         var own = w.Own;
         Func<Task<object>> Fixed(object input) => () => Task.FromResult(input);
         Func<Task<object>> Versioned<T>(T record, object? extra = null)
-            where T : Api.Data.Entity => async () =>
-        {
-            var input = new Dictionary<string, object?> { ["id"] = Id(record), ["expectedVersion"] = await w.VersionAsync(record) };
-            foreach (var property in extra?.GetType().GetProperties() ?? [])
-            {
-                input[property.Name] = property.GetValue(extra);
-            }
-
-            return input;
-        };
+            where T : Api.Data.Entity => async () => await w.VersionedInputAsync(record, extra);
         var signal = new { observedOn = "2025-03-01", neighbourhood = Id(own.BuurtA), themes = new[] { Id(own.Theme) } };
 
         return new Dictionary<string, Func<Task<object>>>

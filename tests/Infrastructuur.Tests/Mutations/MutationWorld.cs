@@ -107,6 +107,19 @@ public sealed class MutationWorld
         return await db.Set<T>().Where(e => e.Id == record.Id).Select(e => e.Version).SingleAsync();
     }
 
+    /// <summary>The input of an update of <paramref name="record"/> at its current version, with the fields of <paramref name="extra"/>.</summary>
+    public async Task<Dictionary<string, object?>> VersionedInputAsync<T>(T record, object? extra = null)
+        where T : Entity
+    {
+        var input = new Dictionary<string, object?> { ["id"] = Network.NetworkWorld.Id(record), ["expectedVersion"] = await VersionAsync(record) };
+        foreach (var property in extra?.GetType().GetProperties() ?? [])
+        {
+            input[property.Name] = property.GetValue(extra);
+        }
+
+        return input;
+    }
+
     /// <summary>An ACTIVE activity of an initiative or an organisation of <paramref name="place"/>, serving its buurt A.</summary>
     public async Task<Activity> ActivityAsync(NetworkWorld place, Initiative? initiative = null, Organisation? organisation = null)
     {
