@@ -109,6 +109,10 @@ public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
             .Where(f => f.Innermost.StartsWith("PersonShareholding", StringComparison.Ordinal) && !f.Type.StartsWith("PersonShareholding", StringComparison.Ordinal))
             .Select(f => $"{f.Type}.{f.Field}");
         Assert.Equal(["NeighbourhoodCompany.shareholderRegister", "PersonalDataExport.shareholdings"], personViews.Order(StringComparer.Ordinal));
+
+        // The payload of recordShareholding answers with the company (counts only), never with the holding it recorded.
+        var payload = response.Data!["schema"]!["types"]!.AsArray().Single(t => t!["name"]!.GetValue<string>() == "RecordShareholdingPayload")!;
+        Assert.Equal(["company", "userErrors"], Fields(payload));
     }
 
     [SkippableFact]

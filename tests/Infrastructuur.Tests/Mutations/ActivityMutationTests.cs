@@ -98,16 +98,8 @@ public abstract class ActivityMutationTests(Func<TestApp> app)
         var w = await MutationWorld.CreateAsync(app());
         var activity = await w.ActivityAsync(w.Own, organisation: w.Own.OrganisationA);
         var id = Id(activity);
-        async Task<string> Act(string mutation, Caller caller, object? extra = null)
-        {
-            var input = new Dictionary<string, object?> { ["id"] = id, ["expectedVersion"] = await w.VersionAsync(activity) };
-            foreach (var property in extra?.GetType().GetProperties() ?? [])
-            {
-                input[property.Name] = property.GetValue(extra);
-            }
-
-            return (await app().MutateAsync(mutation, input, caller)).Outcome(mutation);
-        }
+        async Task<string> Act(string mutation, Caller caller, object? extra = null) =>
+            (await app().MutateAsync(mutation, await w.VersionedInputAsync(activity, extra), caller)).Outcome(mutation);
 
         Assert.Equal("OK", await Act("pauseActivity", w.Staff));
         Assert.Equal("INVALID_TRANSITION", await Act("pauseActivity", w.Staff));

@@ -122,6 +122,19 @@ public sealed class MutationWorld
         await db.Initiatives.Where(i => i.Id == initiative.Id).ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, InitiativeStatus.Active));
     }
 
+    /// <summary>The input of an update of <paramref name="record"/> at its current version, with the fields of <paramref name="extra"/>.</summary>
+    public async Task<Dictionary<string, object?>> VersionedInputAsync<T>(T record, object? extra = null)
+        where T : Entity
+    {
+        var input = new Dictionary<string, object?> { ["id"] = Network.NetworkWorld.Id(record), ["expectedVersion"] = await VersionAsync(record) };
+        foreach (var property in extra?.GetType().GetProperties() ?? [])
+        {
+            input[property.Name] = property.GetValue(extra);
+        }
+
+        return input;
+    }
+
     /// <summary>An ACTIVE activity of an initiative or an organisation of <paramref name="place"/>, serving its buurt A.</summary>
     public async Task<Activity> ActivityAsync(NetworkWorld place, Initiative? initiative = null, Organisation? organisation = null)
     {
@@ -221,11 +234,11 @@ public static class MutationRequests
         return await app.SendAsync(Request(query, new { input }, caller?.Token, idempotencyKey, language));
     }
 
-    public static HttpRequestMessage Request(string query, object? variables, string? token, string? idempotencyKey = null, string? language = null)
+    public static HttpRequestMessage Request(string query, object? variables, string? token, string? idempotencyKey = null, string? language = null, string? operationName = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query, variables }), System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query, operationName, variables }), System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.ParseAdd("application/graphql-response+json");
         if (token is not null)

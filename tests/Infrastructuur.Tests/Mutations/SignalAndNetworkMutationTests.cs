@@ -51,16 +51,8 @@ public abstract class SignalAndNetworkMutationTests(Func<TestApp> app)
     {
         var w = await MutationWorld.CreateAsync(app());
         var signal = await w.SignalAsync(w.Own);
-        async Task<GraphQLResponse> Triage(object extra)
-        {
-            var input = new Dictionary<string, object?> { ["id"] = Id(signal), ["expectedVersion"] = await w.VersionAsync(signal) };
-            foreach (var property in extra.GetType().GetProperties())
-            {
-                input[property.Name] = property.GetValue(extra);
-            }
-
-            return await app().MutateAsync("triageSignal", input, w.Official, "signal { status underlyingTheme { id } }");
-        }
+        async Task<GraphQLResponse> Triage(object extra) =>
+            await app().MutateAsync("triageSignal", await w.VersionedInputAsync(signal, extra), w.Official, "signal { status underlyingTheme { id } }");
 
         var discussed = (await Triage(new { status = "DISCUSSED", underlyingTheme = Id(w.Own.OtherTheme) })).Succeeded("triageSignal")["signal"]!;
         Assert.Equal(("DISCUSSED", Id(w.Own.OtherTheme)), (discussed["status"]!.GetValue<string>(), discussed["underlyingTheme"]!["id"]!.GetValue<string>()));

@@ -44,7 +44,7 @@ public static class ScheduleActivity
 
         var municipality = provider.Type == nameof(Initiative)
             ? (await run.ActOnAsync<Initiative>(provider.Id, "provider", EditScopes.ToEdit))?.MunicipalityId
-            : await run.ActOnAsync<Organisation>(provider.Id, "provider", (viewer, o) => viewer.WorksFor(o.Id) ? Permission.Act : Permission.None) is not null
+            : await run.ActOnAsync<Organisation>(provider.Id, "provider", (viewer, o) => EditScopes.ActIf(viewer.WorksFor(o.Id))) is not null
                 ? (await run.RegionsAsync(input.Neighbourhoods, "neighbourhoods", required: true)).Municipality
                 : null;
         if (municipality is null || run.Failed)

@@ -39,7 +39,7 @@ public static class CoalitionMembership
     {
         var coalition = await run.FindAsync<Coalition>(run.Input.Coalition, "coalition");
         var party = await run.PartyAsync(run.Input.Party, "party");
-        if (coalition is null || party is null || !run.Allow(run.Viewer.MayActFor(party.Key) ? Permission.Act : Permission.None, "party"))
+        if (coalition is null || party is null || !run.Allow(EditScopes.ActIf(run.Viewer.MayActFor(party.Key)), "party"))
         {
             return null;
         }

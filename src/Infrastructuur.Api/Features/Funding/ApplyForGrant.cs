@@ -119,6 +119,6 @@ public static class ApplyForGrant
             _ => (await OrganisationMunicipalities.OfAsync(run.Db, [recipient.Id], run.Ct)).TryGetValue(recipient.Id, out var places)
                 && (viewer.WorksFor(recipient.Id) || viewer.ServesAny(places)),
         };
-        return may ? Permission.Act : Permission.None;
+        return EditScopes.ActIf(may);
     }
 }

@@ -7,5 +7,5 @@ namespace Infrastructuur.Api.Features.NeighbourhoodCompanies;
 public static class CompanyEditing
 {
     public static Permission ToEdit(this Viewer viewer, NeighbourhoodCompany company) =>
-        viewer.WorksFor(company.OrganisationId) ? Permission.Act : Permission.None;
+        EditScopes.ActIf(viewer.WorksFor(company.OrganisationId));
 }

@@ -54,5 +54,5 @@ public static class EndCollaboration
     }
 
     private static Permission WhoMayEnd(Viewer viewer, Collaboration collaboration) =>
-        viewer.Serves(collaboration.MunicipalityId) || collaboration.Parties.Any(viewer.MayActFor) ? Permission.Act : Permission.None;
+        EditScopes.ActIf(viewer.Serves(collaboration.MunicipalityId) || collaboration.Parties.Any(viewer.MayActFor));
 }

@@ -75,7 +75,7 @@ public static class RecordNetworkMeeting
             return;
         }
 
-        if (!run.Allow(run.Viewer.Serves(municipality.Value) ? Permission.Act : Permission.None, "area"))
+        if (!run.Allow(EditScopes.ActIf(run.Viewer.Serves(municipality.Value)), "area"))
         {
             return;
         }

@@ -66,7 +66,7 @@ public static class StartCollaboration
         }
 
         if (run.SharedMunicipality(parties, "parties") is not { } municipality
-            || !run.Allow(parties.Any(p => run.Viewer.MayActFor(p.Key)) || run.Viewer.Serves(municipality) ? Permission.Act : Permission.None, "parties"))
+            || !run.Allow(EditScopes.ActIf(parties.Any(p => run.Viewer.MayActFor(p.Key)) || run.Viewer.Serves(municipality)), "parties"))
         {
             return;
         }

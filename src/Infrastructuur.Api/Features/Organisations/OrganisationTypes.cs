@@ -79,7 +79,7 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
         this.AddCoalitionFields();
         this.AddCollaborationFields();
         this.AddViewerCanEdit("organisation", EditRights.CanEdit);
-        Field(o => o.LastVerifiedOn, nullable: true).Description("The day an official of a municipality the organisation works in last checked this profile with it.");
+        Field(o => o.LastVerifiedOn, nullable: true).Description("The day an official of a municipality the organisation works in last checked this profile with it.").Policy(Policies.Public);
         this.AddChangeHistory(HistoryReaders.Organisation);
     }
 }

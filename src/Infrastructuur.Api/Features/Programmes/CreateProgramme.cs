@@ -66,7 +66,7 @@ public static class CreateProgramme
         var input = run.Input;
         var owner = await run.FindAsync<Organisation>(input.Owner, "owner");
         var (regions, municipality) = await run.RegionsAsync(input.Neighbourhoods, "neighbourhoods", required: true);
-        if (owner is null || municipality is null || !run.Allow(run.Viewer.WorksFor(owner.Id) || run.Viewer.Serves(municipality.Value) ? Permission.Act : Permission.None, "owner"))
+        if (owner is null || municipality is null || !run.Allow(EditScopes.ActIf(run.Viewer.WorksFor(owner.Id) || run.Viewer.Serves(municipality.Value)), "owner"))
         {
             return;
         }

@@ -7,5 +7,5 @@ namespace Infrastructuur.Api.Features.Programmes;
 public static class ProgrammeEditing
 {
     public static Permission ToEdit(this Viewer viewer, Programme programme) =>
-        viewer.WorksFor(programme.OwnerId) || viewer.Serves(programme.MunicipalityId) ? Permission.Act : Permission.None;
+        EditScopes.ActIf(viewer.WorksFor(programme.OwnerId) || viewer.Serves(programme.MunicipalityId));
 }

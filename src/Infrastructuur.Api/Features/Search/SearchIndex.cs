@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Infrastructuur.Api.Features.Search;
 
 /// <summary>
-/// The full-text index behind Query.search, in each engine's own form (ADR 0008). Both index the folded columns every
+/// The full-text index behind Query.search, in each engine's own form (ADR 0010). Both index the folded columns every
 /// searchable record already keeps (NameKey with the higher weight, SearchText), so a word is the same token on SQLite
 /// and PostgreSQL and matching ignores case and accents on both. The migrations call this DDL; it must not change once
 /// released — a change is a new method called from a new migration.

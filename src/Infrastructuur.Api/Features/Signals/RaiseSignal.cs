@@ -62,7 +62,7 @@ public static class RaiseSignal
         var organisation = input.ReportingOrganisation is null ? null : await run.FindAsync<Organisation>(input.ReportingOrganisation, "reportingOrganisation");
         if (organisation is not null)
         {
-            run.Allow(run.Viewer.WorksFor(organisation.Id) ? Permission.Act : Permission.None, "reportingOrganisation");
+            run.Allow(EditScopes.ActIf(run.Viewer.WorksFor(organisation.Id)), "reportingOrganisation");
         }
 
         if (themes.Count == 0 && !run.Failed)

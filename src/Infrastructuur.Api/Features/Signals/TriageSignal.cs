@@ -38,7 +38,7 @@ public static class TriageSignal
     private static async Task HandleAsync(MutationRun<TriageSignalInput> run, TriageSignalPayload payload)
     {
         var input = run.Input;
-        var signal = await run.UpdateAsync<Signal>(input.Id, input.ExpectedVersion, (viewer, s) => viewer.Serves(s.MunicipalityId) ? Permission.Act : Permission.None);
+        var signal = await run.UpdateAsync<Signal>(input.Id, input.ExpectedVersion, (viewer, s) => EditScopes.ActIf(viewer.Serves(s.MunicipalityId)));
         if (signal is null)
         {
             return;

@@ -36,7 +36,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                 table: "ActivityNeighbourhood",
                 columns: new[] { "NeighbourhoodsId", "ActivitiesId" });
 
-            // Hand-written (ADR 0008): the engine's full-text index; re-add these calls if this migration is regenerated.
+            // Hand-written (ADR 0010): the engine's full-text index; re-add these calls if this migration is regenerated.
             SearchIndex.BackfillProgrammeSearchText(migrationBuilder);
             SearchIndex.CreateSqlite(migrationBuilder);
         }

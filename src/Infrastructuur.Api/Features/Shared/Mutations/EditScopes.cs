@@ -13,6 +13,9 @@ namespace Infrastructuur.Api.Features.Shared.Mutations;
 /// </summary>
 public static class EditScopes
 {
+    /// <summary>Act when <paramref name="may"/>, otherwise nothing at all (NOT_FOUND).</summary>
+    public static Permission ActIf(bool may) => may ? Permission.Act : Permission.None;
+
     /// <summary>Coordinators edit their own initiative; officials of its municipality read it.</summary>
     public static Permission ToEdit(this Viewer viewer, Initiative initiative) =>
         viewer.Coordinates(initiative.Id) ? Permission.Act : viewer.Serves(initiative.MunicipalityId) ? Permission.See : Permission.None;
@@ -23,7 +26,7 @@ public static class EditScopes
 
     /// <summary>Ending (archiving) is for its coordinators and for officials of its municipality.</summary>
     public static Permission ToEnd(this Viewer viewer, Initiative initiative) =>
-        viewer.Coordinates(initiative.Id) || viewer.Serves(initiative.MunicipalityId) ? Permission.Act : Permission.None;
+        ActIf(viewer.Coordinates(initiative.Id) || viewer.Serves(initiative.MunicipalityId));
 
     /// <summary>The provider edits an activity: the coordinators of its initiative, or the staff of its organisation.</summary>
     public static bool MayEdit(this Viewer viewer, Activity activity) =>
@@ -34,7 +37,7 @@ public static class EditScopes
 
     /// <summary>Ending (archiving) is for the provider and for officials of its municipality.</summary>
     public static Permission ToEnd(this Viewer viewer, Activity activity) =>
-        viewer.MayEdit(activity) || viewer.Serves(activity.MunicipalityId) ? Permission.Act : Permission.None;
+        ActIf(viewer.MayEdit(activity) || viewer.Serves(activity.MunicipalityId));
 
     /// <summary>Officials of its municipality verify an activity; the provider sees that it may not verify itself.</summary>
     public static Permission ToVerify(this Viewer viewer, Activity activity) =>

@@ -47,14 +47,14 @@ public sealed class MutationRun<TInput>(TInput input, Viewer viewer, Infrastruct
     public bool Given(string field) => input.Given.Contains(field);
 
     /// <summary>Refuses unless the caller may act: NOT_FOUND when they may not even know of it, FORBIDDEN when they may see it.</summary>
-    public bool Allow(Permission access, string field)
+    public bool Allow(Permission permission, string field)
     {
-        if (access == Permission.Act)
+        if (permission == Permission.Act)
         {
             return true;
         }
 
-        Fail(access == Permission.See ? UserErrorCode.Forbidden : UserErrorCode.NotFound, field);
+        Fail(permission == Permission.See ? UserErrorCode.Forbidden : UserErrorCode.NotFound, field);
         return false;
     }
 
