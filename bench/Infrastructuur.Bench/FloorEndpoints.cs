@@ -85,7 +85,7 @@ internal static class FloorEndpoints
             var query = new ActivityFilter { Neighbourhood = neighbourhood }.Compile();
             var order = new ActivityOrder { Field = ActivityOrderField.StartsOn }.Keyset();
             await using var db = await factory.CreateDbContextAsync(ct);
-            var rows = await order.Sort(query(db), reverse: false).Take(51).AsNoTracking().ToListAsync(ct);
+            var rows = await order.Sort(query(db).VisibleTo(Viewer.Anonymous), reverse: false).Take(51).AsNoTracking().ToListAsync(ct);
             var page = rows.Take(50).ToList();
             var providers = await ProvidersAsync(factory, page, ct);
             return Results.Json(new
@@ -126,7 +126,7 @@ internal static class FloorEndpoints
             if (terms is not null)
             {
                 await using var db = await factory.CreateDbContextAsync(ct);
-                rows = await SiteSearch.PageAsync(db, terms, cursor: null, backward: false, take: 11, ct);
+                rows = await SiteSearch.PageAsync(db, terms, Viewer.Anonymous, cursor: null, backward: false, take: 11, ct);
             }
 
             var nodes = rows.Take(10).Select(r => r.Node switch

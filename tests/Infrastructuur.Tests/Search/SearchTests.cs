@@ -136,13 +136,13 @@ public abstract class SearchTests(Func<TestApp> app)
         Assert.Equal(23, all.Count);
         var ties = all.Where(h => h.Name.StartsWith("Gelijk", StringComparison.Ordinal)).ToList();
         Assert.Equal(ties.Select(h => GlobalId.Decode(h.Id, "Activity").ToString("N")).Order(StringComparer.Ordinal), ties.Select(h => GlobalId.Decode(h.Id, "Activity").ToString("N")));
-        Assert.Equal(23, (await app().QueryAsync(Search, new { text = word, first = 1 })).AssertOk().Data!["search"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(23, (await app().QueryAsync(Search, new { text = word, first = 1 }, Admin)).AssertOk().Data!["search"]!["totalCount"]!.GetValue<int>());
 
         var forward = new List<Hit>();
         string? after = null;
         for (var page = 0; page < 10; page++)
         {
-            var response = (await app().QueryAsync(Search, new { text = word, first = 5, after })).AssertOk();
+            var response = (await app().QueryAsync(Search, new { text = word, first = 5, after }, Admin)).AssertOk();
             var search = response.Data!["search"]!;
             forward.AddRange(Hits(search));
             Assert.Equal(after is not null, search["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>());
@@ -160,7 +160,7 @@ public abstract class SearchTests(Func<TestApp> app)
         string? before = null;
         for (var page = 0; page < 10; page++)
         {
-            var response = (await app().QueryAsync(Search, new { text = word, last = 5, before })).AssertOk();
+            var response = (await app().QueryAsync(Search, new { text = word, last = 5, before }, Admin)).AssertOk();
             var search = response.Data!["search"]!;
             backward.InsertRange(0, Hits(search));
             if (!search["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>())
@@ -172,6 +172,31 @@ public abstract class SearchTests(Func<TestApp> app)
         }
 
         Assert.Equal(all.Select(h => h.Id), backward.Select(h => h.Id));
+    }
+
+    [SkippableFact]
+    public async Task Drafts_are_found_only_by_those_who_may_see_them_and_count_for_nobody_else()
+    {
+        var word = Word();
+        await using (var db = await app().OpenDbAsync())
+        {
+            var (municipality, owner) = await BaseAsync(db);
+            var official = new Infrastructuur.Api.Features.People.Person { DisplayName = "Ambtenaar (zoektest)", Subject = $"search-official-{word}" };
+            db.AddRange(
+                official,
+                new Infrastructuur.Api.Features.Access.OfficialAssignment { Municipality = municipality, Person = official },
+                new Initiative { Name = $"Concept {word}", Municipality = municipality },
+                new Activity { Name = $"Concept {word}", MunicipalityId = municipality.Id, ProviderOrganisationId = owner.Id },
+                new Activity { Name = $"Gepubliceerd {word}", Status = ActivityStatus.Active, MunicipalityId = municipality.Id, ProviderOrganisationId = owner.Id });
+            await db.SaveChangesAsync();
+        }
+
+        var anonymous = await SearchAsync(word, first: 10, token: AnonymousCaller);
+        Assert.Equal([$"Gepubliceerd {word}"], anonymous.Select(h => h.Name));
+        Assert.Equal(1, await CountAsync(word, token: AnonymousCaller));
+        var officialToken = Tokens.Mint($"search-official-{word}", "municipal_official");
+        Assert.Equal(3, (await SearchAsync(word, first: 10, token: officialToken)).Count);
+        Assert.Equal(3, await CountAsync(word, token: officialToken));
     }
 
     [SkippableFact]
@@ -227,10 +252,10 @@ public abstract class SearchTests(Func<TestApp> app)
         // Rows written after the round trip are found: the index and its triggers or generated columns are back.
         var word = Word();
         var (municipality, owner) = await BaseAsync(db, await db.Municipalities.AnyAsync() ? null : new Municipality { Name = "Terugrol", CbsCode = "GM9998" });
-        db.Add(new Activity { Name = $"Terug {word}", MunicipalityId = municipality.Id, ProviderOrganisationId = owner.Id });
+        db.Add(new Activity { Name = $"Terug {word}", Status = ActivityStatus.Active, MunicipalityId = municipality.Id, ProviderOrganisationId = owner.Id });
         await db.SaveChangesAsync();
         var terms = Infrastructuur.Api.Features.Search.SearchTerms.Parse(word)!;
-        Assert.Equal(1, await Infrastructuur.Api.Features.Search.SiteSearch.Hits(db, terms).CountAsync());
+        Assert.Equal(1, await Infrastructuur.Api.Features.Search.SiteSearch.Hits(db, terms, Infrastructuur.Api.Features.Access.Viewer.Anonymous).CountAsync());
     }
 
     private sealed record Hit(string Type, string Id, string Name);
@@ -251,11 +276,17 @@ public abstract class SearchTests(Func<TestApp> app)
         return (municipality, owner);
     }
 
-    private async Task<int> CountAsync(string text) =>
-        (await app().QueryAsync(Search, new { text, first = 1 })).AssertOk().Data!["search"]!["totalCount"]!.GetValue<int>();
+    // The index tests search as an administrator, who sees drafts too; what others see is the visibility test's subject.
+    private static readonly string Admin = Tokens.Mint("search-admin", "admin");
+    private const string AnonymousCaller = "";
 
-    private async Task<List<Hit>> SearchAsync(string text, int first) =>
-        Hits((await app().QueryAsync(Search, new { text, first })).AssertOk().Data!["search"]!);
+    private async Task<int> CountAsync(string text, string? token = null) =>
+        (await app().QueryAsync(Search, new { text, first = 1 }, Caller(token))).AssertOk().Data!["search"]!["totalCount"]!.GetValue<int>();
+
+    private async Task<List<Hit>> SearchAsync(string text, int first, string? token = null) =>
+        Hits((await app().QueryAsync(Search, new { text, first }, Caller(token))).AssertOk().Data!["search"]!);
+
+    private static string? Caller(string? token) => token switch { null => Admin, AnonymousCaller => null, _ => token };
 
     private static List<Hit> Hits(JsonNode search) =>
         [.. search["edges"]!.AsArray().Select(e => e!["node"]!).Select(n => new Hit(

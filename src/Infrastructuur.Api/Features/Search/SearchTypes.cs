@@ -40,11 +40,12 @@ public static class SearchQueries
                 var args = ConnectionArgs.From(ctx);
                 var cursor = SearchCursor.Decode(args.Backward ? args.Before : args.After);
                 var factory = ctx.Request().DbFactory;
+                var viewer = await ctx.Request().ViewerAsync(ctx.CancellationToken);
                 List<SearchResult> rows = [];
                 if (terms is not null)
                 {
                     await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
-                    rows = await SiteSearch.PageAsync(db, terms, cursor, args.Backward, args.Size + 1, ctx.CancellationToken);
+                    rows = await SiteSearch.PageAsync(db, terms, viewer, cursor, args.Backward, args.Size + 1, ctx.CancellationToken);
                 }
 
                 // The connection's nodes are the records themselves (the union resolves on their type); cursors come from their hits.
@@ -57,7 +58,7 @@ public static class SearchQueries
                     }
 
                     await using var countDb = await factory.CreateDbContextAsync(ct);
-                    return await SiteSearch.Hits(countDb, terms).CountAsync(ct);
+                    return await SiteSearch.Hits(countDb, terms, viewer).CountAsync(ct);
                 }));
             });
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
@@ -96,9 +97,32 @@ public static class SiteSearch
 {
     public static readonly IReadOnlySet<string> Kinds = SearchIndex.Sources.Select(s => s.Kind).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Every match with its rank, as a query the caller can still filter, order, page and count.</summary>
-    public static IQueryable<SearchHit> Hits(InfrastructuurDb db, SearchTerms terms) =>
-        db.Database.IsNpgsql() ? PostgresHits(db, terms) : SqliteHits(db, terms);
+    /// <summary>
+    /// Every match the viewer may see, with its rank, as a query the caller can still filter, order, page and count:
+    /// hidden rows (drafts) neither appear nor count, as on every other path.
+    /// </summary>
+    public static IQueryable<SearchHit> Hits(InfrastructuurDb db, SearchTerms terms, Viewer viewer)
+    {
+        var hits = db.Database.IsNpgsql() ? PostgresHits(db, terms) : SqliteHits(db, terms);
+        hits = Visible<Organisation>(hits, db, viewer);
+        hits = Visible<Initiative>(hits, db, viewer);
+        hits = Visible<Activity>(hits, db, viewer);
+        return Visible<Programme>(hits, db, viewer);
+    }
+
+    // Hits of kind T only when the row passes T's visibility rule; nothing is added for types without one.
+    private static IQueryable<SearchHit> Visible<T>(IQueryable<SearchHit> hits, InfrastructuurDb db, Viewer viewer)
+        where T : Entity
+    {
+        if (Visibility.Rule<T>(viewer) is null)
+        {
+            return hits;
+        }
+
+        var kind = typeof(T).Name;
+        var visible = db.Set<T>().VisibleTo(viewer).Select(e => e.Id);
+        return hits.Where(h => h.Kind != kind || visible.Contains(h.Id));
+    }
 
     // bm25 is lower for better matches; negated, so that higher is better on both engines. The name weighs 4×.
     private static IQueryable<SearchHit> SqliteHits(InfrastructuurDb db, SearchTerms terms) =>
@@ -118,9 +142,9 @@ public static class SiteSearch
         db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(PostgresFormat, terms.TsQuery()));
 
     /// <summary>One page: <paramref name="take"/> hits after (or, backward, before) the cursor, with their records.</summary>
-    public static async Task<List<SearchResult>> PageAsync(InfrastructuurDb db, SearchTerms terms, SearchCursor? cursor, bool backward, int take, CancellationToken cancellationToken)
+    public static async Task<List<SearchResult>> PageAsync(InfrastructuurDb db, SearchTerms terms, Viewer viewer, SearchCursor? cursor, bool backward, int take, CancellationToken cancellationToken)
     {
-        var hits = Hits(db, terms);
+        var hits = Hits(db, terms, viewer);
         if (cursor is { Rank: var rank, Id: var id })
         {
             hits = backward
