@@ -20,11 +20,14 @@ public static class AuthenticationSetup
         var section = configuration.GetSection(Section);
         var issuer = section["ValidIssuer"];
         var audiences = (section.GetSection("ValidAudiences").Get<string[]>() ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).ToArray();
-        var keys = section.GetSection("SigningKeys").GetChildren()
-            .Select(k => k["Value"])
-            .Where(v => !string.IsNullOrWhiteSpace(v))
-            .Select(v => (SecurityKey)new SymmetricSecurityKey(Convert.FromBase64String(v!)))
-            .ToList();
+        var keys = SigningKeys(section);
+        if (keys.Count == 0 && environment.IsDevelopment())
+        {
+            // A fresh development machine has no key until the first `dotnet user-jwts create` writes one to the user
+            // secrets. Until then a random key nobody holds: every token is refused, no check is off (see below for reload).
+            keys = [new SymmetricSecurityKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))];
+        }
+
         var algorithms = section.GetSection("ValidAlgorithms").Get<string[]>() is { Length: > 0 } configured ? configured : [SecurityAlgorithms.HmacSha256];
         var skew = TimeSpan.FromSeconds(section.GetValue("ClockSkewSeconds", 30));
 
@@ -43,6 +46,15 @@ public static class AuthenticationSetup
             throw new InvalidOperationException($"{Section}:ClockSkewSeconds must be between 0 and 30.");
         }
 
+        IEnumerable<SecurityKey> current = keys;
+        Microsoft.Extensions.Primitives.ChangeToken.OnChange(configuration.GetReloadToken, () =>
+        {
+            if (SigningKeys(configuration.GetSection(Section)) is { Count: > 0 } reloaded)
+            {
+                current = reloaded;
+            }
+        });
+
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
@@ -57,6 +69,11 @@ public static class AuthenticationSetup
                 RequireSignedTokens = true,
                 ValidateIssuerSigningKey = true,
                 IssuerSigningKeys = keys,
+
+                // Keys are read again when the configuration changes, so a key rotated in (or the one the first
+                // `dotnet user-jwts create` writes to the user secrets) is honoured without a restart. An empty set
+                // after a change keeps the last good keys rather than accepting nothing or anything.
+                IssuerSigningKeyResolver = (_, _, _, _) => current,
                 ValidAlgorithms = algorithms,
                 ClockSkew = skew,
                 NameClaimType = "sub",
@@ -69,6 +86,15 @@ public static class AuthenticationSetup
         services.AddAuthorization();
         return services;
     }
+
+    /// <summary>Whether signing keys are configured (a development machine has none before its first user-jwts token).</summary>
+    public static bool HasSigningKeys(IConfiguration configuration) => SigningKeys(configuration.GetSection(Section)).Count > 0;
+
+    private static List<SecurityKey> SigningKeys(IConfigurationSection section) =>
+        [.. section.GetSection("SigningKeys").GetChildren()
+            .Select(k => k["Value"])
+            .Where(v => !string.IsNullOrWhiteSpace(v))
+            .Select(v => (SecurityKey)new SymmetricSecurityKey(Convert.FromBase64String(v!)))];
 
     /// <summary>The caller's stable subject (token "sub"), or null when anonymous.</summary>
     public static string? Subject(this ClaimsPrincipal user) =>

@@ -1,4 +1,6 @@
 using Infrastructuur.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Infrastructuur.Tests.Foundation;
 
@@ -52,6 +54,23 @@ public sealed class AuthenticationTests(SqliteAppFixture fixture) : IClassFixtur
             TestApp.StartAsync(Engine.Sqlite, new Dictionary<string, string?> { [key] = value }, environment: environment));
 
         Assert.Contains("Authentication", error.Message + error.InnerException?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_Development_without_a_key_every_token_is_refused_until_a_key_is_configured_without_a_restart()
+    {
+        const string KeyPath = "Authentication:Schemes:Bearer:SigningKeys:0:Value";
+        await using var app = await TestApp.StartAsync(Engine.Sqlite, new Dictionary<string, string?> { [KeyPath] = "" }, environment: "Development");
+        var token = Tokens.Mint("alice", "resident");
+        Assert.Equal(401, (await app.QueryAsync(Query, token: token)).Status);
+        (await app.QueryAsync(Query)).AssertOk();
+
+        // What `dotnet user-jwts create` does: a key appears in the configuration, which then reloads.
+        var configuration = (IConfigurationRoot)app.Services.GetRequiredService<IConfiguration>();
+        configuration[KeyPath] = Tokens.KeyBase64;
+        configuration.Reload();
+        (await app.QueryAsync(Query, token: token)).AssertOk();
+        Assert.Equal(401, (await app.QueryAsync(Query, token: Tokens.Mint("alice", key: new byte[32]))).Status);
     }
 
     [Fact]
