@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # The live reliability run on its own: builds the API and the tests, runs LiveReliabilityTests (which starts the built API
-# as a separate process on 127.0.0.1 over a temp SQLite file) and prints its figures table. Bounded: 20 kill rounds,
-# 8 × 500 inserts, 20 drained requests, a 300-request flood; a few minutes on two cores.
+# as a separate process on 127.0.0.1 over a temp SQLite file) and prints its figures table, which every run (also a plain
+# `dotnet test`) writes to tests/reliability/out/last-run.md. Bounded: 20 kill rounds, 8 × 500 inserts, 20 drained
+# requests, a 300-request flood; a few minutes on two cores.
 #   tests/reliability/run.sh [-c Release]
-# The same test runs as part of `dotnet test`; the driver is tests/Infrastructuur.Tests/Security/Reliability/.
+# The driver is tests/Infrastructuur.Tests/Security/Reliability/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-report=$(mktemp)
-trap 'rm -f "$report"' EXIT
+report=tests/reliability/out/last-run.md
+rm -f "$report"
 status=0
-RELIABILITY_REPORT="$report" dotnet test tests/Infrastructuur.Tests -p:SkipIde=true "$@" \
+dotnet test tests/Infrastructuur.Tests -p:SkipIde=true "$@" \
   --filter "FullyQualifiedName~Infrastructuur.Tests.Security.LiveReliabilityTests" \
   --logger "console;verbosity=normal" || status=$?
 echo

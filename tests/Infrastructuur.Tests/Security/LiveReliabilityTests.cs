@@ -6,20 +6,22 @@ namespace Infrastructuur.Tests.Security;
 
 /// <summary>
 /// security.md's reliability figures, shown live against the built API as a separate process (kill -9, SIGTERM, floods
-/// need a real process; <see cref="Infrastructure.TestApp"/> shares ours). Prints the figures table; with
-/// RELIABILITY_REPORT set it also writes the table to that file (tests/reliability/run.sh does).
+/// need a real process; <see cref="Infrastructure.TestApp"/> shares ours). Prints the figures table to the test output
+/// and writes it to tests/reliability/out/last-run.md (or the file RELIABILITY_REPORT names), since a passing test's
+/// output is not shown by a plain dotnet test.
 /// </summary>
 [Collection(nameof(LiveReliabilityTests))]
 public sealed class LiveReliabilityTests(ITestOutputHelper output)
 {
+    public static readonly string DefaultReport = Path.Combine(Infrastructure.TestEnvironment.RepoRoot, "tests", "reliability", "out", "last-run.md");
+
     [Fact]
     public async Task Kills_concurrent_writers_SIGTERM_and_a_flood_lose_nothing_and_refuse_only_the_flooder()
     {
         var figures = await new LiveReliabilityRun(output.WriteLine).RunAsync();
-        if (Environment.GetEnvironmentVariable("RELIABILITY_REPORT") is { Length: > 0 } report)
-        {
-            await File.WriteAllTextAsync(report, figures.Table() + "\n");
-        }
+        var report = Environment.GetEnvironmentVariable("RELIABILITY_REPORT") is { Length: > 0 } path ? path : DefaultReport;
+        Directory.CreateDirectory(Path.GetDirectoryName(report)!);
+        await File.WriteAllTextAsync(report, $"Live reliability run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC (load average before: {figures.LoadBefore})\n\n{figures.Table()}\n");
 
         Assert.Multiple(
             () => Assert.Equal(LiveReliabilityRun.KillRounds, figures.KillRounds),

@@ -78,12 +78,16 @@ public sealed record ReliabilityFigures
 
     public int FloodExitCode { get; set; } = -1;
 
+    public double KillSeconds { get; set; }
+
     public double TotalSeconds { get; set; }
+
+    public string LoadBefore { get; set; } = string.Empty;
 
     public string Table() => string.Join('\n',
         "| Case | Figure | Must be |",
         "| --- | --- | --- |",
-        $"| kill -9 during writes | {KillRounds} rounds, {KillAcknowledged} writes acknowledged, {KillLost} lost; {KillInFlight} in flight at the kills ({KillInFlightLanded} of them stored); {KillRefused} error answers | 20 rounds, 0 lost, 0 errors |",
+        $"| kill -9 during writes | {KillRounds} rounds in {KillSeconds:0} s, {KillAcknowledged} writes acknowledged, {KillLost} lost; {KillInFlight} in flight at the kills ({KillInFlightLanded} of them stored); {KillRefused} error answers | 20 rounds, 0 lost, 0 errors |",
         $"| `PRAGMA integrity_check` after each restart | ok in {IntegrityOk} of {KillRounds} | ok in all |",
         $"| awardGrant (grant + 2 allocations) across the kills | {AwardsAcknowledged} acknowledged, {AwardsChecked} grants checked, {AwardsTorn} half-written | 0 half-written |",
         $"| 8 writers × 500 inserts | {ConcurrentRows} of {ConcurrentExpected} rows, {ConcurrentErrors} errors ({ConcurrentLocked} \"database is locked\"), {ConcurrentSeconds:0.0} s | all rows, 0 errors |",
@@ -131,6 +135,7 @@ public sealed class LiveReliabilityRun(Action<string> log)
     public async Task<ReliabilityFigures> RunAsync()
     {
         var total = Stopwatch.StartNew();
+        Figures.LoadBefore = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
         var folder = Directory.CreateTempSubdirectory("infra-reliability-").FullName;
         var database = Path.Combine(folder, "reliability.db");
         try
@@ -140,7 +145,9 @@ public sealed class LiveReliabilityRun(Action<string> log)
             try
             {
                 await PrepareAsync(database);
+                var kills = Stopwatch.StartNew();
                 api = await KillRoundsAsync(api, database);
+                Figures.KillSeconds = kills.Elapsed.TotalSeconds;
                 await ConcurrentWritersAsync(api, database);
                 await DrainAsync(api, database);
             }
