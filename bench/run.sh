@@ -2,24 +2,30 @@
 # Benchmarks the running API against its "floor" (the same EF Core queries without GraphQL, bench/Infrastructuur.Bench).
 # Prints requests/s, p50/p99 latency and server CPU per request for each scenario, and writes bench/results-ENGINE-DATA.md.
 # Loopback only; every load run is bounded in time.
-#   bench/run.sh [--engine sqlite|postgres] [--data demo|synthetic] [--duration 10] [--concurrency 4]
+#   bench/run.sh [--engine sqlite|postgres] [--data demo|synthetic] [--duration 10] [--concurrency 4] [--limits [--rounds 3]]
 # --data demo: a fresh database with the demo data. --data synthetic: the demo data plus the default synthetic data set
 # (100,000 activities, seed 42), generated once into bench/out (synthetic.db, synthetic.pgdump) and reused; delete those
 # files to generate again after the generator or the model changed.
 # Scenarios (BENCH_SCENARIOS to choose): typename, nested, and Q1–Q4 of issue 3 — q1 one activity by ID with its
 # provider's name; q2 the first 50 activities of one neighbourhood by start date with provider names; q3 activity counts
 # per theme of one neighbourhood; q4 a search for a two-word phrase.
+# --limits: the cost of the security limits instead of the floor. Two API servers over the same data, one with every
+# limit on (the defaults of GraphQL:Limits, and the rate limiter running with budgets raised so one load generator is
+# never refused) and one with GraphQL:Limits:Enabled=false and GraphQL:RateLimits:Enabled=false; Q1–Q3 (BENCH_SCENARIOS)
+# measured alternately on each, --rounds times, written to bench/results-limits.md.
 # Needs: hey (Debian package "hey"), python3; for --engine postgres a PostgreSQL 15 install (a throwaway cluster is started).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-engine=sqlite; data=demo; duration=10; concurrency=4
+engine=sqlite; data=demo; duration=10; concurrency=4; limits=; rounds=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --engine) engine=$2; shift 2 ;;
     --data) data=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --concurrency) concurrency=$2; shift 2 ;;
+    --limits) limits=1; shift ;;
+    --rounds) rounds=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -78,8 +84,15 @@ start() { # dll port probe → sets $started to the server's pid
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$2$3" >/dev/null 2>&1 && return; sleep 0.5; done
   echo "server on port $2 did not start; see $out/server-$2.log" >&2; exit 1
 }
-start "$api_dll" 5091 /health/ready; api_pid=$started
-start "$floor_dll" 5092 /floor/typename; floor_pid=$started
+if [ -n "$limits" ]; then
+  # Limits on: the defaults, with request and cost budgets out of reach of one load generator (the limiter still runs).
+  GraphQL__RateLimits__RequestsPerMinuteAnonymous=1000000000 GraphQL__RateLimits__CostPerMinuteAnonymous=2000000000 \
+    start "$api_dll" 5091 /health/ready; api_pid=$started
+  GraphQL__Limits__Enabled=false GraphQL__RateLimits__Enabled=false start "$api_dll" 5093 /health/ready; off_pid=$started
+else
+  start "$api_dll" 5091 /health/ready; api_pid=$started
+  start "$floor_dll" 5092 /floor/typename; floor_pid=$started
+fi
 
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 hz=$(getconf CLK_TCK)
@@ -104,10 +117,11 @@ measure() { # pid hey-args...
   echo "$rps $p50 $p99 $cpu $n"
 }
 
-gql() { # scenario [variables-json] → hey args for a POST of that query
+gql_port=5091
+gql() { # scenario [variables-json] → hey args for a POST of that query to the server on $gql_port
   python3 -c 'import json,sys; print(json.dumps({"query": open(sys.argv[1]).read(), "variables": json.loads(sys.argv[2])}))' \
     "$root/bench/queries/$1.graphql" "${2:-"{}"}" > "$out/$1.json"
-  echo "-m POST -T application/json -A application/graphql-response+json -D $out/$1.json http://127.0.0.1:5091/graphql"
+  echo "-m POST -T application/json -A application/graphql-response+json -D $out/$1.json http://127.0.0.1:$gql_port/graphql"
 }
 
 ask() { # graphql query → the response's data, as JSON
@@ -144,6 +158,49 @@ floor_url() { # scenario → the floor's URL
     *) echo "http://127.0.0.1:5092/floor/$1" ;;
   esac
 }
+
+if [ -n "$limits" ]; then
+  # Alternate on and off per round, so a change in the machine's load falls on both sides alike.
+  scenarios=${BENCH_SCENARIOS:-"q1 q2 q3"}
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  rows=()
+  printf '%-8s %5s %12s %12s %10s %10s\n' scenario round on_req/s off_req/s on_cpu off_cpu
+  for s in $scenarios; do
+    on_sum=0; off_sum=0; on_cpu_sum=0; off_cpu_sum=0
+    for r in $(seq 1 "$rounds"); do
+      # shellcheck disable=SC2046
+      read -r on_rps _ _ on_cpu _ <<<"$(gql_port=5091; measure "$api_pid" $(gql_args "$s"))"
+      # shellcheck disable=SC2046
+      read -r off_rps _ _ off_cpu _ <<<"$(gql_port=5093; measure "$off_pid" $(gql_args "$s"))"
+      [ -n "$on_rps" ] && [ -n "$off_rps" ] || { echo "scenario $s failed" >&2; exit 1; }
+      printf '%-8s %5s %12s %12s %10s %10s\n' "$s" "$r" "$on_rps" "$off_rps" "$on_cpu" "$off_cpu"
+      on_sum=$(awk -v a="$on_sum" -v b="$on_rps" 'BEGIN {print a+b}'); off_sum=$(awk -v a="$off_sum" -v b="$off_rps" 'BEGIN {print a+b}')
+      on_cpu_sum=$(awk -v a="$on_cpu_sum" -v b="$on_cpu" 'BEGIN {print a+b}'); off_cpu_sum=$(awk -v a="$off_cpu_sum" -v b="$off_cpu" 'BEGIN {print a+b}')
+    done
+    rows+=("$(awk -v s="$s" -v on="$on_sum" -v off="$off_sum" -v onc="$on_cpu_sum" -v offc="$off_cpu_sum" -v n="$rounds" -v e="$engine" -v d="$data" \
+      'BEGIN {printf "| %s | %s | %s | %.1f | %.1f | %+.1f%% | %.3f | %.3f | %+.1f%% |", s, e, d, on/n, off/n, (on/off-1)*100, onc/n, offc/n, (onc/offc-1)*100}')")
+  done
+  {
+    echo "# The cost of the limits"
+    echo
+    echo "Written by \`bench/run.sh --limits --engine $engine --data $data --duration $duration --concurrency $concurrency --rounds $rounds\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; hey and both servers on this one machine, 127.0.0.1)."
+    echo "Limits on: every limit of GraphQL:Limits at its default (tokens, depth, aliases, directives, introspection, cost, timeout) and the"
+    echo "per-caller rate limiter running, with the request and cost budgets raised so the one load generator is never refused (the work"
+    echo "per request is the same whatever the budget). Limits off: GraphQL:Limits:Enabled=false and GraphQL:RateLimits:Enabled=false."
+    echo "Page sizes (first/last 1..100) are schema validation and stay on in both. Each scenario ran $rounds rounds of ${duration} s per side,"
+    echo "alternating on and off; the figures are the means. Every request answered 200."
+    echo "Q scenarios ask about neighbourhood $place and activity $activity."
+    echo "Load on the machine (1/5/15-minute load average): $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after — other work shared the two cores."
+    echo
+    echo "| scenario | engine | data | on req/s | off req/s | on vs off | on CPU ms/req | off CPU ms/req | CPU on vs off |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    printf '%s\n' "${rows[@]}"
+    echo
+    echo "Queries: bench/queries/q1.graphql … q3.graphql."
+  } > "$root/bench/results-limits.md"
+  echo "wrote bench/results-limits.md"
+  exit 0
+fi
 
 scenarios=${BENCH_SCENARIOS:-"typename nested q1 q2 q3 q4"}
 rows=()

@@ -1,4 +1,8 @@
+using Infrastructuur.Api.GraphQL.Limits;
 using Infrastructuur.Tests.Infrastructure;
+using Infrastructuur.Tests.Mutations;
+using Microsoft.EntityFrameworkCore;
+using static Infrastructuur.Tests.Network.NetworkWorld;
 
 namespace Infrastructuur.Tests.Security;
 
@@ -28,6 +32,36 @@ public sealed class RateLimitTests
         Assert.Equal("RATE_LIMITED", refused.FirstErrorCode);
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After is missing");
         (await app.QueryAsync("{ __typename }", token: other)).AssertOk();
+    }
+
+    [Fact]
+    public async Task The_31st_mutation_in_a_minute_is_429_and_writes_nothing_while_another_caller_still_writes()
+    {
+        var budget = new RateLimitOptions().MutationsPerMinute;
+        Assert.Equal(30, budget); // the published default (security.md, README)
+        await using var app = await TestApp.StartAsync(Engine.Sqlite, new Dictionary<string, string?> { ["GraphQL:RateLimits:MutationsPerMinute"] = budget.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var w = await MutationWorld.CreateAsync(app);
+        var activity = await w.ActivityAsync(w.Own, initiative: w.Own.InitiativeA);
+        object Reach(string note) => new { activity = Id(activity), periodStart = "2025-05-01", periodEnd = "2025-05-31", count = 3, countingMethod = "HEADCOUNT", note };
+
+        for (var i = 1; i <= budget; i++)
+        {
+            (await app.MutateAsync("recordReach", Reach($"budget {i}"), w.Coordinator)).Succeeded("recordReach");
+        }
+
+        var refused = await app.MutateAsync("recordReach", Reach("one too many"), w.Coordinator);
+        var other = await app.MutateAsync("recordReach", Reach("another caller"), w.Admin);
+        var read = await app.QueryAsync("{ viewer { role } }", token: w.Coordinator.Token);
+
+        Assert.Equal(429, refused.Status);
+        Assert.Equal("RATE_LIMITED", refused.FirstErrorCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After is missing");
+        Assert.Null(refused.Data);
+        other.Succeeded("recordReach");
+        read.AssertOk(); // the mutation budget is its own: the caller can still read
+        await using var db = await app.OpenDbAsync();
+        Assert.Equal(budget, await db.ReachRecords.CountAsync(r => r.ActivityId == activity.Id && r.Note!.StartsWith("budget ")));
+        Assert.Equal(0, await db.ReachRecords.CountAsync(r => r.ActivityId == activity.Id && r.Note == "one too many"));
     }
 
     [Fact]
