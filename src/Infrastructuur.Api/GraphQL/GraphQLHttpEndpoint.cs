@@ -19,6 +19,7 @@ namespace Infrastructuur.Api.GraphQL;
 /// </summary>
 public sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<ISchema> executer,
+    ISchema schema,
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLHttpOptions> options,
     IdePage ide,
@@ -123,7 +124,7 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        if ((operation?.Operation == OperationType.Mutation ? rates.TryMutation(caller) : null) is { } mutationWait)
+        if ((operation?.Operation == OperationType.Mutation ? rates.TryMutation(caller) ?? rates.TryOpenMutations(caller, RateLimitedFields.Count(schema, document, operation)) : null) is { } mutationWait)
         {
             await WriteRateLimitedAsync(http, mediaType, mutationWait);
             return;

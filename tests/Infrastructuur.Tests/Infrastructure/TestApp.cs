@@ -66,6 +66,7 @@ public sealed class TestApp : IAsyncDisposable
             ["GraphQL:RateLimits:RequestsPerMinuteAnonymous"] = "1000000",
             ["GraphQL:RateLimits:RequestsPerMinuteAuthenticated"] = "1000000",
             ["GraphQL:RateLimits:MutationsPerMinute"] = "1000000",
+            ["GraphQL:RateLimits:OpenMutationsPerMinute"] = "1000000",
             ["GraphQL:RateLimits:CostPerMinuteAnonymous"] = "1000000000",
             ["GraphQL:RateLimits:CostPerMinuteAuthenticated"] = "1000000000",
             ["Authentication:Schemes:Bearer:ValidIssuer"] = Tokens.Issuer,

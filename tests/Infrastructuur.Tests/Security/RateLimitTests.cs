@@ -65,6 +65,38 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Raising_signals_has_its_own_tighter_budget_that_aliases_and_fragments_cannot_get_around()
+    {
+        var budget = new RateLimitOptions().OpenMutationsPerMinute;
+        Assert.Equal(5, budget); // the published default (README)
+        await using var app = await TestApp.StartAsync(Engine.Sqlite, new Dictionary<string, string?> { ["GraphQL:RateLimits:OpenMutationsPerMinute"] = "5" });
+        var w = await MutationWorld.CreateAsync(app);
+        object Signal(string description) => new { observedOn = "2025-03-01", neighbourhood = Id(w.Own.BuurtA), themes = new[] { Id(w.Own.Theme) }, description };
+
+        // Two aliased calls count as two, and a fragment spread at the root as the calls inside it.
+        const string Two = """
+            mutation($a: RaiseSignalInput!, $b: RaiseSignalInput!) { first: raiseSignal(input: $a) { signal { id } } ...Second }
+            fragment Second on Mutation { second: raiseSignal(input: $b) { signal { id } } }
+            """;
+        (await app.QueryAsync(Two, new { a = Signal("budget 1"), b = Signal("budget 2") })).AssertOk();
+        (await app.QueryAsync(Two, new { a = Signal("budget 3"), b = Signal("budget 4") })).AssertOk();
+        (await app.MutateAsync("raiseSignal", Signal("budget 5"), null)).Succeeded("raiseSignal");
+        var refused = await app.QueryAsync(Two, new { a = Signal("one too many"), b = Signal("two too many") });
+        var single = await app.MutateAsync("raiseSignal", Signal("still too many"), null);
+        var other = await app.MutateAsync("raiseSignal", Signal("another caller"), w.Resident);
+        var otherMutation = await app.MutateAsync("recordReach", new { activity = Id(await w.ActivityAsync(w.Own, initiative: w.Own.InitiativeA)), periodStart = "2025-05-01", periodEnd = "2025-05-31", count = 3, countingMethod = "HEADCOUNT" }, w.Coordinator);
+
+        Assert.Equal((429, "RATE_LIMITED"), (refused.Status, refused.FirstErrorCode));
+        Assert.Equal((429, "RATE_LIMITED"), (single.Status, single.FirstErrorCode));
+        Assert.True(single.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After is missing");
+        other.Succeeded("raiseSignal");
+        otherMutation.Succeeded("recordReach");
+        await using var db = await app.OpenDbAsync();
+        Assert.Equal(budget, await db.Signals.CountAsync(s => s.Description!.StartsWith("budget ")));
+        Assert.Equal(0, await db.Signals.CountAsync(s => s.Description!.Contains("too many")));
+    }
+
+    [Fact]
     public async Task The_cost_budget_per_minute_refuses_expensive_callers()
     {
         await using var app = await TestApp.StartAsync(Engine.Sqlite, new Dictionary<string, string?> { ["GraphQL:RateLimits:CostPerMinuteAnonymous"] = "250" });

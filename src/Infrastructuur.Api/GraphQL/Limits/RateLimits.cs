@@ -15,6 +15,9 @@ public sealed class RateLimitOptions
 
     public int MutationsPerMinute { get; set; } = 30;
 
+    /// <summary>The tighter budget of mutations open to anonymous callers (raiseSignal), counted per root field.</summary>
+    public int OpenMutationsPerMinute { get; set; } = 5;
+
     public int CostPerMinuteAnonymous { get; set; } = 60_000;
 
     public int CostPerMinuteAuthenticated { get; set; } = 240_000;
@@ -30,12 +33,14 @@ public sealed class RateLimits : IDisposable
     private readonly PartitionedRateLimiter<string> _requests;
     private readonly PartitionedRateLimiter<string> _mutations;
     private readonly PartitionedRateLimiter<string> _cost;
+    private readonly PartitionedRateLimiter<string> _open;
 
     public RateLimits(Microsoft.Extensions.Options.IOptions<RateLimitOptions> options)
     {
         _options = options.Value;
         _requests = Create(key => key.StartsWith("sub:", StringComparison.Ordinal) ? _options.RequestsPerMinuteAuthenticated : _options.RequestsPerMinuteAnonymous);
         _mutations = Create(_ => _options.MutationsPerMinute);
+        _open = Create(_ => _options.OpenMutationsPerMinute);
         _cost = Create(key => key.StartsWith("sub:", StringComparison.Ordinal) ? _options.CostPerMinuteAuthenticated : _options.CostPerMinuteAnonymous);
     }
 
@@ -46,6 +51,9 @@ public sealed class RateLimits : IDisposable
     public TimeSpan? TryRequest(string caller) => Acquire(_requests, caller, 1);
 
     public TimeSpan? TryMutation(string caller) => Acquire(_mutations, caller, 1);
+
+    /// <summary>For <paramref name="fields"/> calls of mutations marked rate-limited in one request.</summary>
+    public TimeSpan? TryOpenMutations(string caller, int fields) => fields == 0 ? null : Acquire(_open, caller, fields);
 
     public TimeSpan? TryCost(string caller, double cost) => Acquire(_cost, caller, (int)Math.Clamp(Math.Ceiling(cost), 1, int.MaxValue));
 
@@ -88,6 +96,7 @@ public sealed class RateLimits : IDisposable
     {
         _requests.Dispose();
         _mutations.Dispose();
+        _open.Dispose();
         _cost.Dispose();
     }
 }
