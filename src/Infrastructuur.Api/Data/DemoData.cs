@@ -114,5 +114,6 @@ public static class DemoData
         await DemoOffering.SeedAsync(db, cancellationToken);
         await DemoFunding.SeedAsync(db, cancellationToken);
         await DemoNetwork.SeedAsync(db, cancellationToken);
+        await DemoDashboards.SeedAsync(db, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Coalitions;
+using Infrastructuur.Api.Features.Dashboards;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
@@ -30,6 +31,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddCoalitionQueries();
         this.AddNetworkQueries();
         this.AddSignalQueries();
+        this.AddDashboardQueries();
     }
 }
 

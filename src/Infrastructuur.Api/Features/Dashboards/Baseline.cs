@@ -1,0 +1,251 @@
+using GraphQL;
+using GraphQL.Types;
+using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Activities;
+using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.Taxonomy;
+using Infrastructuur.Api.GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infrastructuur.Api.Features.Dashboards;
+
+/// <summary>Offering figures over a set of activities that ran in a period; each activity counts once.</summary>
+public sealed record OfferingFigures(int Activities, int Organisations, int Initiatives, long Capacity, int WithCapacity, int Verified, long Reach)
+{
+    public static readonly OfferingFigures None = new(0, 0, 0, 0, 0, 0, 0);
+
+    public int Providers => Organisations + Initiatives;
+
+    public double? VerifiedShare => Activities == 0 ? null : (double)Verified / Activities;
+}
+
+public sealed record BaselineCell(Guid ThemeId, Guid TargetGroupId, OfferingFigures Figures);
+
+public sealed record Overlap(Guid ThemeId, Guid TargetGroupId, Guid NeighbourhoodId, int Activities, IReadOnlyList<PartyRef> Providers);
+
+public sealed record Overlaps(int Count, IReadOnlyList<Overlap> Top);
+
+/// <summary>The baseline inventory (nulmeting) of a scope: what ran, per theme × target group, and where providers overlap.</summary>
+public sealed class Baseline(Scope scope)
+{
+    public const int MaxOverlaps = 500;
+
+    public Scope Scope { get; } = scope;
+
+    /// <summary>Verified means: checked with the provider on a day from this many days before the period's last day up to that day.</summary>
+    public const int VerifiedWithinDays = 365;
+
+    public static async Task<OfferingFigures> TotalsAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
+    {
+        var verifiedSince = scope.To.AddDays(-VerifiedWithinDays);
+        var to = scope.To;
+        var running = DashboardSql.Running(db, scope);
+        var totals = await running.GroupBy(a => 1).Select(g => new
+        {
+            Activities = g.Count(),
+            Organisations = g.Select(a => a.ProviderOrganisationId).Distinct().Count(),
+            Initiatives = g.Select(a => a.ProviderInitiativeId).Distinct().Count(),
+            Capacity = g.Sum(a => (long?)a.Capacity) ?? 0,
+            WithCapacity = g.Count(a => a.Capacity != null),
+            Verified = g.Count(a => a.LastVerifiedOn != null && a.LastVerifiedOn >= verifiedSince && a.LastVerifiedOn <= to),
+        }).FirstOrDefaultAsync(cancellationToken);
+        var reach = await Reach(db, scope).Join(running, r => r.ActivityId, a => a.Id, (r, a) => (long)r.Count).SumAsync(cancellationToken);
+        return totals is null ? OfferingFigures.None : new(totals.Activities, totals.Organisations, totals.Initiatives, totals.Capacity, totals.WithCapacity, totals.Verified, reach);
+    }
+
+    /// <summary>One row per theme × target group with offering, themes and groups rolled up (a theme's row includes its sub-themes).</summary>
+    public static async Task<List<BaselineCell>> CellsAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
+    {
+        var verifiedSince = scope.To.AddDays(-VerifiedWithinDays);
+        var to = scope.To;
+        var running = DashboardSql.Running(db, scope);
+        var themes = DashboardSql.ActivityThemesRolledUp(db);
+        var groups = DashboardSql.ActivityTargetGroupsRolledUp(db);
+        var cells = await (
+                from a in running
+                join t in themes on a.Id equals t.Owner
+                join g in groups on a.Id equals g.Owner
+                select new { Theme = t.Key, Group = g.Key, a.ProviderOrganisationId, a.ProviderInitiativeId, a.Capacity, a.LastVerifiedOn })
+            .GroupBy(r => new { r.Theme, r.Group })
+            .Select(g => new
+            {
+                g.Key.Theme,
+                g.Key.Group,
+                Activities = g.Count(),
+                Organisations = g.Select(r => r.ProviderOrganisationId).Distinct().Count(),
+                Initiatives = g.Select(r => r.ProviderInitiativeId).Distinct().Count(),
+                Capacity = g.Sum(r => (long?)r.Capacity) ?? 0,
+                WithCapacity = g.Count(r => r.Capacity != null),
+                Verified = g.Count(r => r.LastVerifiedOn != null && r.LastVerifiedOn >= verifiedSince && r.LastVerifiedOn <= to),
+            })
+            .ToListAsync(cancellationToken);
+
+        // Reach per cell: a record counts for its own target group (and the groups above it), or, when it names none, for
+        // each of the activity's target groups.
+        var records = Reach(db, scope).Join(running, r => r.ActivityId, a => a.Id, (r, a) => r);
+        var recordGroups = records.Where(r => r.TargetGroupId != null)
+            .Join(DashboardSql.Broader<TargetGroup>(db), r => r.TargetGroupId!.Value, b => b.Owner, (r, b) => new { r.Id, r.ActivityId, r.Count, Group = b.Key })
+            .Concat(records.Where(r => r.TargetGroupId == null).Join(groups, r => r.ActivityId, g => g.Owner, (r, g) => new { r.Id, r.ActivityId, r.Count, Group = g.Key }));
+        var reach = await recordGroups
+            .Join(themes, r => r.ActivityId, t => t.Owner, (r, t) => new { Theme = t.Key, r.Group, r.Count })
+            .GroupBy(r => new { r.Theme, r.Group })
+            .Select(g => new { g.Key.Theme, g.Key.Group, Reach = g.Sum(r => (long)r.Count) })
+            .ToDictionaryAsync(r => (r.Theme, r.Group), r => r.Reach, cancellationToken);
+
+        return [.. cells.Select(c => new BaselineCell(c.Theme, c.Group, new OfferingFigures(
+            c.Activities, c.Organisations, c.Initiatives, c.Capacity, c.WithCapacity, c.Verified, reach.GetValueOrDefault((c.Theme, c.Group)))))];
+    }
+
+    /// <summary>
+    /// Theme × target group × region cells served by two or more distinct providers, most providers first (then most
+    /// activities, then by names), the first <paramref name="first"/> of them with their providers.
+    /// </summary>
+    public static async Task<Overlaps> OverlapsAsync(InfrastructuurDb db, Scope scope, int first, CancellationToken cancellationToken)
+    {
+        var regions = scope.Regions;
+        var running = DashboardSql.Running(db, scope);
+        var themes = DashboardSql.ActivityThemesRolledUp(db);
+        var groups = DashboardSql.ActivityTargetGroupsRolledUp(db);
+        var places = DashboardSql.ActivityRegionsIn(db, scope);
+        var rows =
+            from a in running
+            join t in themes on a.Id equals t.Owner
+            join g in groups on a.Id equals g.Owner
+            join n in places on a.Id equals n.Owner
+            select new { Theme = t.Key, Group = g.Key, Region = n.Key, Provider = a.ProviderOrganisationId ?? a.ProviderInitiativeId, a.ProviderOrganisationId, a.ProviderInitiativeId };
+        var overlapping = rows
+            .GroupBy(r => new { r.Theme, r.Group, r.Region })
+            .Select(g => new { g.Key.Theme, g.Key.Group, g.Key.Region, Providers = g.Select(r => r.Provider).Distinct().Count(), Activities = g.Count() })
+            .Where(c => c.Providers >= 2);
+        var count = await overlapping.CountAsync(cancellationToken);
+        var top = await (
+                from c in overlapping
+                join t in db.Themes on c.Theme equals t.Id
+                join g in db.TargetGroups on c.Group equals g.Id
+                join n in db.Neighbourhoods on c.Region equals n.Id
+                orderby c.Providers descending, c.Activities descending, t.NameKey, g.NameKey, n.NameKey, c.Theme, c.Group, c.Region
+                select new { c.Theme, c.Group, c.Region, c.Activities })
+            .Take(first)
+            .ToListAsync(cancellationToken);
+        if (top.Count == 0)
+        {
+            return new Overlaps(count, []);
+        }
+
+        List<Guid> topThemes = [.. top.Select(c => c.Theme).Distinct()], topGroups = [.. top.Select(c => c.Group).Distinct()], topRegions = [.. top.Select(c => c.Region).Distinct()];
+        var providers = await rows
+            .Where(r => topThemes.Contains(r.Theme) && topGroups.Contains(r.Group) && topRegions.Contains(r.Region))
+            .Select(r => new { r.Theme, r.Group, r.Region, r.ProviderOrganisationId, r.ProviderInitiativeId })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var byCell = providers.ToLookup(p => (p.Theme, p.Group, p.Region), p => new PartyRef(p.ProviderOrganisationId, p.ProviderInitiativeId));
+        return new Overlaps(count, [.. top.Select(c => new Overlap(c.Theme, c.Group, c.Region, c.Activities, [.. byCell[(c.Theme, c.Group, c.Region)]]))]);
+    }
+
+    /// <summary>Reach records whose period overlaps the scope's, for a region of the scope or for no region in particular.</summary>
+    public static IQueryable<ReachRecord> Reach(InfrastructuurDb db, Scope scope)
+    {
+        var (from, to, regions) = (scope.From, scope.To, scope.Regions);
+        var records = db.ReachRecords.Where(r => r.PeriodStart <= to && r.PeriodEnd >= from);
+        return scope.IsWholeMunicipality ? records : records.Where(r => r.NeighbourhoodId == null || regions.Contains(r.NeighbourhoodId.Value));
+    }
+}
+
+public sealed class OfferingFiguresType : ObjectGraphType<OfferingFigures>
+{
+    public OfferingFiguresType()
+    {
+        Name = "OfferingFigures";
+        Description = "Offering that ran in the dashboard's period (see Baseline): each activity counts once, however many regions, themes or groups it has.";
+        Field<NonNullGraphType<IntGraphType>>("activities").Description("Activities that ran in the period.").Resolve(ctx => ctx.Source.Activities);
+        Field<NonNullGraphType<IntGraphType>>("providers").Description("Distinct providers of those activities: organisations plus initiatives.").Resolve(ctx => ctx.Source.Providers);
+        Field<NonNullGraphType<IntGraphType>>("organisationProviders").Description("Distinct organisations providing them.").Resolve(ctx => ctx.Source.Organisations);
+        Field<NonNullGraphType<IntGraphType>>("initiativeProviders").Description("Distinct residents' initiatives providing them.").Resolve(ctx => ctx.Source.Initiatives);
+        Field<NonNullGraphType<DescribedLongGraphType>>("capacity").Description("The sum of their capacities (people at a time); activities without a capacity add nothing.").Resolve(ctx => ctx.Source.Capacity);
+        Field<NonNullGraphType<IntGraphType>>("activitiesWithCapacity").Description("How many of them state a capacity: how much of the capacity figure is known.").Resolve(ctx => ctx.Source.WithCapacity);
+        Field<NonNullGraphType<DescribedLongGraphType>>("reach")
+            .Description("People reached: the sum of their reach records whose period overlaps the dashboard's (for a region in scope or none in particular); people counted in several records count more than once.")
+            .Resolve(ctx => ctx.Source.Reach);
+        Field<NonNullGraphType<IntGraphType>>("verifiedActivities")
+            .Description($"How many of them were last verified with the provider (lastVerifiedOn) on a day from {Baseline.VerifiedWithinDays} days before the period's last day up to and including it.")
+            .Resolve(ctx => ctx.Source.Verified);
+        Field<FloatGraphType>("verifiedShare").Description("verifiedActivities / activities, from 0 to 1; null when no activity ran.").Resolve(ctx => ctx.Source.VerifiedShare);
+    }
+}
+
+public sealed class BaselineCellType : ObjectGraphType<BaselineCell>
+{
+    public BaselineCellType()
+    {
+        Name = "BaselineCell";
+        Description = "The offering for one theme × target group: activities tagged with the theme or one of its sub-themes, for the group or one of its sub-groups.";
+        Field<NonNullGraphType<ThemeType>>("theme").Description("The theme; its figures include its sub-themes.").Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.ThemeId));
+        Field<NonNullGraphType<TargetGroupType>>("targetGroup").Description("The target group; its figures include its sub-groups.").Resolve(ctx => ctx.LoadById<TargetGroup>(ctx.Source.TargetGroupId));
+        Field<NonNullGraphType<OfferingFiguresType>>("figures").Description("The cell's offering figures. A reach record that names a target group counts for that group (and those above it); one that names none counts for each of the activity's groups.").Resolve(ctx => ctx.Source.Figures);
+    }
+}
+
+public sealed class OverlapType : ObjectGraphType<Overlap>
+{
+    public OverlapType()
+    {
+        Name = "Overlap";
+        Description = "Two or more distinct providers running offering for the same theme, target group and region in the period.";
+        Field<NonNullGraphType<ThemeType>>("theme").Description("The theme (its sub-themes included).").Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.ThemeId));
+        Field<NonNullGraphType<TargetGroupType>>("targetGroup").Description("The target group (its sub-groups included).").Resolve(ctx => ctx.LoadById<TargetGroup>(ctx.Source.TargetGroupId));
+        Field<NonNullGraphType<NeighbourhoodType>>("neighbourhood").Description("The region the activities serve, as tagged (a district is not split into its buurten).").Resolve(ctx => ctx.LoadById<Neighbourhood>(ctx.Source.NeighbourhoodId));
+        Field<NonNullGraphType<IntGraphType>>("activities").Description("The activities in the cell.").Resolve(ctx => ctx.Source.Activities);
+        Field<NonNullGraphType<IntGraphType>>("providerCount").Description("The distinct providers in the cell (two or more).").Resolve(ctx => ctx.Source.Providers.Count);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProviderType>>>>("providers").Description("The providers, by name.").Resolve(ctx => ctx.LoadParties(ctx.Source.Providers));
+    }
+}
+
+public sealed class BaselineType : ObjectGraphType<Baseline>
+{
+    public BaselineType()
+    {
+        Name = "Baseline";
+        Description = "The baseline inventory (nulmeting) of the scope's offering in the period. An activity counts when it belongs to the scope "
+            + "(for an area or region: serves one of its regions), is ACTIVE, PAUSED or ENDED (never DRAFT), and its schedule overlaps the period: its first day "
+            + "(none: it always ran) is on or before the period's last day and its last day (none: it still runs) on or after the first; a one-off without a last "
+            + "day takes place on its first day only. An activity spanning two years therefore counts in each year's period.";
+        Field<NonNullGraphType<OfferingFiguresType>>("totals")
+            .Description("Figures over all the scope's offering in the period, each activity once (also those without a theme or target group).")
+            .ResolveAsync(async ctx =>
+            {
+                var scope = ctx.Source.Scope;
+                return await DashboardCache.GetOrComputeAsync(ctx, $"baseline-totals|{scope.Key}", (db, ct) => Baseline.TotalsAsync(db, scope, ct));
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BaselineCellType>>>>("cells")
+            .Description("One row per theme × target group with offering, most activities first. Themes and groups roll up, so rows of a theme and its sub-theme overlap and do not add up to the totals.")
+            .ResolveAsync(async ctx =>
+            {
+                var scope = ctx.Source.Scope;
+                var cells = await DashboardCache.GetOrComputeAsync(ctx, $"baseline-cells|{scope.Key}", (db, ct) => Baseline.CellsAsync(db, scope, ct));
+                return cells.OrderByDescending(c => c.Figures.Activities).ThenByDescending(c => c.Figures.Providers).ThenBy(c => c.ThemeId).ThenBy(c => c.TargetGroupId);
+            });
+        Field<NonNullGraphType<IntGraphType>>("overlapCount")
+            .Description("How many theme × target group × region cells have two or more distinct providers.")
+            .ResolveAsync(async ctx =>
+            {
+                var scope = ctx.Source.Scope;
+                return (await DashboardCache.GetOrComputeAsync(ctx, $"baseline-overlaps|{scope.Key}|0", (db, ct) => Baseline.OverlapsAsync(db, scope, 0, ct))).Count;
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OverlapType>>>>("overlaps")
+            .Description("Theme × target group × region cells with two or more distinct providers (organisations and initiatives): most providers first, then most activities, then by theme, group and region name.")
+            .Argument<NonNullGraphType<IntGraphType>>("first", $"How many overlaps to list, 0 to {MaxOverlaps}.", a => a.DefaultValue = 50)
+            .ResolveAsync(async ctx =>
+            {
+                var scope = ctx.Source.Scope;
+                var first = ctx.GetArgument<int>("first");
+                if (first is < 0 or > MaxOverlaps)
+                {
+                    throw ApiException.BadRequest($"'first' must be from 0 to {MaxOverlaps}.");
+                }
+
+                return (await DashboardCache.GetOrComputeAsync(ctx, $"baseline-overlaps|{scope.Key}|{first}", (db, ct) => Baseline.OverlapsAsync(db, scope, first, ct))).Top;
+            });
+    }
+
+    private const int MaxOverlaps = Baseline.MaxOverlaps;
+}
