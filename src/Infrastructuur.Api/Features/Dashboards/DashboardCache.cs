@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GraphQL;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.GraphQL;
@@ -13,7 +14,7 @@ public sealed class DashboardOptions
     /// <summary>Counts over residents' signals below this (and above zero) are suppressed for callers who may not see the signals.</summary>
     public int SmallCellThreshold { get; set; } = 5;
 
-    /// <summary>How long a computed figure may be served again at most; 0 turns caching off. Any write through this server ends it sooner.</summary>
+    /// <summary>How long a computed figure may be served again at most; 0 turns caching (and sharing one computation between concurrent requests) off. Any write through this server ends it sooner.</summary>
     public int CacheSeconds { get; set; } = 60;
 
     public static DashboardOptions Of(IResolveFieldContext context) =>
@@ -33,6 +34,9 @@ public static class DashboardCache
 
     private static readonly MemoryCache Entries = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
 
+    // One computation per key at a time: sibling fields resolve in parallel and often need the same figures.
+    private static readonly ConcurrentDictionary<string, Lazy<Task<object>>> Running = new(StringComparer.Ordinal);
+
     public static async Task<T> GetOrComputeAsync<T>(IResolveFieldContext context, string key, Func<InfrastructuurDb, CancellationToken, Task<T>> compute)
         where T : class
     {
@@ -47,13 +51,33 @@ public static class DashboardCache
             return cached;
         }
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var value = await compute(db, cancellationToken);
-        if (options.CacheSeconds > 0)
+        async Task<object> ComputeAsync()
         {
-            Entries.Set(versioned, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.CacheSeconds) });
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            return await compute(db, cancellationToken);
         }
 
-        return value;
+        if (options.CacheSeconds <= 0)
+        {
+            return (T)await ComputeAsync();
+        }
+
+        var running = Running.GetOrAdd(versioned, _ => new Lazy<Task<object>>(ComputeAsync));
+        try
+        {
+            var value = (T)await running.Value.WaitAsync(cancellationToken);
+            Entries.Set(versioned, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.CacheSeconds) });
+            return value;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The request that started the computation was cancelled, this one was not: compute on its own.
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            return await compute(db, cancellationToken);
+        }
+        finally
+        {
+            Running.TryRemove(new KeyValuePair<string, Lazy<Task<object>>>(versioned, running));
+        }
     }
 }
