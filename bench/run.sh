@@ -50,6 +50,10 @@ start() { # dll port probe → sets $started to the server's pid
 start "$api_dll" 5091 /health/ready; api_pid=$started
 start "$floor_dll" 5092 /floor/typename; floor_pid=$started
 
+# Dashboard scenarios cover one whole municipality (CBS code BENCH_MUNICIPALITY); a query declaring $municipality gets its ID.
+export BENCH_MUNICIPALITY=${BENCH_MUNICIPALITY:-GM1930}
+municipality_id=$(curl -sf -H 'Content-Type: application/json' -d "{\"query\": \"{ municipality(cbsCode: \\\"$BENCH_MUNICIPALITY\\\") { id } }\"}" http://127.0.0.1:5091/graphql | jq -r '.data.municipality.id // empty')
+
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 hz=$(getconf CLK_TCK)
 
@@ -72,12 +76,14 @@ measure() { # pid hey-args...
 }
 
 gql() { # file → hey args for a POST of that query
-  local body; body=$(jq -Rs '{query: .}' "$root/bench/queries/$1.graphql" 2>/dev/null || python3 -c 'import json,sys; print(json.dumps({"query": open(sys.argv[1]).read()}))' "$root/bench/queries/$1.graphql")
+  local body; body=$(jq -Rs --arg m "$municipality_id" '{query: .} + (if test("\\$municipality\\b") then {variables: {municipality: $m}} else {} end)' "$root/bench/queries/$1.graphql" 2>/dev/null \
+    || python3 -c 'import json,sys; q=open(sys.argv[1]).read(); print(json.dumps({"query": q, **({"variables": {"municipality": sys.argv[2]}} if "$municipality" in q else {})}))' "$root/bench/queries/$1.graphql" "$municipality_id")
   printf '%s' "$body" > "$out/$1.json"
   echo "-m POST -T application/json -A application/graphql-response+json -D $out/$1.json http://127.0.0.1:5091/graphql"
 }
 
-scenarios=${BENCH_SCENARIOS:-"typename nested"}
+dashboard_scenarios="dashboard-baseline dashboard-needs dashboard-network dashboard-funding dashboard-annual-review dashboard-counts"
+scenarios=${BENCH_SCENARIOS:-"typename nested $dashboard_scenarios"}
 rows=()
 printf '%-10s %-8s %10s %9s %9s %12s %9s\n' scenario side req/s p50_ms p99_ms cpu_ms/req requests
 for s in $scenarios; do

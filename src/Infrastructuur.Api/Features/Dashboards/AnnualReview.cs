@@ -48,7 +48,7 @@ public sealed class AnnualReview(Scope scope, int year, int threshold)
     {
         var themes = DashboardSql.ActivityThemesRolledUp(db);
         var rows = await DashboardSql.Running(db, scope)
-            .Join(themes, a => a.Id, t => t.Owner, (a, t) => new { Theme = t.Key, a.ProviderOrganisationId, a.ProviderInitiativeId })
+            .Join(themes, a => a.Id, t => t.Owner, (a, t) => new { Theme = t.Key, a.Id, a.ProviderOrganisationId, a.ProviderInitiativeId })
             .GroupBy(x => x.Theme)
             .Select(g => new { Theme = g.Key, Activities = g.Count(), Providers = g.Select(x => x.ProviderOrganisationId).Distinct().Count() + g.Select(x => x.ProviderInitiativeId).Distinct().Count() })
             .ToListAsync(cancellationToken);
@@ -59,11 +59,11 @@ public sealed class AnnualReview(Scope scope, int year, int threshold)
     {
         var signals = DashboardSql.Signals(db, scope);
         var byTheme = await DashboardSql.RolledUp<Theme>(db, DashboardSql.SignalThemes(db, signals))
-            .Join(signals, t => t.Owner, s => s.Id, (t, s) => new { Theme = t.Key, s.ReportedByResident })
+            .Join(signals, t => t.Owner, s => s.Id, (t, s) => new { Theme = t.Key, s.Id, s.ReportedByResident })
             .GroupBy(x => x.Theme)
             .Select(g => new { Theme = g.Key, Signals = g.Count(), Residents = g.Count(x => x.ReportedByResident) })
             .ToListAsync(cancellationToken);
-        var totals = await signals.GroupBy(s => 1).Select(g => new { Signals = g.Count(), Residents = g.Count(s => s.ReportedByResident) }).FirstOrDefaultAsync(cancellationToken);
+        var totals = (await signals.GroupBy(s => 1).Select(g => new { Signals = g.Count(), Residents = g.Count(s => s.ReportedByResident) }).ToListAsync(cancellationToken)).SingleOrDefault();
         return new SignalFigures(totals?.Signals ?? 0, totals?.Residents ?? 0, [.. byTheme.Select(t => (t.Theme, t.Signals, t.Residents))]);
     }
 

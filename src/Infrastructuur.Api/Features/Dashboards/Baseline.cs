@@ -23,7 +23,8 @@ public sealed record BaselineCell(Guid ThemeId, Guid TargetGroupId, OfferingFigu
 
 public sealed record Overlap(Guid ThemeId, Guid TargetGroupId, Guid NeighbourhoodId, int Activities, IReadOnlyList<PartyRef> Providers);
 
-public sealed record Overlaps(int Count, IReadOnlyList<Overlap> Top);
+/// <summary>A cell with two or more providers, before its providers are looked up.</summary>
+public sealed record OverlapCell(Guid ThemeId, Guid TargetGroupId, Guid NeighbourhoodId, int Providers, int Activities);
 
 /// <summary>The baseline inventory (nulmeting) of a scope: what ran, per theme × target group, and where providers overlap.</summary>
 public sealed class Baseline(Scope scope)
@@ -48,9 +49,9 @@ public sealed class Baseline(Scope scope)
             Capacity = g.Sum(a => (long?)a.Capacity) ?? 0,
             WithCapacity = g.Count(a => a.Capacity != null),
             Verified = g.Count(a => a.LastVerifiedOn != null && a.LastVerifiedOn >= verifiedSince && a.LastVerifiedOn <= to),
-        }).FirstOrDefaultAsync(cancellationToken);
+        }).ToListAsync(cancellationToken);
         var reach = await Reach(db, scope).Join(running, r => r.ActivityId, a => a.Id, (r, a) => (long)r.Count).SumAsync(cancellationToken);
-        return totals is null ? OfferingFigures.None : new(totals.Activities, totals.Organisations, totals.Initiatives, totals.Capacity, totals.WithCapacity, totals.Verified, reach);
+        return totals.SingleOrDefault() is { } t ? new(t.Activities, t.Organisations, t.Initiatives, t.Capacity, t.WithCapacity, t.Verified, reach) : OfferingFigures.None;
     }
 
     /// <summary>One row per theme × target group with offering, themes and groups rolled up (a theme's row includes its sub-themes).</summary>
@@ -61,6 +62,7 @@ public sealed class Baseline(Scope scope)
         var running = DashboardSql.Running(db, scope);
         var themes = DashboardSql.ActivityThemesRolledUp(db);
         var groups = DashboardSql.ActivityTargetGroupsRolledUp(db);
+
         var cells = await (
                 from a in running
                 join t in themes on a.Id equals t.Owner
@@ -97,49 +99,44 @@ public sealed class Baseline(Scope scope)
     }
 
     /// <summary>
-    /// Theme × target group × region cells served by two or more distinct providers, most providers first (then most
-    /// activities, then by names), the first <paramref name="first"/> of them with their providers.
+    /// The offering cells served by two or more distinct providers, most providers first, then most activities, then by
+    /// theme, group and region name (names from the small term and region tables).
     /// </summary>
-    public static async Task<Overlaps> OverlapsAsync(InfrastructuurDb db, Scope scope, int first, CancellationToken cancellationToken)
+    public static async Task<List<OverlapCell>> OverlapCellsAsync(InfrastructuurDb db, Scope scope, IReadOnlyList<OfferingCell> offering, CancellationToken cancellationToken)
     {
-        var regions = scope.Regions;
-        var running = DashboardSql.Running(db, scope);
-        var themes = DashboardSql.ActivityThemesRolledUp(db);
-        var groups = DashboardSql.ActivityTargetGroupsRolledUp(db);
-        var places = DashboardSql.ActivityRegionsIn(db, scope);
-        var rows =
-            from a in running
-            join t in themes on a.Id equals t.Owner
-            join g in groups on a.Id equals g.Owner
-            join n in places on a.Id equals n.Owner
-            select new { Theme = t.Key, Group = g.Key, Region = n.Key, Provider = a.ProviderOrganisationId ?? a.ProviderInitiativeId, a.ProviderOrganisationId, a.ProviderInitiativeId };
-        var overlapping = rows
-            .GroupBy(r => new { r.Theme, r.Group, r.Region })
-            .Select(g => new { g.Key.Theme, g.Key.Group, g.Key.Region, Providers = g.Select(r => r.Provider).Distinct().Count(), Activities = g.Count() })
-            .Where(c => c.Providers >= 2);
-        var count = await overlapping.CountAsync(cancellationToken);
-        var top = await (
-                from c in overlapping
-                join t in db.Themes on c.Theme equals t.Id
-                join g in db.TargetGroups on c.Group equals g.Id
-                join n in db.Neighbourhoods on c.Region equals n.Id
-                orderby c.Providers descending, c.Activities descending, t.NameKey, g.NameKey, n.NameKey, c.Theme, c.Group, c.Region
-                select new { c.Theme, c.Group, c.Region, c.Activities })
-            .Take(first)
-            .ToListAsync(cancellationToken);
-        if (top.Count == 0)
+        var cells = offering.Where(c => c.Providers >= 2).ToList();
+        if (cells.Count == 0)
         {
-            return new Overlaps(count, []);
+            return [];
         }
 
-        List<Guid> topThemes = [.. top.Select(c => c.Theme).Distinct()], topGroups = [.. top.Select(c => c.Group).Distinct()], topRegions = [.. top.Select(c => c.Region).Distinct()];
-        var providers = await rows
-            .Where(r => topThemes.Contains(r.Theme) && topGroups.Contains(r.Group) && topRegions.Contains(r.Region))
-            .Select(r => new { r.Theme, r.Group, r.Region, r.ProviderOrganisationId, r.ProviderInitiativeId })
+        var municipality = scope.MunicipalityId;
+        var themes = await db.Themes.ToDictionaryAsync(t => t.Id, t => t.NameKey, cancellationToken);
+        var groups = await db.TargetGroups.ToDictionaryAsync(t => t.Id, t => t.NameKey, cancellationToken);
+        var regions = await db.Neighbourhoods.Where(n => n.MunicipalityId == municipality).ToDictionaryAsync(n => n.Id, n => n.NameKey, cancellationToken);
+        return [.. cells
+            .OrderByDescending(c => c.Providers).ThenByDescending(c => c.Activities)
+            .ThenBy(c => themes[c.ThemeId], StringComparer.Ordinal).ThenBy(c => groups[c.TargetGroupId], StringComparer.Ordinal).ThenBy(c => regions[c.NeighbourhoodId], StringComparer.Ordinal)
+            .ThenBy(c => c.ThemeId).ThenBy(c => c.TargetGroupId).ThenBy(c => c.NeighbourhoodId)
+            .Select(c => new OverlapCell(c.ThemeId, c.TargetGroupId, c.NeighbourhoodId, c.Providers, c.Activities))];
+    }
+
+    /// <summary>The providers of some overlap cells: one statement for all of them.</summary>
+    public static async Task<List<Overlap>> OverlapsAsync(InfrastructuurDb db, Scope scope, IReadOnlyList<OverlapCell> cells, CancellationToken cancellationToken)
+    {
+        if (cells.Count == 0)
+        {
+            return [];
+        }
+
+        List<Guid> themes = [.. cells.Select(c => c.ThemeId).Distinct()], groups = [.. cells.Select(c => c.TargetGroupId).Distinct()], regions = [.. cells.Select(c => c.NeighbourhoodId).Distinct()];
+        var providers = await OfferingCells.Rows(db, scope, DashboardSql.Running(db, scope))
+            .Where(r => themes.Contains(r.Theme) && groups.Contains(r.Group) && regions.Contains(r.Region))
+            .Select(r => new { r.Theme, r.Group, r.Region, r.Organisation, r.Initiative })
             .Distinct()
             .ToListAsync(cancellationToken);
-        var byCell = providers.ToLookup(p => (p.Theme, p.Group, p.Region), p => new PartyRef(p.ProviderOrganisationId, p.ProviderInitiativeId));
-        return new Overlaps(count, [.. top.Select(c => new Overlap(c.Theme, c.Group, c.Region, c.Activities, [.. byCell[(c.Theme, c.Group, c.Region)]]))]);
+        var byCell = providers.ToLookup(p => (p.Theme, p.Group, p.Region), p => new PartyRef(p.Organisation, p.Initiative));
+        return [.. cells.Select(c => new Overlap(c.ThemeId, c.TargetGroupId, c.NeighbourhoodId, c.Activities, [.. byCell[(c.ThemeId, c.TargetGroupId, c.NeighbourhoodId)]]))];
     }
 
     /// <summary>Reach records whose period overlaps the scope's, for a region of the scope or for no region in particular.</summary>
@@ -226,11 +223,7 @@ public sealed class BaselineType : ObjectGraphType<Baseline>
             });
         Field<NonNullGraphType<IntGraphType>>("overlapCount")
             .Description("How many theme × target group × region cells have two or more distinct providers.")
-            .ResolveAsync(async ctx =>
-            {
-                var scope = ctx.Source.Scope;
-                return (await DashboardCache.GetOrComputeAsync(ctx, $"baseline-overlaps|{scope.Key}|0", (db, ct) => Baseline.OverlapsAsync(db, scope, 0, ct))).Count;
-            });
+            .ResolveAsync(async ctx => (await OverlapCellsAsync(ctx, ctx.Source.Scope)).Count);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OverlapType>>>>("overlaps")
             .Description("Theme × target group × region cells with two or more distinct providers (organisations and initiatives): most providers first, then most activities, then by theme, group and region name.")
             .Argument<NonNullGraphType<IntGraphType>>("first", $"How many overlaps to list, 0 to {MaxOverlaps}.", a => a.DefaultValue = 50)
@@ -243,8 +236,15 @@ public sealed class BaselineType : ObjectGraphType<Baseline>
                     throw ApiException.BadRequest($"'first' must be from 0 to {MaxOverlaps}.");
                 }
 
-                return (await DashboardCache.GetOrComputeAsync(ctx, $"baseline-overlaps|{scope.Key}|{first}", (db, ct) => Baseline.OverlapsAsync(db, scope, first, ct))).Top;
+                var top = (await OverlapCellsAsync(ctx, scope)).Take(first).ToList();
+                return await DashboardCache.GetOrComputeAsync(ctx, $"baseline-overlap-providers|{scope.Key}|{first}", (db, ct) => Baseline.OverlapsAsync(db, scope, top, ct));
             });
+    }
+
+    private static async Task<List<OverlapCell>> OverlapCellsAsync(IResolveFieldContext context, Scope scope)
+    {
+        var offering = await OfferingCells.GetAsync(context, scope);
+        return await DashboardCache.GetOrComputeAsync(context, $"baseline-overlaps|{scope.Key}", (db, ct) => Baseline.OverlapCellsAsync(db, scope, offering, ct));
     }
 
     private const int MaxOverlaps = Baseline.MaxOverlaps;

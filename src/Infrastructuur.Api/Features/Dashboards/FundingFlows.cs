@@ -75,9 +75,9 @@ public sealed class FundingFlows(Scope scope)
         var grants = DashboardSql.Grants(db, scope).Where(Grant.IsAwarded);
         var awarded = grants.Where(g => g.AwardDate >= from && g.AwardDate <= to);
         var paid = db.Disbursements.Where(d => d.PaidOn >= from && d.PaidOn <= to)
-            .Join(grants, d => d.GrantId, g => g.Id, (d, g) => new { GrantId = g.Id, d.AmountCents, d.BudgetLineId, g.FunderId, Kind = g.RecipientInitiativeId != null ? 1 : g.RecipientOrganisationId != null ? 2 : 3 });
+            .Join(grants, d => d.GrantId, g => g.Id, (d, g) => new { d.Id, GrantId = g.Id, d.AmountCents, d.BudgetLineId, g.FunderId, Kind = g.RecipientInitiativeId != null ? 1 : g.RecipientOrganisationId != null ? 2 : 3 });
 
-        var totals = await awarded.GroupBy(g => 1).Select(x => new { Cents = x.Sum(g => g.AmountAwardedCents ?? 0), Grants = x.Count() }).FirstOrDefaultAsync(cancellationToken);
+        var totals = (await awarded.GroupBy(g => 1).Select(x => new { Cents = x.Sum(g => g.AmountAwardedCents ?? 0), Grants = x.Count() }).ToListAsync(cancellationToken)).SingleOrDefault();
         var paidTotal = await paid.SumAsync(d => d.AmountCents, cancellationToken);
         var allocations = db.GrantAllocations.Join(awarded, a => a.GrantId, g => g.Id, (a, g) => a);
         var multiLine = await awarded.Where(g => db.GrantAllocations.Count(a => a.GrantId == g.Id) >= 2).SumAsync(g => g.AmountAwardedCents ?? 0, cancellationToken);

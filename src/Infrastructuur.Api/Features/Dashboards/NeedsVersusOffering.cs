@@ -64,56 +64,63 @@ public sealed class NeedsVersusOffering(Scope scope, int threshold)
 
     public static async Task<NeedsResult> ComputeAsync(InfrastructuurDb db, Scope scope, int threshold, CancellationToken cancellationToken)
     {
-        var regions = scope.Regions;
         var signals = DashboardSql.Signals(db, scope);
-        var signalThemes = DashboardSql.RolledUp<Theme>(db, DashboardSql.SignalThemes(db, signals));
-
-        // One row per signal and cell it counts in: its themes (rolled up) × its target group (rolled up, or none) × its region.
-        var signalRows = signals.Where(s => s.TargetGroupId != null)
-            .Join(signalThemes, s => s.Id, t => t.Owner, (s, t) => new { s.Id, s.TargetGroupId, s.NeighbourhoodId, s.ReportedByResident, Theme = t.Key })
-            .Join(DashboardSql.Broader<TargetGroup>(db), x => x.TargetGroupId!.Value, b => b.Owner, (x, b) => new CellRow { Owner = x.Id, Theme = x.Theme, Group = b.Key, Region = x.NeighbourhoodId, Flag = x.ReportedByResident })
-            .Concat(signals.Where(s => s.TargetGroupId == null)
-                .Join(signalThemes, s => s.Id, t => t.Owner, (s, t) => new CellRow { Owner = s.Id, Theme = t.Key, Group = null, Region = s.NeighbourhoodId, Flag = s.ReportedByResident }));
+        var signalRows = SignalRows(db, signals);
         var signalCells = await signalRows
             .GroupBy(r => new { r.Theme, r.Group, r.Region })
-            .Select(g => new { g.Key.Theme, g.Key.Group, g.Key.Region, Signals = g.Count(), Residents = g.Count(r => r.Flag) })
+            .Select(g => new { g.Key.Theme, g.Key.Group, g.Key.Region, Signals = g.Select(r => r.Owner).Distinct().Count(), Residents = g.Where(r => r.Flag).Select(r => r.Owner).Distinct().Count() })
             .ToListAsync(cancellationToken);
 
-        // Offering in a cell: activities tagged with the theme and group (rolled up) serving the region; for signals without a
-        // target group, activities for any group; and wherever they run, the activities recorded as a response to the cell's signals.
-        var running = DashboardSql.Running(db, scope);
-        var themes = DashboardSql.ActivityThemesRolledUp(db);
-        var groups = DashboardSql.ActivityTargetGroupsRolledUp(db);
-        var places = DashboardSql.ActivityRegionsIn(db, scope);
-        var tagged =
-            from a in running
-            join t in themes on a.Id equals t.Owner
-            join n in places on a.Id equals n.Owner
-            select new { a.Id, a.ProviderOrganisationId, a.ProviderInitiativeId, Theme = t.Key, Region = n.Key };
-        var ranAnywhere = db.Activities.Where(DashboardSql.RanBetween(scope.From, scope.To));
-        var offeringRows = tagged
-            .Join(groups, x => x.Id, g => g.Owner, (x, g) => new OfferingRow { Activity = x.Id, Organisation = x.ProviderOrganisationId, Initiative = x.ProviderInitiativeId, Theme = x.Theme, Group = g.Key, Region = x.Region })
-            .Concat(tagged.Select(x => new OfferingRow { Activity = x.Id, Organisation = x.ProviderOrganisationId, Initiative = x.ProviderInitiativeId, Theme = x.Theme, Group = null, Region = x.Region }))
-            .Concat(
+        // Offering rows for signals that name no target group are only needed for their themes and regions.
+        var untargeted = signalCells.Where(c => c.Group is null).ToList();
+        var untargetedThemes = untargeted.Select(c => c.Theme).Distinct().ToList();
+        var untargetedRegions = untargeted.Select(c => c.Region).Distinct().ToList();
+        IQueryable<OfferingRow> Offering(IQueryable<Activities.Activity> running, IQueryable<Activities.Activity> anywhere)
+        {
+            var tagged =
+                from a in running
+                join t in DashboardSql.ActivityThemesRolledUp(db) on a.Id equals t.Owner
+                join n in DashboardSql.ActivityRegionsIn(db, scope) on a.Id equals n.Owner
+                select new { a.Id, a.ProviderOrganisationId, a.ProviderInitiativeId, Theme = t.Key, Region = n.Key };
+            var rows = tagged.Join(DashboardSql.ActivityTargetGroupsRolledUp(db), x => x.Id, g => g.Owner, (x, g) => new OfferingRow { Activity = x.Id, Organisation = x.ProviderOrganisationId, Initiative = x.ProviderInitiativeId, Theme = x.Theme, Group = g.Key, Region = x.Region });
+            if (untargeted.Count > 0)
+            {
+                rows = rows.Concat(tagged
+                    .Where(x => untargetedThemes.Contains(x.Theme) && untargetedRegions.Contains(x.Region))
+                    .Select(x => new OfferingRow { Activity = x.Id, Organisation = x.ProviderOrganisationId, Initiative = x.ProviderInitiativeId, Theme = x.Theme, Group = null, Region = x.Region }));
+            }
+
+            return rows.Concat(
                 from response in db.SignalResponses
                 join s in signalRows on response.SignalId equals s.Owner
-                join a in ranAnywhere on response.ActivityId equals a.Id
-                select new OfferingRow { Activity = a.Id, Organisation = a.ProviderOrganisationId, Initiative = a.ProviderInitiativeId, Theme = s.Theme, Group = s.Group, Region = s.Region })
-            .Distinct();
-        var offeringCells = await offeringRows
+                join a in anywhere on response.ActivityId equals a.Id
+                select new OfferingRow { Activity = a.Id, Organisation = a.ProviderOrganisationId, Initiative = a.ProviderInitiativeId, Theme = s.Theme, Group = s.Group, Region = s.Region });
+        }
+
+        // Offering in a cell: activities tagged with the theme and group (rolled up) serving the region; for signals without a
+        // target group, activities for any group; and wherever they run, the activities recorded as a response to the cell's
+        // signals. Rows may repeat an activity in a cell (roll-up, responses): every count is a distinct count.
+        var running = DashboardSql.Running(db, scope);
+        var ranAnywhere = db.Activities.Where(DashboardSql.RanBetween(scope.From, scope.To));
+        var offeringCells = await Offering(running, ranAnywhere)
             .GroupBy(r => new { r.Theme, r.Group, r.Region })
             .Select(g => new
             {
                 g.Key.Theme,
                 g.Key.Group,
                 g.Key.Region,
-                Activities = g.Count(),
+                Activities = g.Select(r => r.Activity).Distinct().Count(),
                 Providers = g.Select(r => r.Organisation).Distinct().Count() + g.Select(r => r.Initiative).Distinct().Count(),
             })
             .ToListAsync(cancellationToken);
-        var reach = await offeringRows
-            .Join(Baseline.Reach(db, scope), o => o.Activity, r => r.ActivityId, (o, r) => new { o.Theme, o.Group, o.Region, RecordRegion = r.NeighbourhoodId, r.Count })
+
+        // Reach: the same rows, narrowed to activities with a record in the period, each record once per cell.
+        var records = Baseline.Reach(db, scope);
+        var reach = await Offering(running.Where(a => records.Any(r => r.ActivityId == a.Id)), ranAnywhere.Where(a => records.Any(r => r.ActivityId == a.Id)))
+            .Join(records, o => o.Activity, r => r.ActivityId, (o, r) => new { o.Theme, o.Group, o.Region, Record = r.Id, RecordRegion = r.NeighbourhoodId, r.Count })
             .Where(x => x.RecordRegion == null || x.RecordRegion == x.Region)
+            .Select(x => new { x.Theme, x.Group, x.Region, x.Record, x.Count })
+            .Distinct()
             .GroupBy(x => new { x.Theme, x.Group, x.Region })
             .Select(g => new { g.Key.Theme, g.Key.Group, g.Key.Region, Reach = g.Sum(x => (long)x.Count) })
             .ToDictionaryAsync(x => (x.Theme, x.Group, x.Region), x => x.Reach, cancellationToken);
@@ -133,10 +140,22 @@ public sealed class NeedsVersusOffering(Scope scope, int threshold)
             cells.Add(new NeedCell(o.Theme, o.Group, o.Region, 0, 0, false, o.Activities, o.Providers, reach.GetValueOrDefault((o.Theme, o.Group, o.Region))));
         }
 
-        var totals = await signals.GroupBy(s => 1).Select(g => new { Signals = g.Count(), Residents = g.Count(s => s.ReportedByResident) }).FirstOrDefaultAsync(cancellationToken);
+        var totals = await signals.GroupBy(s => 1).Select(g => new { Signals = g.Count(), Residents = g.Count(s => s.ReportedByResident) }).ToListAsync(cancellationToken);
         var ranked = cells.OrderByDescending(c => c.RankingGap).ThenByDescending(c => c.Suppressed ? 1 : c.Signals).ThenBy(c => c.Activities)
             .ThenBy(c => c.ThemeId).ThenBy(c => c.TargetGroupId).ThenBy(c => c.NeighbourhoodId).ToList();
-        return new NeedsResult(ranked, new SuppressibleCount(totals?.Signals ?? 0, Suppress(scope.SeesRecords, threshold, totals?.Residents ?? 0)));
+        var total = totals.SingleOrDefault();
+        return new NeedsResult(ranked, new SuppressibleCount(total?.Signals ?? 0, Suppress(scope.SeesRecords, threshold, total?.Residents ?? 0)));
+    }
+
+    /// <summary>One row per signal and cell it counts in: its themes (rolled up) × its target group (rolled up, or none) × its region.</summary>
+    private static IQueryable<CellRow> SignalRows(InfrastructuurDb db, IQueryable<Signals.Signal> signals)
+    {
+        var themes = DashboardSql.RolledUp<Theme>(db, DashboardSql.SignalThemes(db, signals));
+        return signals.Where(s => s.TargetGroupId != null)
+            .Join(themes, s => s.Id, t => t.Owner, (s, t) => new { s.Id, s.TargetGroupId, s.NeighbourhoodId, s.ReportedByResident, Theme = t.Key })
+            .Join(DashboardSql.Broader<TargetGroup>(db), x => x.TargetGroupId!.Value, b => b.Owner, (x, b) => new CellRow { Owner = x.Id, Theme = x.Theme, Group = b.Key, Region = x.NeighbourhoodId, Flag = x.ReportedByResident })
+            .Concat(signals.Where(s => s.TargetGroupId == null)
+                .Join(themes, s => s.Id, t => t.Owner, (s, t) => new CellRow { Owner = s.Id, Theme = t.Key, Group = null, Region = s.NeighbourhoodId, Flag = s.ReportedByResident }));
     }
 
     /// <summary>A signal in one cell, flagged when a resident raised it.</summary>
