@@ -1,22 +1,32 @@
 #!/usr/bin/env bash
 # Benchmarks the running API against its "floor" (the same EF Core queries without GraphQL, bench/Infrastructuur.Bench).
-# Prints requests/s, p50/p99 latency and server CPU per request for each scenario, and writes bench/results.md.
+# Prints requests/s, p50/p99 latency and server CPU per request for each scenario, and writes bench/results-ENGINE-DATA.md.
 # Loopback only; every load run is bounded in time.
-#   bench/run.sh [--engine sqlite|postgres] [--duration 10] [--concurrency 4]
-# Needs: hey (Debian package "hey"); for --engine postgres a PostgreSQL 15 install (a throwaway cluster is started).
+#   bench/run.sh [--engine sqlite|postgres] [--data demo|synthetic] [--duration 10] [--concurrency 4]
+# --data demo: a fresh database with the demo data. --data synthetic: the demo data plus the default synthetic data set
+# (100,000 activities, seed 42), generated once into bench/out (synthetic.db, synthetic.pgdump) and reused; delete those
+# files to generate again after the generator or the model changed.
+# Scenarios (BENCH_SCENARIOS to choose): typename, nested, and Q1–Q4 of issue 3 — q1 one activity by ID with its
+# provider's name; q2 the first 50 activities of one neighbourhood by start date with provider names; q3 activity counts
+# per theme of one neighbourhood; q4 a search for a two-word phrase; dashboard-* the dashboards of issue 5 (baseline,
+# needs versus offering, network, funding, annual review, grouped counts) for a whole municipality in 2025, anonymously.
+# Needs: hey (Debian package "hey"), python3; for --engine postgres a PostgreSQL 15 install (a throwaway cluster is started).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-engine=sqlite; duration=10; concurrency=4
+engine=sqlite; data=demo; duration=10; concurrency=4
 while [ $# -gt 0 ]; do
   case "$1" in
     --engine) engine=$2; shift 2 ;;
+    --data) data=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --concurrency) concurrency=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 command -v hey >/dev/null || { echo "hey is missing: apt-get install hey" >&2; exit 2; }
+case "$engine" in sqlite|postgres) ;; *) echo "--engine is sqlite or postgres" >&2; exit 2 ;; esac
+case "$data" in demo|synthetic) ;; *) echo "--data is demo or synthetic" >&2; exit 2 ;; esac
 
 out="$root/bench/out"; mkdir -p "$out"
 dotnet build "$root/bench/Infrastructuur.Bench" -c Release -p:SkipIde=true -v q -nologo >/dev/null
@@ -32,12 +42,39 @@ export Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Grap
 export Authentication__Schemes__Bearer__ValidIssuer=https://bench.infrastructuur.example \
   Authentication__Schemes__Bearer__ValidAudiences__0=infrastructuur-bench \
   Authentication__Schemes__Bearer__SigningKeys__0__Value="$(head -c 32 /dev/urandom | base64)"
+synthetic() { # generates the synthetic data set into the configured database
+  echo "generating the synthetic data set (once; see $out/generate-$engine.log)"
+  ( cd "$root/src/Infrastructuur.Api" && dotnet "$api_dll" generate --size-factor 1.0 --seed 42 ) >"$out/generate-$engine.log" 2>&1 \
+    || { cat "$out/generate-$engine.log" >&2; exit 1; }
+  grep -m1 Generated "$out/generate-$engine.log"
+}
 if [ "$engine" = postgres ]; then
-  source "$root/bench/pg.sh"   # sets Database__* and pg_stop
+  source "$root/bench/pg.sh"   # sets Database__*, pg_port, pg_bin and pg_stop
+  if [ "$data" = synthetic ]; then
+    dump="$out/synthetic.pgdump"
+    if [ -f "$dump" ]; then
+      "$pg_bin/pg_restore" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres --no-owner "$dump"
+      "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qc "VACUUM ANALYZE"
+    else
+      synthetic
+      "$pg_bin/pg_dump" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -Fc -f "$dump"
+    fi
+  fi
 else
-  rm -f "$out"/bench.db*
-  export Database__Provider=Sqlite Database__SqlitePath="$out/bench.db"
+  export Database__Provider=Sqlite
+  if [ "$data" = synthetic ]; then
+    export Database__SqlitePath="$out/synthetic.db"
+    [ -f "$out/synthetic.db" ] || synthetic
+  else
+    rm -f "$out"/bench.db*
+    export Database__SqlitePath="$out/bench.db"
+  fi
 fi
+
+# Dashboard scenarios cover one whole municipality: the synthetic one (SY0042) or Nissewaard (GM1930) in the demo data;
+# BENCH_MUNICIPALITY overrides. Exported before the servers start: the floor reads it too.
+if [ "$data" = synthetic ]; then default_municipality=SY0042; else default_municipality=GM1930; fi
+export BENCH_MUNICIPALITY=${BENCH_MUNICIPALITY:-$default_municipality}
 
 started=
 start() { # dll port probe → sets $started to the server's pid
@@ -49,10 +86,6 @@ start() { # dll port probe → sets $started to the server's pid
 }
 start "$api_dll" 5091 /health/ready; api_pid=$started
 start "$floor_dll" 5092 /floor/typename; floor_pid=$started
-
-# Dashboard scenarios cover one whole municipality (CBS code BENCH_MUNICIPALITY); a query declaring $municipality gets its ID.
-export BENCH_MUNICIPALITY=${BENCH_MUNICIPALITY:-GM1930}
-municipality_id=$(curl -sf -H 'Content-Type: application/json' -d "{\"query\": \"{ municipality(cbsCode: \\\"$BENCH_MUNICIPALITY\\\") { id } }\"}" http://127.0.0.1:5091/graphql | jq -r '.data.municipality.id // empty')
 
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 hz=$(getconf CLK_TCK)
@@ -71,43 +104,85 @@ measure() { # pid hey-args...
   n=$(echo "$report" | awk '/\[200\]/ {print $2}')
   local bad; bad=$(echo "$report" | awk '/\[[0-9]+\]/ && !/\[200\]/ {s+=$2} END {print s+0}')
   [ "$bad" = 0 ] || { echo "non-200 responses: $report" >&2; exit 1; }
+  # hey leaves out percentiles it has too few samples for; keep the columns in place.
+  p50=${p50:-n/a}; p99=${p99:-n/a}
   local cpu; cpu=$(awk -v a="$t0" -v b="$t1" -v hz="$hz" -v n="$n" 'BEGIN {printf "%.3f", (b-a)*1000/hz/n}')
   echo "$rps $p50 $p99 $cpu $n"
 }
 
-gql() { # file → hey args for a POST of that query
-  local body; body=$(jq -Rs --arg m "$municipality_id" '{query: .} + (if test("\\$municipality\\b") then {variables: {municipality: $m}} else {} end)' "$root/bench/queries/$1.graphql" 2>/dev/null \
-    || python3 -c 'import json,sys; q=open(sys.argv[1]).read(); print(json.dumps({"query": q, **({"variables": {"municipality": sys.argv[2]}} if "$municipality" in q else {})}))' "$root/bench/queries/$1.graphql" "$municipality_id")
-  printf '%s' "$body" > "$out/$1.json"
+gql() { # scenario [variables-json] → hey args for a POST of that query
+  python3 -c 'import json,sys; print(json.dumps({"query": open(sys.argv[1]).read(), "variables": json.loads(sys.argv[2])}))' \
+    "$root/bench/queries/$1.graphql" "${2:-"{}"}" > "$out/$1.json"
   echo "-m POST -T application/json -A application/graphql-response+json -D $out/$1.json http://127.0.0.1:5091/graphql"
 }
 
+ask() { # graphql query → the response's data, as JSON
+  curl -sf http://127.0.0.1:5091/graphql -H 'content-type: application/json' -H 'accept: application/graphql-response+json' \
+    --data "$(python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$1")"
+}
+pick() { python3 -c "import json,sys; d=json.load(sys.stdin)['data']; print($1)"; }
+
+# The records the Q scenarios ask about: the synthetic municipality's first neighbourhood (about 2,600 activities), or
+# Middelland in the demo data; that neighbourhood's first activity; a phrase that occurs in about 5% of the records.
+if [ "$data" = synthetic ]; then
+  place=$(ask '{ municipality(cbsCode: "SY0042") { neighbourhoods(first: 1, level: NEIGHBOURHOOD) { nodes { id } } } }' | pick "d['municipality']['neighbourhoods']['nodes'][0]['id']")
+  phrase="gezonde voeding"
+else
+  place=$(ask '{ neighbourhood(cbsCode: "BU05990325") { id } }' | pick "d['neighbourhood']['id']")
+  phrase="cafe middellander"
+fi
+municipality=$(ask "{ municipality(cbsCode: \"$BENCH_MUNICIPALITY\") { id } }" | pick "d['municipality']['id']")
+activity=$(ask "{ activities(first: 1, filterBy: { neighbourhood: \"$place\" }, orderBy: { field: STARTS_ON }) { nodes { id } } }" | pick "d['activities']['nodes'][0]['id']")
+phrase_url=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$phrase")
+
+gql_args() { # scenario → hey args for the GraphQL side
+  case "$1" in
+    q1) gql q1 "{\"id\": \"$activity\"}" ;;
+    q2|q3) gql "$1" "{\"neighbourhood\": \"$place\"}" ;;
+    q4) gql q4 "{\"text\": \"$phrase\"}" ;;
+    dashboard-*) gql "$1" "{\"municipality\": \"$municipality\"}" ;;
+    *) gql "$1" ;;
+  esac
+}
+floor_url() { # scenario → the floor's URL
+  case "$1" in
+    q1) echo "http://127.0.0.1:5092/floor/q1?id=$activity" ;;
+    q2|q3) echo "http://127.0.0.1:5092/floor/$1?neighbourhood=$place" ;;
+    q4) echo "http://127.0.0.1:5092/floor/q4?text=$phrase_url" ;;
+    *) echo "http://127.0.0.1:5092/floor/$1" ;;
+  esac
+}
+
 dashboard_scenarios="dashboard-baseline dashboard-needs dashboard-network dashboard-funding dashboard-annual-review dashboard-counts"
-scenarios=${BENCH_SCENARIOS:-"typename nested $dashboard_scenarios"}
+scenarios=${BENCH_SCENARIOS:-"typename nested q1 q2 q3 q4 $dashboard_scenarios"}
 rows=()
 printf '%-10s %-8s %10s %9s %9s %12s %9s\n' scenario side req/s p50_ms p99_ms cpu_ms/req requests
 for s in $scenarios; do
   # shellcheck disable=SC2046
-  g=$(measure "$api_pid" $(gql "$s"))
-  f=$(measure "$floor_pid" "http://127.0.0.1:5092/floor/$s")
+  g=$(measure "$api_pid" $(gql_args "$s"))
+  f=$(measure "$floor_pid" "$(floor_url "$s")")
   read -r grps gp50 gp99 gcpu gn <<<"$g"; read -r frps fp50 fp99 fcpu fn <<<"$f"
   ratio=$(awk -v a="$gcpu" -v b="$fcpu" 'BEGIN {printf "%.2f", a/b}')
   printf '%-10s %-8s %10s %9s %9s %12s %9s\n' "$s" graphql "$grps" "$gp50" "$gp99" "$gcpu" "$gn"
   printf '%-10s %-8s %10s %9s %9s %12s %9s   graphql/floor CPU %sx\n' "$s" floor "$frps" "$fp50" "$fp99" "$fcpu" "$fn" "$ratio"
-  rows+=("| $s | $engine | $grps | $gp50 | $gp99 | $gcpu | $frps | $fcpu | ${ratio}× |")
+  rows+=("| $s | $engine | $data | $grps | $gp50 | $gp99 | $gcpu | $frps | $fcpu | ${ratio}× |")
 done
 
 {
   echo "# Benchmark results"
   echo
-  echo "Written by \`bench/run.sh --engine $engine --duration $duration --concurrency $concurrency\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; hey and both servers on this one machine, 127.0.0.1)."
+  echo "Written by \`bench/run.sh --engine $engine --data $data --duration $duration --concurrency $concurrency\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; hey and both servers on this one machine, 127.0.0.1)."
   echo "Server CPU per request = (utime+stime of the server process during the run) / requests answered."
   echo "The floor runs the same EF Core queries as the GraphQL resolvers and serialises the same JSON shape without GraphQL (bench/Infrastructuur.Bench)."
   echo
-  echo "| scenario | engine | GraphQL req/s | p50 ms | p99 ms | CPU ms/req | floor req/s | floor CPU ms/req | GraphQL/floor CPU |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "Data: $( [ "$data" = synthetic ] && echo "demo data plus the synthetic data set (seed 42, default size: 100,000 activities)" || echo "the demo data")."
+  echo "Q scenarios ask about neighbourhood $place, activity $activity and the phrase \"$phrase\"."
+  echo "Load on the machine while measuring (1/5/15-minute load average): $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo
+  echo "| scenario | engine | data | GraphQL req/s | p50 ms | p99 ms | CPU ms/req | floor req/s | floor CPU ms/req | GraphQL/floor CPU |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   printf '%s\n' "${rows[@]}"
   echo
   echo "Queries: bench/queries/*.graphql."
-} > "$root/bench/results-$engine.md"
-echo "wrote bench/results-$engine.md"
+} > "$root/bench/results-$engine-$data.md"
+echo "wrote bench/results-$engine-$data.md"

@@ -23,7 +23,7 @@ internal static class DashboardFloor
         {
             var totals = await Baseline.TotalsAsync(db, scope, ct);
             var cells = await Baseline.CellsAsync(db, scope, ct);
-            var overlapping = await Baseline.OverlapCellsAsync(db, scope, ct);
+            var overlapping = await Baseline.OverlapCellsAsync(db, scope, await OfferingCells.ComputeAsync(db, scope, ct), ct);
             var overlaps = await Baseline.OverlapsAsync(db, scope, [.. overlapping.Take(20)], ct);
             var themes = await NamesAsync(db.Themes, [.. cells.Select(c => c.ThemeId), .. overlaps.Select(o => o.ThemeId)], t => t.NameEn, ct);
             var groups = await NamesAsync(db.TargetGroups, [.. cells.Select(c => c.TargetGroupId), .. overlaps.Select(o => o.TargetGroupId)], t => t.NameEn, ct);

@@ -1,5 +1,11 @@
 using Infrastructuur.Api.Hosting;
 
+// Commands (backup, restore, generate) run and exit; no arguments starts the API.
+if ((await BackupCommands.TryRunAsync(args) ?? await Commands.RunAsync(args)) is { } exitCode)
+{
+    return exitCode;
+}
+
 var app = InfrastructuurApp.Build(args);
 await app.InitializeDatabaseAsync();
 
@@ -13,3 +19,4 @@ app.Lifetime.ApplicationStarted.Register(() =>
 });
 
 await app.RunAsync();
+return 0;

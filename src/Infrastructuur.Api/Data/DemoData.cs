@@ -115,5 +115,6 @@ public static class DemoData
         await DemoFunding.SeedAsync(db, cancellationToken);
         await DemoNetwork.SeedAsync(db, cancellationToken);
         await DemoDashboards.SeedAsync(db, cancellationToken);
+        await DemoAccess.SeedAsync(db, cancellationToken);
     }
 }

@@ -1,13 +1,16 @@
+using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.NeighbourhoodCompanies;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.People;
 using Infrastructuur.Api.Features.Programmes;
+using Infrastructuur.Api.Features.Shared.Mutations;
 using Infrastructuur.Api.Features.Signals;
 using Infrastructuur.Api.Features.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -88,6 +91,16 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
 
     public DbSet<SignalResponse> SignalResponses => Set<SignalResponse>();
 
+    /// <summary>Append-only: see <see cref="AccessLogEntry"/>.</summary>
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>Who is changing data through a mutation; the mutation runner sets it for one save and clears it (pooled contexts are reused).</summary>
+    public AuditStamp? Audit { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InfrastructuurDb).Assembly, t => t.Namespace?.StartsWith("Infrastructuur.Api.Features", StringComparison.Ordinal) == true);
@@ -101,6 +114,13 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
                 property.SetValueConverter(typeof(EnumToStringConverter<>).MakeGenericType(type));
                 property.SetMaxLength(40);
             }
+        }
+
+        // Optimistic concurrency: every UPDATE of a record checks the version it was read at (WHERE "Version" = @original),
+        // so a lost update is a DbUpdateConcurrencyException instead of a silent overwrite, on SQLite and PostgreSQL alike.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
+        {
+            entity.FindProperty(nameof(Entity.Version))!.IsConcurrencyToken = true;
         }
     }
 
@@ -132,6 +152,13 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     private void Stamp()
     {
         var now = DateTime.UtcNow;
+
+        // The access log is append-only (security.md): no code path may change or remove an entry.
+        if (ChangeTracker.Entries<AccessLogEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The access log is append-only: entries are never changed or deleted.");
+        }
+
         foreach (var entry in ChangeTracker.Entries<Entity>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)
@@ -139,18 +166,29 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
                 if (entry.State == EntityState.Modified)
                 {
                     entry.Entity.ModifiedAt = now;
+                    var version = entry.Property(e => e.Version);
+                    version.CurrentValue = version.OriginalValue + 1;
                 }
 
-                if (entry.Entity is INamed named)
-                {
-                    named.NameKey = TextKey.Fold(named.Name);
-                }
-
-                if (entry.Entity is ISearchable searchable)
-                {
-                    searchable.SearchText = TextKey.Fold(searchable.BuildSearchText());
-                }
+                Derive(entry.Entity);
             }
+        }
+
+        // The change history is written in the same save as the changes it describes.
+        ChangeAudit.Record(this, now);
+    }
+
+    /// <summary>Sets the folded columns kept beside the text (name key, search text); writes that bypass SaveChanges call it too.</summary>
+    public static void Derive(Entity entity)
+    {
+        if (entity is INamed named)
+        {
+            named.NameKey = TextKey.Fold(named.Name);
+        }
+
+        if (entity is ISearchable searchable)
+        {
+            searchable.SearchText = TextKey.Fold(searchable.BuildSearchText());
         }
     }
 }

@@ -8,10 +8,19 @@ namespace Infrastructuur.Api.GraphQL;
 /// visited every sibling field, so the first await fetches all keys queued by then in one database round trip.
 /// One instance lives per request (see <see cref="RequestContext.Loader{T}"/>) and caches what it fetched.
 /// </summary>
-public abstract class BatchLoader<TKey, TValue>
+public abstract class BatchLoader<TKey, TValue> : IRequestBound
     where TKey : notnull
 {
     private readonly Lock _gate = new();
+    private RequestContext? _request;
+
+    /// <summary>The request this loader serves; set by the request when it creates the loader.</summary>
+    protected RequestContext Request => _request ?? throw new InvalidOperationException($"{GetType().Name} was created outside a request.");
+
+    void IRequestBound.Bind(RequestContext request) => _request = request;
+
+    /// <summary>The caller, for loaders whose rows depend on who asks (row visibility); loaded once per request.</summary>
+    protected Task<Features.Access.Viewer> ViewerAsync(CancellationToken cancellationToken) => Request.ViewerAsync(cancellationToken);
     private readonly Dictionary<TKey, Task<TValue?>> _results = [];
     private Dictionary<TKey, TaskCompletionSource<TValue?>> _pending = [];
 
@@ -80,6 +89,12 @@ public abstract class BatchLoader<TKey, TValue>
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
             await GetResultAsync(cancellationToken);
     }
+}
+
+/// <summary>A per-request object that needs the request it serves (loaders that filter rows for the caller).</summary>
+public interface IRequestBound
+{
+    void Bind(RequestContext request);
 }
 
 /// <summary>A loaded value mapped onward (for example a list of rows to a connection) without losing the batching.</summary>

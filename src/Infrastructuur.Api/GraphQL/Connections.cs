@@ -117,6 +117,7 @@ internal sealed class ConnectionType<TNodeType> : ObjectGraphType<IConnection>
         var node = typeof(TNodeType).GraphQLName();
         Name = $"{node}Connection";
         Description = $"A page of {node} items, with cursors to page on.";
+        this.DefaultPolicy(Policies.Public);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeType>>>>>("edges")
             .Description($"The {node} items of this page, each with its cursor.")
@@ -141,6 +142,7 @@ internal sealed class EdgeType<TNodeType> : ObjectGraphType<IEdge>
         var node = typeof(TNodeType).GraphQLName();
         Name = $"{node}Edge";
         Description = $"A {node} with its cursor.";
+        this.DefaultPolicy(Policies.Public);
         Field<NonNullGraphType<StringGraphType>>("cursor")
             .Description("An opaque cursor for this item; pass it as 'after' or 'before'.")
             .Resolve(ctx => ctx.Source.Cursor);
@@ -156,6 +158,7 @@ public sealed class PageInfoType : ObjectGraphType<PageInfo>
     {
         Name = "PageInfo";
         Description = "Paging state of a connection (Relay cursor connections).";
+        this.DefaultPolicy(Policies.Public);
         Field(p => p.HasNextPage).Description("True when more items follow this page.");
         Field(p => p.HasPreviousPage).Description("True when items come before this page.");
         Field(p => p.StartCursor, nullable: true).Description("The cursor of the first item of this page; null when the page is empty.");

@@ -4,6 +4,7 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Infrastructuur.Api.GraphQL.Limits;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -21,7 +22,10 @@ public sealed class GraphQLHttpEndpoint(
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLHttpOptions> options,
     IdePage ide,
-    SchemaDocument sdl)
+    SchemaDocument sdl,
+    RequestLimits limits,
+    RateLimits rates,
+    PersistedOperations persisted)
 {
     internal const string GraphQLResponseJson = "application/graphql-response+json";
     internal const string Json = "application/json";
@@ -67,17 +71,38 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var (parsed, problem, status) = isGet ? ReadGet(request) : await ReadPostAsync(request, options.Value.MaxBodyBytes, http.RequestAborted);
-        if (parsed is null)
+        // Budgets are per caller: a flood is refused before any parsing.
+        var caller = RateLimits.CallerKey(http);
+        if (rates.TryRequest(caller) is { } wait)
         {
-            await WriteRequestErrorAsync(http, status, mediaType, problem!);
+            await WriteRateLimitedAsync(http, mediaType, wait);
+            return;
+        }
+
+        var (parsed, problem, status) = isGet ? ReadGet(request) : await ReadPostAsync(request, options.Value.MaxBodyBytes, http.RequestAborted);
+        var query = parsed is null ? null : ResolveDocument(parsed, http.User.Identity?.IsAuthenticated == true, out problem);
+        if (query is null)
+        {
+            await WriteRequestErrorAsync(http, parsed is null ? status : StatusCodes.Status400BadRequest, mediaType, problem!);
             return;
         }
 
         GraphQLDocument document;
+        double cost;
+        GraphQLOperationDefinition? operation;
         try
         {
-            document = GraphQLParser.Parser.Parse(parsed.Query);
+            limits.CheckText(query);
+            document = GraphQLParser.Parser.Parse(query);
+            operation = QueryAnalyzer.SelectOperation(document, parsed!.OperationName);
+            if (isGet && operation?.Operation is OperationType.Mutation or OperationType.Subscription)
+            {
+                http.Response.Headers.Allow = "POST";
+                await WriteRequestErrorAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.");
+                return;
+            }
+
+            cost = limits.CheckDocument(document, operation, parsed.Variables, http.User.Identity?.IsAuthenticated == true);
         }
         catch (GraphQLSyntaxErrorException ex)
         {
@@ -86,27 +111,109 @@ public sealed class GraphQLHttpEndpoint(
             await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [error], Executed = false });
             return;
         }
-
-        if (isGet && SelectOperation(document, parsed.OperationName)?.Operation is OperationType.Mutation or OperationType.Subscription)
+        catch (LimitExceededException ex)
         {
-            http.Response.Headers.Allow = "POST";
-            await WriteRequestErrorAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.");
+            var error = new ExecutionError(ex.Message) { Code = ex.Code };
+            if (ex.Limit > 0)
+            {
+                error.Data["limit"] = ex.Limit;
+            }
+
+            await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [error], Executed = false }, StatusCodes.Status400BadRequest);
             return;
         }
 
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        if ((operation?.Operation == OperationType.Mutation ? rates.TryMutation(caller) : null) is { } mutationWait)
         {
-            Query = parsed.Query,
-            Document = document,
-            OperationName = parsed.OperationName,
-            Variables = parsed.Variables,
-            Extensions = parsed.Extensions,
-            RequestServices = http.RequestServices,
-            User = http.User,
-            UserContext = new RequestContext(http.RequestServices, http.User, RequestCulture(request)),
-            CancellationToken = http.RequestAborted,
-        });
+            await WriteRateLimitedAsync(http, mediaType, mutationWait);
+            return;
+        }
+
+        if (rates.TryCost(caller, cost) is { } costWait)
+        {
+            await WriteRateLimitedAsync(http, mediaType, costWait);
+            return;
+        }
+
+        // The timeout cancels the database commands too: every query takes the execution's token.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        timeout.CancelAfter(TimeSpan.FromSeconds(limits.Options.TimeoutSeconds));
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Query = query,
+                Document = document,
+                OperationName = parsed.OperationName,
+                Variables = parsed.Variables,
+                Extensions = parsed.Extensions,
+                RequestServices = http.RequestServices,
+                User = http.User,
+                UserContext = new RequestContext(http.RequestServices, http.User, RequestCulture(request)),
+                CancellationToken = timeout.Token,
+            });
+        }
+        catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            var error = new ExecutionError($"The request took longer than {limits.Options.TimeoutSeconds} s and was cancelled.") { Code = ErrorCodes.Timeout };
+            error.Data["limit"] = limits.Options.TimeoutSeconds;
+            result = new ExecutionResult { Errors = [error], Executed = true };
+        }
+
+        // At most a few validation errors go back: enough to fix the request, not a way to map the schema.
+        if (!result.Executed && result.Errors is { Count: > 0 } errors && errors.Count > limits.Options.MaxValidationErrors)
+        {
+            var kept = new ExecutionErrors();
+            foreach (var error in errors.Take(limits.Options.MaxValidationErrors))
+            {
+                kept.Add(error);
+            }
+
+            result.Errors = kept;
+        }
+
         await WriteResultAsync(http, mediaType, result);
+    }
+
+    private string? ResolveDocument(GraphQLRequestBody parsed, bool authenticated, out string? problem)
+    {
+        problem = null;
+        var query = parsed.Query;
+        if (parsed.DocumentId is { } id)
+        {
+            var registered = persisted.Find(id);
+            if (registered is null || (query is not null && query != registered))
+            {
+                problem = registered is null ? $"No operation is registered under documentId '{id}'." : "'query' and 'documentId' name different documents.";
+                return null;
+            }
+
+            return registered;
+        }
+
+        if (query is null)
+        {
+            problem = "The 'query' member is required and must be a string (or send a registered 'documentId').";
+            return null;
+        }
+
+        if (!authenticated && persisted.RequireForAnonymous && !persisted.IsRegistered(query))
+        {
+            problem = "Without signing in, only registered operations are accepted: send its 'documentId'.";
+            return null;
+        }
+
+        return query;
+    }
+
+    private async Task WriteRateLimitedAsync(HttpContext http, string mediaType, TimeSpan wait)
+    {
+        var seconds = (int)Math.Ceiling(Math.Max(wait.TotalSeconds, 1));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var error = new ExecutionError($"Too many requests; try again in {seconds} s.") { Code = ErrorCodes.RateLimited };
+        error.Data["retryAfterSeconds"] = seconds;
+        await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [error], Executed = false }, StatusCodes.Status429TooManyRequests);
     }
 
     private async Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result, int? status = null)
@@ -123,7 +230,8 @@ public sealed class GraphQLHttpEndpoint(
     private (GraphQLRequestBody? Request, string? Problem, int Status) ReadGet(HttpRequest request)
     {
         var query = request.Query["query"];
-        if (query.Count != 1 || string.IsNullOrEmpty(query[0]))
+        var documentId = request.Query["documentId"].FirstOrDefault();
+        if ((query.Count != 1 || string.IsNullOrEmpty(query[0])) && string.IsNullOrEmpty(documentId))
         {
             return (null, "The 'query' parameter is required.", StatusCodes.Status400BadRequest);
         }
@@ -133,7 +241,8 @@ public sealed class GraphQLHttpEndpoint(
             using var variables = ParseOptionalObject(request.Query["variables"].FirstOrDefault(), "variables");
             using var extensions = ParseOptionalObject(request.Query["extensions"].FirstOrDefault(), "extensions");
             return (new GraphQLRequestBody(
-                query[0]!,
+                query.Count == 1 && !string.IsNullOrEmpty(query[0]) ? query[0] : null,
+                string.IsNullOrEmpty(documentId) ? null : documentId,
                 request.Query["operationName"].FirstOrDefault() is { Length: > 0 } name ? name : null,
                 variables is null ? null : serializer.ReadNode<Inputs>(variables.RootElement),
                 extensions is null ? null : serializer.ReadNode<Inputs>(extensions.RootElement)), null, 0);
@@ -178,13 +287,22 @@ public sealed class GraphQLHttpEndpoint(
                 return (null, "The request body must be a JSON object.", StatusCodes.Status400BadRequest);
             }
 
-            if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String || query.GetString() is not { Length: > 0 } text)
+            var documentId = OptionalString(root, "documentId");
+            string? text = null;
+            if (root.TryGetProperty("query", out var query) && query.ValueKind != JsonValueKind.Null)
+            {
+                text = query.ValueKind == JsonValueKind.String && query.GetString() is { Length: > 0 } q ? q
+                    : throw new BadRequestException("The 'query' member must be a non-empty string.");
+            }
+
+            if (text is null && documentId is null)
             {
                 return (null, "The 'query' member is required and must be a string.", StatusCodes.Status400BadRequest);
             }
 
             return (new GraphQLRequestBody(
                 text,
+                documentId,
                 OptionalString(root, "operationName"),
                 OptionalObject(root, "variables") is { } v ? serializer.ReadNode<Inputs>(v) : null,
                 OptionalObject(root, "extensions") is { } e ? serializer.ReadNode<Inputs>(e) : null), null, 0);
@@ -246,14 +364,6 @@ public sealed class GraphQLHttpEndpoint(
         return doc;
     }
 
-    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return operationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
-    }
-
     /// <summary>
     /// Picks the response media type from Accept; null means 406. A client that names
     /// application/graphql-response+json gets it; a missing Accept or a wildcard gets application/json, as the
@@ -304,7 +414,7 @@ public sealed class GraphQLHttpEndpoint(
             ? CultureInfo.GetCultureInfo("nl-NL")
             : CultureInfo.GetCultureInfo("en-GB");
 
-    private sealed record GraphQLRequestBody(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions);
+    private sealed record GraphQLRequestBody(string? Query, string? DocumentId, string? OperationName, Inputs? Variables, Inputs? Extensions);
 
     private sealed class BadRequestException(string message) : Exception(message);
 }

@@ -2,7 +2,10 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
+using GraphQLParser.AST;
+using Infrastructuur.Api.GraphQL.Limits;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Shared.Mutations;
 using Microsoft.Extensions.FileProviders;
 
 namespace Infrastructuur.Api.GraphQL;
@@ -17,9 +20,21 @@ public static class GraphQLSetup
             .AddGraphTypes(typeof(InfrastructuurSchema).Assembly)
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<ApiErrorInfoProvider>()
+            .AddSchemaVisitor<PolicyEnforcement>()
+            .ConfigureExecution(Features.Access.AccessLog.WriteAfterExecutionAsync)
+            .AddExecutionStrategy<MutationExecutionStrategy>(OperationType.Mutation)
             .AddUnhandledExceptionHandler(LogUnhandled)
             .UseTelemetry());
 
+        // Mutations read the Idempotency-Key header through it (the endpoint stays untouched).
+        services.AddHttpContextAccessor();
+
+        services.Configure<LimitsOptions>(configuration.GetSection(LimitsOptions.Section));
+        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.Configure<PersistedOperationsOptions>(configuration.GetSection(PersistedOperationsOptions.Section));
+        services.AddSingleton<RequestLimits>();
+        services.AddSingleton<RateLimits>();
+        services.AddSingleton<PersistedOperations>();
         services.AddSingleton<SchemaDocument>();
         services.AddSingleton<IdePage>();
         services.AddSingleton<GraphQLHttpEndpoint>();

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using GraphQL.DataLoader;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace Infrastructuur.Api.GraphQL;
@@ -9,6 +10,7 @@ namespace Infrastructuur.Api.GraphQL;
 /// Loads a small, unpaged child list (a coalition's recognitions, a signal's themes) for every parent that asks in
 /// one statement. <see cref="Children"/> is the child query of one parent, correlated by equality or a navigation,
 /// as for <see cref="Paging.PageChildren{TParent, T}"/>; lists that can grow without bound belong in a connection.
+/// Rows the caller may not see are left out (also behind a navigation: a party list skips a draft initiative's link).
 /// </summary>
 public abstract class ListLoader<TParent, TChild>(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, List<TChild>>
     where TParent : Entity
@@ -24,10 +26,11 @@ public abstract class ListLoader<TParent, TChild>(IDbContextFactory<Infrastructu
 
     protected override async Task<IReadOnlyDictionary<Guid, List<TChild>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
+        var viewer = await ViewerAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         Guid[] ids = [.. keys];
         Expression<Func<TParent, TChild, ParentRow<TChild>>> tag = (p, c) => new ParentRow<TChild> { ParentId = p.Id, Node = c };
-        var rows = await db.Set<TParent>().Where(p => ids.Contains(p.Id)).SelectMany(Children(db), tag).AsNoTracking().ToListAsync(cancellationToken);
+        var rows = await db.Set<TParent>().Where(p => ids.Contains(p.Id)).SelectMany(Children(db).VisibleTo(viewer), tag).AsNoTracking().ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.ParentId).ToDictionary(g => g.Key, g => Sort(g.Select(r => r.Node)).ToList());
     }
 }

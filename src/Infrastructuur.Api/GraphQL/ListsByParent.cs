@@ -1,4 +1,5 @@
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace Infrastructuur.Api.GraphQL;
@@ -17,8 +18,9 @@ public abstract class ListsByParent<T>(IDbContextFactory<InfrastructuurDb> facto
 
     protected override async Task<IReadOnlyDictionary<Guid, List<T>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
+        var viewer = await ViewerAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await Query(db, keys).AsNoTracking().ToListAsync(cancellationToken);
+        var rows = await Query(db, keys).VisibleTo(viewer).AsNoTracking().ToListAsync(cancellationToken);
         return rows.GroupBy(ParentOf).ToDictionary(g => g.Key, g => g.ToList());
     }
 }

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace Infrastructuur.Api.GraphQL;
@@ -13,6 +15,7 @@ public sealed class NodeInterface : InterfaceGraphType
     {
         Name = "Node";
         Description = "An object with a stable, opaque global ID that can be fetched again with node(id:).";
+        this.DefaultPolicy(Policies.Public);
         Field<NonNullGraphType<IdGraphType>>("id").Description("The object's global ID: opaque, URL-safe, stable.");
     }
 }
@@ -25,14 +28,35 @@ public sealed record NodeResolver(string TypeName, Func<IResolveFieldContext, Gu
         new(typeName, (ctx, id) => ctx.LoadById<T>(id).Then(e => (object?)e));
 }
 
-/// <summary>Loads any entity type by primary key, batched per request.</summary>
+/// <summary>
+/// Loads any entity type by primary key, batched per request, and only rows the caller may see: node(id:), the root
+/// by-ID fields and every reference go through here, so a hidden row is simply not found (null + NOT_FOUND).
+/// </summary>
 public sealed class ById<T>(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, T>
     where T : Entity
 {
+    // The most frequent query there is, so it is compiled once (per engine: each has its own model) and skips EF Core's
+    // per-call expression work; measured as part of a reference's cost in bench/ (Q1).
+    private static readonly ConcurrentDictionary<Type, Func<InfrastructuurDb, Guid[], IAsyncEnumerable<T>>> Compiled = new();
+
     protected override async Task<IReadOnlyDictionary<Guid, T>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
+        var viewer = await ViewerAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<T>().AsNoTracking().Where(e => keys.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        if (Visibility.Rule<T>(viewer) is not null)
+        {
+            // A viewer-dependent filter cannot be a compiled query; rows with a rule take the ordinary path.
+            return await db.Set<T>().VisibleTo(viewer).AsNoTracking().Where(e => keys.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        }
+
+        var query = Compiled.GetOrAdd(db.GetType(), static _ => EF.CompileAsyncQuery((InfrastructuurDb context, Guid[] ids) => context.Set<T>().AsNoTracking().Where(e => ids.Contains(e.Id))));
+        var found = new Dictionary<Guid, T>(keys.Count);
+        await foreach (var entity in query(db, [.. keys]).WithCancellation(cancellationToken))
+        {
+            found[entity.Id] = entity;
+        }
+
+        return found;
     }
 }
 
@@ -55,6 +79,14 @@ public static class NodeFieldExtensions
     public static IDataLoaderResult<T?> LoadById<T>(this IResolveFieldContext context, Guid? id)
         where T : Entity =>
         id is { } key ? context.Loader<ById<T>>().Load(key) : NullResult<T>.Instance;
+
+    /// <summary>
+    /// A root by-ID field (<c>activity(id:)</c> …): the row, or null with NOT_FOUND — alike whether there is no such row
+    /// or the caller may not see it, and alike with node(id:).
+    /// </summary>
+    public static IDataLoaderResult<T?> LoadByIdOrNotFound<T>(this IResolveFieldContext context, Guid id)
+        where T : Entity =>
+        context.LoadById<T>(id).Then<T?, T?>(found => found ?? throw new ApiException(ErrorCodes.NotFound, $"Could not resolve to a {typeof(T).Name} with that ID."));
 
     private sealed class NullResult<T> : IDataLoaderResult<T?>
     {

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Access;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,11 @@ namespace Infrastructuur.Api.GraphQL;
 public static class Paging
 {
     /// <summary>Builds a connection from rows fetched in (possibly reversed) order, size + 1 of them at most.</summary>
-    public static Connection<T> Build<T>(List<T> rows, IKeysetOrder<T> order, ConnectionArgs args, Func<IDataLoaderResult<int>> count)
+    public static Connection<T> Build<T>(List<T> rows, IKeysetOrder<T> order, ConnectionArgs args, Func<IDataLoaderResult<int>> count) =>
+        Build(rows, order.Cursor, args, count);
+
+    /// <summary>The same, for a list whose cursors do not come from a keyset ordering (search results by rank).</summary>
+    public static Connection<T> Build<T>(List<T> rows, Func<T, string> cursor, ConnectionArgs args, Func<IDataLoaderResult<int>> count)
     {
         var more = rows.Count > args.Size;
         if (more)
@@ -22,7 +27,7 @@ public static class Paging
             rows.Reverse();
         }
 
-        var edges = rows.Select(r => new Edge<T>(order.Cursor(r), r)).ToList();
+        var edges = rows.Select(r => new Edge<T>(cursor(r), r)).ToList();
         var info = new PageInfo(
             HasNextPage: args.Backward ? args.Before is not null : more,
             HasPreviousPage: args.Backward ? more : args.After is not null,
@@ -33,7 +38,8 @@ public static class Paging
 
     /// <summary>
     /// Resolves a root connection field: one page query (size + 1 rows) now, and a COUNT later only if
-    /// totalCount is selected. Each runs on its own short-lived context (ADR 0005).
+    /// totalCount is selected. Each runs on its own short-lived context (ADR 0005). Both see only the rows the caller
+    /// may see (<see cref="Visibility.VisibleTo{T}(IQueryable{T}, Viewer)"/>), so hidden rows change neither.
     /// </summary>
     /// <remarks>
     /// GraphQL.NET reuses resolve contexts once a resolver returns, and <paramref name="query"/> runs again later for
@@ -42,10 +48,12 @@ public static class Paging
     public static async Task<object?> PageAsync<T>(this IResolveFieldContext context, Func<InfrastructuurDb, IQueryable<T>> query, IKeysetOrder<T> order)
         where T : class
     {
-        var factory = context.Request().DbFactory;
+        var request = context.Request();
+        var factory = request.DbFactory;
         var args = ConnectionArgs.From(context);
+        var viewer = await request.ViewerAsync(context.CancellationToken);
         await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
-        var page = query(db);
+        var page = query(db).VisibleTo(viewer);
         var cursor = args.Backward ? args.Before : args.After;
         if (cursor is not null)
         {
@@ -56,7 +64,7 @@ public static class Paging
         return Build(rows, order, args, () => new Deferred<int>(async ct =>
         {
             await using var countDb = await factory.CreateDbContextAsync(ct);
-            return await query(countDb).CountAsync(ct);
+            return await query(countDb).VisibleTo(viewer).CountAsync(ct);
         }));
     }
 
@@ -64,7 +72,8 @@ public static class Paging
     /// Resolves a nested connection field (an edge from a <typeparamref name="TParent"/>) through a per-request
     /// loader: all parents that ask for the same field with the same arguments are paged in one statement and,
     /// if totalCount is selected, counted in one. <paramref name="children"/> is the correlated child query of
-    /// one parent, e.g. <c>db => m => db.Areas.Where(a => a.MunicipalityId == m.Id)</c>.
+    /// one parent, e.g. <c>db => m => db.Areas.Where(a => a.MunicipalityId == m.Id)</c>. Pages and counts hold only
+    /// the rows the caller may see.
     /// </summary>
     public static IDataLoaderResult<Connection<T>> PageChildren<TParent, T>(
         this IResolveFieldContext<TParent> context,
@@ -109,9 +118,10 @@ public static class Paging
     {
         protected override async Task<IReadOnlyDictionary<Guid, List<T>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
         {
+            var viewer = await ViewerAsync(cancellationToken);
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             Guid[] ids = [.. keys];
-            var selector = children(db);
+            var selector = children(db).VisibleTo(viewer);
             var page = order.PageOf(selector.Body, args.Backward ? args.Before : args.After, args.Backward, args.Size + 1);
             var pageSelector = Expression.Lambda<Func<TParent, IEnumerable<T>>>(page, selector.Parameters);
             Expression<Func<TParent, T, ParentRow<T>>> tag = (p, c) => new ParentRow<T> { ParentId = p.Id, Node = c };
@@ -127,9 +137,10 @@ public static class Paging
     {
         protected override async Task<IReadOnlyDictionary<Guid, int>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
         {
+            var viewer = await ViewerAsync(cancellationToken);
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             Guid[] ids = [.. keys];
-            var selector = children(db);
+            var selector = children(db).VisibleTo(viewer);
             var parent = selector.Parameters[0];
             var count = Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(T)], selector.Body);
             var project = Expression.Lambda<Func<TParent, ParentCount>>(

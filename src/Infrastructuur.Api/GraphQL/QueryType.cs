@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Dashboards;
@@ -8,6 +9,7 @@ using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Programmes;
+using Infrastructuur.Api.Features.Search;
 using Infrastructuur.Api.Features.Signals;
 using Infrastructuur.Api.Features.Taxonomy;
 
@@ -20,6 +22,7 @@ public sealed class QueryType : ObjectGraphType
     {
         Name = "Query";
         Description = "The entry points for reading the neighbourhood network.";
+        this.DefaultPolicy(Policies.Public);
         this.AddNodeQueries(nodeResolvers);
         this.AddGeographyQueries();
         this.AddOrganisationQueries();
@@ -32,16 +35,19 @@ public sealed class QueryType : ObjectGraphType
         this.AddNetworkQueries();
         this.AddSignalQueries();
         this.AddDashboardQueries();
+        this.AddViewerQueries();
+        this.AddSearchQueries();
     }
 }
 
 public sealed class InfrastructuurSchema : Schema
 {
-    public InfrastructuurSchema(IServiceProvider services, QueryType query)
+    public InfrastructuurSchema(IServiceProvider services, QueryType query, MutationType mutation)
         : base(services)
     {
         Description = "Infrastructuur: one graph over a neighbourhood social-health network — initiatives, organisations, offering, needs, funding.";
         Query = query;
+        Mutation = mutation;
 
         // The built-in Decimal and Long scalars have no description; ours do.
         RegisterTypeMapping(typeof(decimal), typeof(DescribedDecimalGraphType));

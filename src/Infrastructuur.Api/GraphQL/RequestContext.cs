@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 using GraphQL;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Infrastructuur.Api.GraphQL;
@@ -40,7 +41,8 @@ public sealed class RequestContext : Dictionary<string, object?>
     {
         lock (_loaders)
         {
-            return _viewer ??= LoadViewerAsync(cancellationToken);
+            // Anonymous callers need no database round trip.
+            return _viewer ??= User.Subject() is null ? Task.FromResult(Features.Access.Viewer.Anonymous) : LoadViewerAsync(cancellationToken);
         }
     }
 
@@ -53,12 +55,25 @@ public sealed class RequestContext : Dictionary<string, object?>
     /// <summary>A per-request object under a string key (loaders that depend on field arguments).</summary>
     public T Shared<T>(string key, Func<T> create)
         where T : class =>
-        (T)_shared.GetOrAdd(key, _ => create());
+        (T)_shared.GetOrAdd(key, _ => Bound(create()));
 
     /// <summary>The request's single instance of a loader; created on first use.</summary>
     public T Loader<T>()
         where T : class =>
-        (T)_loaders.GetOrAdd(typeof(T), static (type, services) => ActivatorUtilities.CreateInstance(services, type), Services);
+        (T)_loaders.GetOrAdd(typeof(T), static (type, request) => request.Bound(Factories.GetOrAdd(type, static t => ActivatorUtilities.CreateFactory(t, Type.EmptyTypes))(request.Services, null)), this);
+
+    // How to construct each loader type, worked out once per process rather than by reflection on every request.
+    private static readonly ConcurrentDictionary<Type, ObjectFactory> Factories = new();
+
+    private T Bound<T>(T created)
+    {
+        if (created is IRequestBound bound)
+        {
+            bound.Bind(this);
+        }
+
+        return created;
+    }
 }
 
 public static class ResolveFieldContextExtensions

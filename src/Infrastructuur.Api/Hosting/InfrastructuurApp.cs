@@ -16,11 +16,20 @@ public static class InfrastructuurApp
         builder.Services.AddInfrastructuurGraphQL(builder.Configuration);
         builder.Services.AddInfrastructuurTelemetry(builder.Configuration);
         builder.Services.AddSingleton<ShutdownState>();
+        builder.AddTransportLimits();
 
         var app = builder.Build();
         var shutdown = app.Services.GetRequiredService<ShutdownState>();
-        app.Lifetime.ApplicationStopping.Register(shutdown.MarkStopping);
+        var drain = TimeSpan.FromSeconds(app.Configuration.GetValue("Hosting:ReadinessDrainSeconds", 2.0));
 
+        // On SIGTERM readiness turns 503 first; the host then waits for requests in flight (up to ShutdownTimeout).
+        app.Lifetime.ApplicationStopping.Register(() =>
+        {
+            shutdown.MarkStopping();
+            Thread.Sleep(drain);
+        });
+
+        app.UseCors();
         app.UseAuthentication();
         app.MapInfrastructuurHealth();
         app.MapInfrastuurGraphQL();

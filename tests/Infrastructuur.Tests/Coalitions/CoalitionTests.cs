@@ -58,7 +58,7 @@ public abstract class CoalitionTests(Func<TestApp> app)
         Assert.Equal("SCHOOL", members[0]["kind"]!.GetValue<string>());
         Assert.Equal("Initiative", members[1]["__typename"]!.GetValue<string>());
         Assert.Equal(Id(w.InitiativeA), members[1]["id"]!.GetValue<string>());
-        Assert.Equal("DRAFT", members[1]["status"]!.GetValue<string>());
+        Assert.Equal("ACTIVE", members[1]["status"]!.GetValue<string>());
     }
 
     [SkippableFact]

@@ -158,7 +158,7 @@ public abstract class ConnectionTests(Func<TestApp> app)
         var municipality = new Municipality { Name = $"Testgemeente {Guid.NewGuid():N}", CbsCode = $"GM{Random.Shared.Next(10000):D4}{Guid.NewGuid():N}"[..6] };
         db.Municipalities.Add(municipality);
         var names = Enumerable.Range(0, count).Select(i => $"initiative {i:D3} {(i % 2 == 0 ? "Ä" : "a")}").ToList();
-        db.Initiatives.AddRange(names.Select(n => new Initiative { Name = n, Municipality = municipality }));
+        db.Initiatives.AddRange(names.Select(n => new Initiative { Name = n, Municipality = municipality, Status = InitiativeStatus.Active }));
         await db.SaveChangesAsync();
         return (Infrastructuur.Api.GraphQL.GlobalId.Encode("Municipality", municipality.Id), names.OrderBy(n => Infrastructuur.Api.Data.TextKey.Fold(n), StringComparer.Ordinal).ToList());
     }
@@ -167,7 +167,7 @@ public abstract class ConnectionTests(Func<TestApp> app)
     {
         var id = Infrastructuur.Api.GraphQL.GlobalId.Decode(municipality, "Municipality");
         await using var db = await app().OpenDbAsync();
-        db.Initiatives.Add(new Initiative { Name = name, MunicipalityId = id });
+        db.Initiatives.Add(new Initiative { Name = name, MunicipalityId = id, Status = InitiativeStatus.Active });
         await db.SaveChangesAsync();
     }
 }

@@ -76,7 +76,7 @@ public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
     }
 
     [SkippableFact]
-    public async Task No_field_of_the_schema_can_list_natural_person_shareholders()
+    public async Task Natural_person_shareholders_are_listed_only_by_the_guarded_register_and_the_own_export()
     {
         var response = await app().QueryAsync("""
             { company: __type(name: "NeighbourhoodCompany") { fields { name } }
@@ -88,25 +88,33 @@ public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
 
         response.AssertOk();
         static IEnumerable<string> Fields(System.Text.Json.Nodes.JsonNode? type) => type!["fields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal);
-        Assert.Equal(["foundedOn", "id", "organisation", "organisationShareholders", "purpose", "reinvestments", "shareClasses", "shareholdingSummary"], Fields(response.Data!["company"]));
+        Assert.Equal(["foundedOn", "id", "organisation", "organisationShareholders", "purpose", "reinvestments", "shareClasses", "shareholderRegister", "shareholdingSummary"], Fields(response.Data!["company"]));
         Assert.Equal(["from", "organisation", "shareClass", "shares", "until"], Fields(response.Data!["holding"]));
         Assert.Equal(["naturalPersonHolderCount", "nominalCapital", "on", "organisationHolderCount", "totalSharesIssued"], Fields(response.Data!["summary"]));
         Assert.Null(response.Data!["shareholding"]);
 
-        // Every way into shareholdings in the whole schema: only the organisation view and the counts.
+        // Every way into shareholdings in the whole schema: the organisation view, the counts, and the natural persons'
+        // view behind NeighbourhoodCompany.shareholderRegister and Viewer.personalDataExport (who may read those is tested under Access).
         var holdingTypes = response.Data!["schema"]!["types"]!.AsArray()
             .SelectMany(t => t!["fields"]?.AsArray() ?? [])
             .Select(f => Innermost(f!["type"]))
             .Where(name => name.Contains("Shareholding", StringComparison.Ordinal) || name.Contains("Holder", StringComparison.Ordinal))
             .ToHashSet();
-        Assert.Equal(["OrganisationShareholding", "OrganisationShareholdingConnection", "OrganisationShareholdingEdge", "ShareholdingSummary"], holdingTypes.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["OrganisationShareholding", "OrganisationShareholdingConnection", "OrganisationShareholdingEdge", "PersonShareholding", "PersonShareholdingConnection", "PersonShareholdingEdge", "ShareholdingSummary"],
+            holdingTypes.Order(StringComparer.Ordinal));
+        var personViews = response.Data!["schema"]!["types"]!.AsArray()
+            .SelectMany(t => (t!["fields"]?.AsArray() ?? []).Select(f => (Type: t["name"]!.GetValue<string>(), Field: f!["name"]!.GetValue<string>(), Innermost: Innermost(f["type"]))))
+            .Where(f => f.Innermost.StartsWith("PersonShareholding", StringComparison.Ordinal) && !f.Type.StartsWith("PersonShareholding", StringComparison.Ordinal))
+            .Select(f => $"{f.Type}.{f.Field}");
+        Assert.Equal(["NeighbourhoodCompany.shareholderRegister", "PersonalDataExport.shareholdings"], personViews.Order(StringComparer.Ordinal));
     }
 
     [SkippableFact]
     public async Task Demo_wijk_bv_has_a_one_euro_share_class_counts_and_a_reinvestment_in_two_initiatives()
     {
         var response = await app().QueryAsync("""
-            { organisations(first: 100, filterBy: { kinds: [NEIGHBOURHOOD_COMPANY] }) { nodes { name neighbourhoodCompany {
+            { organisations(first: 20, filterBy: { kinds: [NEIGHBOURHOOD_COMPANY] }) { nodes { name neighbourhoodCompany {
                 shareClasses { nominalValue }
                 shareholdingSummary(on: "2026-06-01") { naturalPersonHolderCount organisationHolderCount totalSharesIssued }
                 reinvestments(first: 5) { nodes { year amountReinvested decidedAt allocations { amount initiative { name } } } } } } }

@@ -33,6 +33,9 @@ public sealed class SqlStatements : IDisposable, IObserver<DiagnosticListener>, 
         return recorder;
     }
 
+    /// <summary>Every statement recorded so far, in the order they ran.</summary>
+    public IReadOnlyList<string> All => [.. _statements];
+
     /// <summary>How many recorded statements mention <paramref name="table"/> (a quoted table name).</summary>
     public int Reading(string table) => _statements.Count(s => s.Contains($"\"{table}\"", StringComparison.Ordinal));
 

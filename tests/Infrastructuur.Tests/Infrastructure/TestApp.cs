@@ -51,13 +51,21 @@ public sealed class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestApp> StartAsync(Engine engine, IDictionary<string, string?>? settings = null, bool initialize = true, string environment = "Testing")
+    /// <param name="configure">Changes to the app's builder after the test settings, e.g. a logger provider that captures logs.</param>
+    public static async Task<TestApp> StartAsync(Engine engine, IDictionary<string, string?>? settings = null, bool initialize = true, string environment = "Testing", Action<WebApplicationBuilder>? configure = null)
     {
         var config = new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Database:SeedDemoData"] = "true",
+            ["Hosting:ReadinessDrainSeconds"] = "0",
+            // Suites fire many requests from one address; the rate-limit tests set the real budgets back.
+            ["GraphQL:RateLimits:RequestsPerMinuteAnonymous"] = "1000000",
+            ["GraphQL:RateLimits:RequestsPerMinuteAuthenticated"] = "1000000",
+            ["GraphQL:RateLimits:MutationsPerMinute"] = "1000000",
+            ["GraphQL:RateLimits:CostPerMinuteAnonymous"] = "1000000000",
+            ["GraphQL:RateLimits:CostPerMinuteAuthenticated"] = "1000000000",
             ["Authentication:Schemes:Bearer:ValidIssuer"] = Tokens.Issuer,
             ["Authentication:Schemes:Bearer:ValidAudiences:0"] = Tokens.Audience,
             ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Tokens.KeyBase64,
@@ -82,7 +90,11 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         var contentRoot = Path.Combine(TestEnvironment.RepoRoot, "src", "Infrastructuur.Api");
-        var app = InfrastructuurApp.Build(["--environment", environment, "--contentRoot", contentRoot], builder => builder.Configuration.AddInMemoryCollection(config));
+        var app = InfrastructuurApp.Build(["--environment", environment, "--contentRoot", contentRoot], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(config);
+            configure?.Invoke(builder);
+        });
         if (initialize)
         {
             await app.InitializeDatabaseAsync();
@@ -128,7 +140,9 @@ public sealed class TestApp : IAsyncDisposable
             // leave null: the caller asserts on Text
         }
 
-        return new GraphQLResponse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, text, body, response.Headers, response.Content.Headers);
+        var result = new GraphQLResponse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, text, body, response.Headers, response.Content.Headers);
+        ErrorContract.Check(result);
+        return result;
     }
 
     public async ValueTask DisposeAsync()

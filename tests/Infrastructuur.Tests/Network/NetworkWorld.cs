@@ -68,8 +68,8 @@ public sealed class NetworkWorld
             OtherTheme = new Theme { Code = $"o-{suffix}", NameNl = $"Ander thema {suffix}", NameEn = $"Other theme {suffix}" },
             OrganisationA = new Organisation { Name = $"Organisatie A {suffix}", Kind = OrganisationKind.School },
             OrganisationB = new Organisation { Name = $"Organisatie B {suffix}", Kind = OrganisationKind.Welfare },
-            InitiativeA = new Initiative { Name = $"Initiatief A {suffix}", Municipality = municipality },
-            InitiativeB = new Initiative { Name = $"Initiatief B {suffix}", Municipality = municipality },
+            InitiativeA = new Initiative { Name = $"Initiatief A {suffix}", Municipality = municipality, Status = InitiativeStatus.Active },
+            InitiativeB = new Initiative { Name = $"Initiatief B {suffix}", Municipality = municipality, Status = InitiativeStatus.Active },
         };
 
         await using var db = await app.OpenDbAsync();

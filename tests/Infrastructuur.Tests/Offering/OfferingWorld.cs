@@ -104,13 +104,14 @@ public sealed class OfferingWorld : IAsyncDisposable
     public Task SaveAsync() => _db.SaveChangesAsync();
 
     /// <summary>The titles Query.activities returns for this world's activities with the given extra conditions, in order.</summary>
-    public async Task<List<string>> TitlesAsync(object? filter = null, object? orderBy = null)
+    public async Task<List<string>> TitlesAsync(object? filter = null, object? orderBy = null, string? token = null)
     {
         var conditions = filter is null ? new JsonObject() : JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(filter))!.AsObject();
         conditions["municipality"] = Id(Municipality);
         var response = await _app.QueryAsync(
             "query($f: ActivityFilter, $o: ActivityOrder) { activities(first: 100, filterBy: $f, orderBy: $o) { totalCount nodes { title } } }",
-            new { f = conditions, o = orderBy });
+            new { f = conditions, o = orderBy },
+            token);
         response.AssertOk();
         var connection = response.Data!["activities"]!;
         var titles = Titles(connection);

@@ -47,6 +47,21 @@ public sealed class Viewer
 
     public bool Serves(Guid municipalityId) => IsAdmin || (Role == Role.MunicipalOfficial && Municipalities.Contains(municipalityId));
 
+    /// <summary>
+    /// The role a token carries, without touching the database: the first recognised "role" claim; a signed-in caller
+    /// with an unknown or missing role is a resident at most, and no token is anonymous.
+    /// </summary>
+    public static Role RoleOf(ClaimsPrincipal user)
+    {
+        if (user.Subject() is null)
+        {
+            return Role.Anonymous;
+        }
+
+        var role = user.FindAll(AuthenticationSetup.RoleClaim).Select(c => RoleNames.ByClaim.GetValueOrDefault(c.Value)).FirstOrDefault(r => r != Role.Anonymous);
+        return role == Role.Anonymous ? Role.Resident : role;
+    }
+
     public static async Task<Viewer> LoadAsync(ClaimsPrincipal user, InfrastructuurDb db, CancellationToken cancellationToken)
     {
         var subject = user.Subject();
@@ -55,12 +70,7 @@ public sealed class Viewer
             return Anonymous;
         }
 
-        // One role per token: the first recognised "role" claim; an unknown or missing role is a resident at most.
-        var role = user.FindAll(AuthenticationSetup.RoleClaim).Select(c => RoleNames.ByClaim.GetValueOrDefault(c.Value)).FirstOrDefault(r => r != Role.Anonymous);
-        if (role == Role.Anonymous)
-        {
-            role = Role.Resident;
-        }
+        var role = RoleOf(user);
 
         var person = await db.Set<People.Person>().AsNoTracking().Where(p => p.Subject == subject).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
         if (person is not { } id)

@@ -285,10 +285,12 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasOne(a => a.Municipality).WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.ProviderOrganisation).WithMany().HasForeignKey(a => a.ProviderOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.ProviderInitiative).WithMany().HasForeignKey(a => a.ProviderInitiativeId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(a => a.Themes).WithMany(t => t.Activities).UsingEntity("ActivityTheme");
+        // The reverse direction (a theme's or a region's activities, counts per theme of a region) reads the link
+        // table by its second column: an index on (that column, activity) answers from the index alone.
+        builder.HasMany(a => a.Themes).WithMany(t => t.Activities).UsingEntity("ActivityTheme", j => j.HasIndex("ThemesId", "ActivitiesId"));
         builder.HasMany(a => a.TargetGroups).WithMany(t => t.Activities).UsingEntity("ActivityTargetGroup");
         builder.HasMany(a => a.Partners).WithMany(o => o.PartnerActivities).UsingEntity("ActivityPartner");
-        builder.HasMany(a => a.Neighbourhoods).WithMany(n => n.Activities).UsingEntity("ActivityNeighbourhood");
+        builder.HasMany(a => a.Neighbourhoods).WithMany(n => n.Activities).UsingEntity("ActivityNeighbourhood", j => j.HasIndex("NeighbourhoodsId", "ActivitiesId"));
 
         // The same SQL on SQLite and PostgreSQL: quoted identifiers, boolean comparison of IS NULL.
         builder.ToTable(t =>

@@ -23,6 +23,6 @@ public static class ActivityQueries
         query.Field<ActivityType>("activity")
             .Description("One activity by its global ID; null with NOT_FOUND when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The activity's global ID.")
-            .Resolve(ctx => ctx.LoadById<Activity>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Activity))));
+            .Resolve(ctx => ctx.LoadByIdOrNotFound<Activity>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Activity))));
     }
 }

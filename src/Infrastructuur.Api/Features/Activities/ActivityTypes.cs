@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Shared;
@@ -43,6 +45,7 @@ public sealed class ActivityLocationType : ObjectGraphType<ActivityLocation>
     {
         Name = "ActivityLocation";
         Description = "Where an activity takes place: a Dutch address with coordinates (HSDS location).";
+        this.DefaultPolicy(Policies.Public);
         Field(l => l.Street, nullable: true).Description("The street name.");
         Field(l => l.HouseNumber, nullable: true).Description("The house number with any addition, e.g. 12a.");
         Field<StringGraphType>("postcode").Description("The postcode in the form 1234 AB.").Resolve(ctx => ctx.Source.Postcode?.Value);
@@ -58,6 +61,7 @@ public sealed class ActivityScheduleType : ObjectGraphType<ActivitySchedule>
     {
         Name = "ActivitySchedule";
         Description = "When an activity takes place (HSDS schedule): once, during a period, or weekly.";
+        this.DefaultPolicy(Policies.Public);
         Field<NonNullGraphType<ScheduleKindType>>("kind").Description("One-off, period or weekly.").Resolve(ctx => ctx.Source.Kind);
         Field(s => s.StartsOn, nullable: true).Description("The first day (the day itself for a one-off); null when it has always run.");
         Field(s => s.EndsOn, nullable: true).Description("The last day; null when open-ended.");
@@ -73,6 +77,7 @@ public sealed class ActivityCostType : ObjectGraphType<ActivityCost>
     {
         Name = "ActivityCost";
         Description = "What taking part in an activity costs.";
+        this.DefaultPolicy(Policies.Public);
         Field(c => c.IsFree).Description("True when taking part is free.");
         Field<MoneyGraphType>("fee").Description("The fee in euros (exact), if there is one.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.FeeCents));
         Field(c => c.FeeDescription, nullable: true).Description("What the fee covers, or who pays less.");
@@ -84,6 +89,7 @@ public sealed class ActivityType : ObjectGraphType<Activity>
     public ActivityType()
     {
         Description = "A piece of prevention offering (HSDS service): what, for whom, where, when, by whom and whom it reached.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field<NonNullGraphType<StringGraphType>>("title").Description("The activity's title.").Resolve(ctx => ctx.Source.Name);
         Field(a => a.Description, nullable: true).Description("What the activity is, in the provider's words.");
@@ -131,6 +137,8 @@ public sealed class ActivityType : ObjectGraphType<Activity>
         Field<NonNullGraphType<IntGraphType>>("totalReach")
             .Description("The sum of all reach records' counts; people counted in several records (periods, groups, regions) count more than once.")
             .Resolve(ctx => ctx.Loader<TotalReachByActivity>().Load(ctx.Source.Id));
+        this.AddViewerCanEdit("activity", EditRights.CanEdit);
+        this.AddChangeHistory(HistoryReaders.Activity);
     }
 }
 
@@ -141,6 +149,7 @@ public sealed class ReachRecordType : ObjectGraphType<ReachRecord>
     public ReachRecordType()
     {
         Description = "How many people an activity reached in a period, for one target group and region when given.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field<NonNullGraphType<ActivityType>>("activity")
             .Description("The activity that reached them.")

@@ -18,6 +18,7 @@ public sealed class CoalitionType : ObjectGraphType<Coalition>
     public CoalitionType()
     {
         Description = "A network of initiatives and organisations acting together, such as a Huis van de Wijk or a support network for children and parents.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(c => c.Name).Description("The coalition's name.");
         Field(c => c.Description, nullable: true).Description("What the coalition does, in its own words.");
@@ -48,6 +49,7 @@ public sealed class CoalitionMemberType : ObjectGraphType<CoalitionMember>
     public CoalitionMemberType()
     {
         Description = "An organisation's or an initiative's membership of a coalition, with the dates it joined and left.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field<NonNullGraphType<PartyType>>("member")
             .Description("The member: an organisation or an initiative.")
@@ -65,6 +67,7 @@ public sealed class CoalitionRecognitionType : ObjectGraphType<CoalitionRecognit
     public CoalitionRecognitionType()
     {
         Description = "A recognition a coalition holds, such as \"OZJ-Jeugdlab\".";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(r => r.Label).Description("The recognition, e.g. \"OZJ-Jeugdlab\".");
         Field(r => r.Since).Description("The day the recognition started.");
@@ -112,7 +115,7 @@ public static class CoalitionQueries
         query.Field<CoalitionType>("coalition")
             .Description("One coalition by its global ID; null with NOT_FOUND when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The coalition's global ID.")
-            .Resolve(ctx => ctx.LoadById<Coalition>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Coalition))));
+            .Resolve(ctx => ctx.LoadByIdOrNotFound<Coalition>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Coalition))));
     }
 
     /// <summary>The membership filter for a <c>current</c> argument, against today's date (UTC) at the start of the request.</summary>

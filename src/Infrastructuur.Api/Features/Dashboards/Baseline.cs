@@ -104,7 +104,9 @@ public sealed class Baseline(Scope scope)
     /// </summary>
     public static async Task<List<OverlapCell>> OverlapCellsAsync(InfrastructuurDb db, Scope scope, IReadOnlyList<OfferingCell> offering, CancellationToken cancellationToken)
     {
-        var cells = offering.Where(c => c.Providers >= 2).ToList();
+        // Offering cells always name a target group (the group join is an inner join); the filter only proves it to the compiler.
+        var cells = offering.Where(c => c.Providers >= 2 && c.TargetGroupId is not null)
+            .Select(c => new OverlapCell(c.ThemeId, c.TargetGroupId!.Value, c.NeighbourhoodId, c.Providers, c.Activities)).ToList();
         if (cells.Count == 0)
         {
             return [];
@@ -117,8 +119,7 @@ public sealed class Baseline(Scope scope)
         return [.. cells
             .OrderByDescending(c => c.Providers).ThenByDescending(c => c.Activities)
             .ThenBy(c => themes[c.ThemeId], StringComparer.Ordinal).ThenBy(c => groups[c.TargetGroupId], StringComparer.Ordinal).ThenBy(c => regions[c.NeighbourhoodId], StringComparer.Ordinal)
-            .ThenBy(c => c.ThemeId).ThenBy(c => c.TargetGroupId).ThenBy(c => c.NeighbourhoodId)
-            .Select(c => new OverlapCell(c.ThemeId, c.TargetGroupId, c.NeighbourhoodId, c.Providers, c.Activities))];
+            .ThenBy(c => c.ThemeId).ThenBy(c => c.TargetGroupId).ThenBy(c => c.NeighbourhoodId)];
     }
 
     /// <summary>The providers of some overlap cells: one statement for all of them.</summary>
@@ -129,14 +130,15 @@ public sealed class Baseline(Scope scope)
             return [];
         }
 
-        List<Guid> themes = [.. cells.Select(c => c.ThemeId).Distinct()], groups = [.. cells.Select(c => c.TargetGroupId).Distinct()], regions = [.. cells.Select(c => c.NeighbourhoodId).Distinct()];
+        List<Guid> themes = [.. cells.Select(c => c.ThemeId).Distinct()], regions = [.. cells.Select(c => c.NeighbourhoodId).Distinct()];
+        List<Guid?> groups = [.. cells.Select(c => (Guid?)c.TargetGroupId).Distinct()];
         var providers = await OfferingCells.Rows(db, scope, DashboardSql.Running(db, scope))
             .Where(r => themes.Contains(r.Theme) && groups.Contains(r.Group) && regions.Contains(r.Region))
             .Select(r => new { r.Theme, r.Group, r.Region, r.Organisation, r.Initiative })
             .Distinct()
             .ToListAsync(cancellationToken);
         var byCell = providers.ToLookup(p => (p.Theme, p.Group, p.Region), p => new PartyRef(p.Organisation, p.Initiative));
-        return [.. cells.Select(c => new Overlap(c.ThemeId, c.TargetGroupId, c.NeighbourhoodId, c.Activities, [.. byCell[(c.ThemeId, c.TargetGroupId, c.NeighbourhoodId)]]))];
+        return [.. cells.Select(c => new Overlap(c.ThemeId, c.TargetGroupId, c.NeighbourhoodId, c.Activities, [.. byCell[(c.ThemeId, (Guid?)c.TargetGroupId, c.NeighbourhoodId)]]))];
     }
 
     /// <summary>Reach records whose period overlaps the scope's, for a region of the scope or for no region in particular.</summary>

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public sealed class BudgetLineType : ObjectGraphType<BudgetLine>
     public BudgetLineType()
     {
         Description = "A funder's budget for one year on one policy column [Iv3]: municipal budgets are booked per Iv3 task field (6.1 community strength and civic participation, 6.2 neighbourhood teams, 7.1 public health, 4.x education); other funders have their own lines.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field<NonNullGraphType<OrganisationType>>("funder")
             .Description("The organisation whose budget this is (360Giving fundingOrganization of the grants paid from it).")
@@ -80,12 +82,14 @@ public sealed class AllocatedByBudgetLine(IDbContextFactory<InfrastructuurDb> fa
 {
     protected override async Task<IReadOnlyDictionary<Guid, long>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
+        var viewer = await ViewerAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.GrantAllocations.AsNoTracking()
             .Where(a => keys.Contains(a.BudgetLineId))
             .Join(db.Grants.Where(Grant.IsAwarded), a => a.GrantId, g => g.Id, (a, _) => a)
             .GroupBy(a => a.BudgetLineId)
             .Select(g => new { g.Key, Sum = g.Sum(a => a.AmountCents) })
+            .VisibleTo(viewer)
             .ToDictionaryAsync(r => r.Key, r => r.Sum, cancellationToken);
     }
 }

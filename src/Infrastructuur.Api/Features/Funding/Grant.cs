@@ -87,6 +87,9 @@ public sealed class Grant : Entity
 
     public GrantStatus Status { get; set; } = GrantStatus.Applied;
 
+    /// <summary>The person who recorded the application (set by the server); they may not decide on it. Personal data: not exposed.</summary>
+    public Guid? AppliedByPersonId { get; set; }
+
     public List<Theme> Themes { get; set; } = [];
 
     public List<Neighbourhood> BeneficiaryNeighbourhoods { get; set; } = [];
@@ -101,6 +104,9 @@ public sealed class GrantAllocation : Entity
 {
     public Guid GrantId { get; set; }
 
+    /// <summary>The grant; an allocation is visible exactly when its grant is (see VisibilityRules).</summary>
+    public Grant? Grant { get; set; }
+
     public Guid BudgetLineId { get; set; }
 
     public BudgetLine? BudgetLine { get; set; }
@@ -112,6 +118,9 @@ public sealed class GrantAllocation : Entity
 public sealed class Disbursement : Entity
 {
     public Guid GrantId { get; set; }
+
+    /// <summary>The grant; a disbursement is visible exactly when its grant is (see VisibilityRules).</summary>
+    public Grant? Grant { get; set; }
 
     public DateOnly PaidOn { get; set; }
 
@@ -153,14 +162,15 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         builder.HasIndex(g => new { g.RecipientInitiativeId, g.ListedOn });
         builder.HasIndex(g => new { g.RecipientOrganisationId, g.ListedOn });
         builder.HasIndex(g => new { g.RecipientProgrammeId, g.ListedOn });
+        builder.HasOne<People.Person>().WithMany().HasForeignKey(g => g.AppliedByPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(g => g.Funder).WithMany().HasForeignKey(g => g.FunderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(g => g.RecipientInitiative).WithMany().HasForeignKey(g => g.RecipientInitiativeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(g => g.RecipientOrganisation).WithMany().HasForeignKey(g => g.RecipientOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(g => g.RecipientProgramme).WithMany().HasForeignKey(g => g.RecipientProgrammeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(g => g.Themes).WithMany().UsingEntity("GrantTheme");
         builder.HasMany(g => g.BeneficiaryNeighbourhoods).WithMany().UsingEntity("GrantNeighbourhood");
-        builder.HasMany(g => g.Allocations).WithOne().HasForeignKey(a => a.GrantId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(g => g.Disbursements).WithOne().HasForeignKey(d => d.GrantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(g => g.Allocations).WithOne(a => a.Grant).HasForeignKey(a => a.GrantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(g => g.Disbursements).WithOne(d => d.Grant).HasForeignKey(d => d.GrantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

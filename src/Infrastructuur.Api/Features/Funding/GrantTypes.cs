@@ -3,6 +3,7 @@ using GraphQL.DataLoader;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Programmes;
@@ -41,6 +42,7 @@ public sealed class GrantType : ObjectGraphType<Grant>
     public GrantType()
     {
         Description = "A grant [360Giving]: money a funder awards to an initiative, an organisation or a programme, paid from one or more budget lines and paid out in disbursements. Also an application that was not (yet) awarded.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(g => g.Identifier).Description("The grant's identifier (360Giving identifier), unique across all grants, e.g. \"360G-INFRA-demo-0001\".");
         Field(g => g.Title).Description("The grant's title (360Giving title).");
@@ -82,6 +84,7 @@ public sealed class GrantType : ObjectGraphType<Grant>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DisbursementType>>>>("disbursements")
             .Description("The payments made, oldest first.")
             .Resolve(ctx => ctx.Loader<DisbursementsByGrant>().Load(ctx.Source.Id).Then(list => list ?? []));
+        this.AddChangeHistory(HistoryReaders.Grant);
     }
 
     private static IDataLoaderResult<object?> Recipient(IResolveFieldContext<Grant> ctx) => ctx.Source switch
@@ -99,6 +102,7 @@ public sealed class GrantAllocationType : ObjectGraphType<GrantAllocation>
     public GrantAllocationType()
     {
         Description = "The part of a grant's award paid from one budget line.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field<NonNullGraphType<GrantType>>("grant")
             .Description("The grant.")
@@ -117,6 +121,7 @@ public sealed class DisbursementType : ObjectGraphType<Disbursement>
     public DisbursementType()
     {
         Description = "A payment of (part of) a grant.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(d => d.PaidOn).Description("The day of payment.");
         Field<NonNullGraphType<MoneyGraphType>>("amount")
@@ -210,7 +215,7 @@ public static class GrantQueries
         query.Field<GrantType>("grant")
             .Description("One grant by its global ID; null with NOT_FOUND when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The grant's global ID.")
-            .Resolve(ctx => ctx.LoadById<Grant>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Grant))));
+            .Resolve(ctx => ctx.LoadByIdOrNotFound<Grant>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Grant))));
     }
 
     private static (Guid? Initiative, Guid? Organisation, Guid? Programme) RecipientOf(string? id)

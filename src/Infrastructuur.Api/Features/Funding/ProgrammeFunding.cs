@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,7 @@ public sealed class ProgrammeFundingType : ObjectGraphType<ProgrammeFunding>
     {
         Name = "ProgrammeFunding";
         Description = "The money awarded to a programme, over its awarded grants (applications and rejections do not count).";
+        this.DefaultPolicy(Policies.Public);
         Field<NonNullGraphType<IntGraphType>>("grantCount").Description("The number of awarded grants to the programme.").Resolve(ctx => ctx.Source.GrantCount);
         Field<NonNullGraphType<IntGraphType>>("funderCount").Description("The number of distinct funders.").Resolve(ctx => ctx.Source.FunderCount);
         Field<NonNullGraphType<IntGraphType>>("budgetLineCount").Description("The number of distinct budget lines (columns) the grants draw on.").Resolve(ctx => ctx.Source.BudgetLineCount);
@@ -57,6 +59,7 @@ public sealed class FundingSourceType : ObjectGraphType<FundingSource>
     {
         Name = "FundingSource";
         Description = "What one funder awarded and paid a programme from one budget line.";
+        this.DefaultPolicy(Policies.Public);
         Field<NonNullGraphType<OrganisationType>>("funder")
             .Description("The funder (360Giving fundingOrganization).")
             .Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.FunderId));
@@ -81,9 +84,12 @@ public sealed class FundingByProgramme(IDbContextFactory<InfrastructuurDb> facto
 {
     protected override async Task<IReadOnlyDictionary<Guid, ProgrammeFunding>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
+        var viewer = await ViewerAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         List<Guid?> ids = [.. keys.Select(k => (Guid?)k)];
-        var grants = db.Grants.AsNoTracking().Where(Grant.IsAwarded).Where(g => ids.Contains(g.RecipientProgrammeId));
+
+        // Only grants the caller may see count, so a hidden grant never shows in a total.
+        var grants = db.Grants.AsNoTracking().Where(Grant.IsAwarded).Where(g => ids.Contains(g.RecipientProgrammeId)).VisibleTo(viewer);
 
         var allocated = await db.GrantAllocations.AsNoTracking()
             .Join(grants, a => a.GrantId, g => g.Id, (a, g) => new { ProgrammeId = g.RecipientProgrammeId!.Value, g.FunderId, a.BudgetLineId, a.AmountCents })

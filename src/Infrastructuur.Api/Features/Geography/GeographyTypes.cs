@@ -24,6 +24,7 @@ public sealed class MunicipalityType : ObjectGraphType<Municipality>
     public MunicipalityType()
     {
         Description = "A Dutch municipality (gemeente), identified by its CBS code.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(m => m.Name).Description("The municipality's name, e.g. Nissewaard.");
         Field(m => m.CbsCode).Description("CBS municipality code: GM followed by four digits, e.g. GM1930.");
@@ -54,6 +55,7 @@ public sealed class AreaType : ObjectGraphType<Area>
     public AreaType()
     {
         Description = "A municipality's own working area, made of CBS neighbourhoods; figures roll up neighbourhood → area → municipality.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(a => a.Name).Description("The area's name as the municipality uses it.");
         Field(a => a.Description, nullable: true).Description("What the area covers, in the municipality's words.");
@@ -75,6 +77,7 @@ public sealed class NeighbourhoodType : ObjectGraphType<Neighbourhood>
     public NeighbourhoodType()
     {
         Description = "A CBS region below a municipality: a district (CBS wijk) or a neighbourhood (CBS buurt).";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(n => n.Name).Description("The region's name, e.g. Middelland.");
         Field<NonNullGraphType<RegionLevelType>>("level").Description("The CBS level: DISTRICT (wijk) or NEIGHBOURHOOD (buurt).").Resolve(ctx => ctx.Source.Level);
@@ -107,5 +110,6 @@ public sealed class NeighbourhoodType : ObjectGraphType<Neighbourhood>
             .Description("Activities serving exactly this region, by title. To include the regions inside it, use Query.activities with filterBy.neighbourhood.")
             .PagingArguments()
             .Resolve(ctx => ctx.PageChildren(_ => place => place.Activities, ActivityOrder.Default));
+        this.AddActivityCountFields();
     }
 }

@@ -1,10 +1,12 @@
 using GraphQL;
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.People;
@@ -31,6 +33,7 @@ public sealed class InitiativeType : ObjectGraphType<Initiative>
     public InitiativeType()
     {
         Description = "A residents' initiative (bewonersinitiatief): residents organising something for their neighbourhood, often without a legal form.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(i => i.Name).Description("The initiative's name.");
         Field(i => i.Description, nullable: true).Description("What the initiative does, in its own words.");
@@ -58,6 +61,8 @@ public sealed class InitiativeType : ObjectGraphType<Initiative>
         this.AddCoordinatorFields();
         this.AddCoalitionFields();
         this.AddCollaborationFields();
+        this.AddViewerCanEdit("initiative", EditRights.CanEdit);
+        this.AddChangeHistory(HistoryReaders.Initiative);
     }
 }
 
@@ -74,7 +79,7 @@ public static class InitiativeQueries
         query.Field<InitiativeType>("initiative")
             .Description("One initiative by its global ID; null with NOT_FOUND when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The initiative's global ID.")
-            .Resolve(ctx => ctx.LoadById<Initiative>(GlobalId.Decode(ctx.GetArgument<string>("id"), "Initiative")));
+            .Resolve(ctx => ctx.LoadByIdOrNotFound<Initiative>(GlobalId.Decode(ctx.GetArgument<string>("id"), "Initiative")));
     }
 }
 

@@ -1,6 +1,9 @@
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Access;
+using Infrastructuur.Api.Features.People;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
@@ -15,6 +18,7 @@ public sealed class NeighbourhoodCompanyType : ObjectGraphType<NeighbourhoodComp
     public NeighbourhoodCompanyType()
     {
         Description = "A neighbourhood company (wijk-BV): an organisation that pools budgets across silos, has residents and organisations as shareholders and reinvests its profit in the neighbourhood. Natural-person shareholders are private: only their number is public.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field<NonNullGraphType<OrganisationType>>("organisation")
             .Description("The organisation (of kind NEIGHBOURHOOD_COMPANY) this company is.")
@@ -47,10 +51,72 @@ public sealed class NeighbourhoodCompanyType : ObjectGraphType<NeighbourhoodComp
                         && (on == null || (h.From <= on && (h.Until == null || h.Until >= on)))),
                     OrganisationShareholdingType.ByFrom);
             });
+        Field<ConnectionType<PersonShareholdingType>>("shareholderRegister")
+            .Policy(Policies.PersonalData)
+            .Description("The register of natural-person shareholdings, with their holders, oldest first. Personal data: null unless you serve (as an official) a municipality the company works in, or are an administrator; every read is logged. Everyone else sees counts in shareholdingSummary.")
+            .PagingArguments()
+            .Argument<DateOnlyGraphType>("on", "Only holdings held on this day; all holdings, past and present, when omitted.")
+            .Resolve(ctx => ShareholderRegister(ctx));
         Field<NonNullGraphType<ConnectionType<ReinvestmentType>>>("reinvestments")
             .Description("What the company decided to do with its profit, newest year first.")
             .PagingArguments()
             .Resolve(ctx => ctx.PageChildren(db => c => db.Reinvestments.Where(r => r.CompanyId == c.Id), ReinvestmentType.ByYear));
+    }
+
+    // Officials serving a municipality the company works in, and administrators; for anyone else the register is null.
+    private static IDataLoaderResult<Connection<Shareholding>?> ShareholderRegister(IResolveFieldContext<NeighbourhoodCompany> ctx)
+    {
+        var on = ctx.GetArgument<DateOnly?>("on");
+        var request = ctx.Request();
+        var municipalities = ctx.Loader<MunicipalitiesByOrganisation>().Load(ctx.Source.OrganisationId);
+        var page = ctx.PageChildren(
+            db => c => db.Shareholdings.Where(h => h.ShareClass!.CompanyId == c.Id && h.HolderPersonId != null
+                && (on == null || (h.From <= on && (h.Until == null || h.Until >= on)))),
+            OrganisationShareholdingType.ByFrom);
+        return new Deferred<Connection<Shareholding>?>(async ct =>
+        {
+            var viewer = await request.ViewerAsync(ct);
+            if (!viewer.IsAdmin && !(await municipalities.GetResultAsync(ct) ?? []).Any(viewer.Serves))
+            {
+                return null;
+            }
+
+            var register = await page.GetResultAsync(ct);
+            foreach (var edge in register.Edges)
+            {
+                request.PersonalDataReads().Record(edge.Node.HolderPersonId!.Value, "shareholderRegister");
+            }
+
+            return register;
+        });
+    }
+}
+
+/// <summary>A natural person's shareholding, reachable only through shareholderRegister and a personal-data export.</summary>
+public sealed class PersonShareholdingType : ObjectGraphType
+{
+    public PersonShareholdingType()
+    {
+        Name = "PersonShareholding";
+        Description = "Shares of a neighbourhood company held by a natural person (personal data: see NeighbourhoodCompany.shareholderRegister).";
+        this.DefaultPolicy(Policies.PersonalData);
+        Field<NonNullGraphType<PersonType>>("holder")
+            .Description("The person holding the shares; their contact details follow the rules of Person.")
+            .Resolve(ctx => ctx.LoadById<Person>(Holding(ctx).HolderPersonId));
+        AddHoldingFields(this);
+    }
+
+    internal static Shareholding Holding(IResolveFieldContext ctx) => (Shareholding)ctx.Source!;
+
+    /// <summary>The fields any shareholding view shares: shares, class and period.</summary>
+    internal static void AddHoldingFields(ObjectGraphType type)
+    {
+        type.Field<NonNullGraphType<IntGraphType>>("shares").Description("The number of shares held.").Resolve(ctx => checked((int)Holding(ctx).Shares));
+        type.Field<NonNullGraphType<ShareClassType>>("shareClass")
+            .Description("The class of the shares.")
+            .Resolve(ctx => ctx.LoadById<ShareClass>(Holding(ctx).ShareClassId));
+        type.Field<NonNullGraphType<DateOnlyGraphType>>("from").Description("The first day the shares were held.").Resolve(ctx => Holding(ctx).From);
+        type.Field<DateOnlyGraphType>("until").Description("The last day the shares were held; null while they still are.").Resolve(ctx => Holding(ctx).Until);
     }
 }
 
@@ -59,6 +125,7 @@ public sealed class ShareClassType : ObjectGraphType<ShareClass>
     public ShareClassType()
     {
         Description = "A class of shares of a neighbourhood company.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(s => s.Name).Description("The class's name, e.g. \"Gewoon aandeel\".");
         Field<NonNullGraphType<MoneyGraphType>>("nominalValue")
@@ -80,6 +147,7 @@ public sealed class ShareholdingSummaryType : ObjectGraphType<ShareholdingSummar
     {
         Name = "ShareholdingSummary";
         Description = "Public counts of a neighbourhood company's shareholders on a day (counted by the database). Who the natural persons are is private and not available.";
+        this.DefaultPolicy(Policies.Public);
         Field(s => s.On).Description("The day counted on.");
         Field(s => s.NaturalPersonHolderCount).Description("How many distinct natural persons hold shares.");
         Field(s => s.OrganisationHolderCount).Description("How many distinct organisations hold shares.");
@@ -103,18 +171,14 @@ public sealed class OrganisationShareholdingType : ObjectGraphType
     {
         Name = "OrganisationShareholding";
         Description = "Shares of a neighbourhood company held by an organisation.";
+        this.DefaultPolicy(Policies.Public);
         Field<NonNullGraphType<OrganisationType>>("organisation")
             .Description("The organisation holding the shares.")
             .Resolve(ctx => ctx.LoadById<Organisation>(Holding(ctx).HolderOrganisationId));
-        Field<NonNullGraphType<IntGraphType>>("shares").Description("The number of shares held.").Resolve(ctx => checked((int)Holding(ctx).Shares));
-        Field<NonNullGraphType<ShareClassType>>("shareClass")
-            .Description("The class of the shares.")
-            .Resolve(ctx => ctx.LoadById<ShareClass>(Holding(ctx).ShareClassId));
-        Field<NonNullGraphType<DateOnlyGraphType>>("from").Description("The first day the shares were held.").Resolve(ctx => Holding(ctx).From);
-        Field<DateOnlyGraphType>("until").Description("The last day the shares were held; null while they still are.").Resolve(ctx => Holding(ctx).Until);
+        PersonShareholdingType.AddHoldingFields(this);
     }
 
-    private static Shareholding Holding(IResolveFieldContext ctx) => (Shareholding)ctx.Source!;
+    private static Shareholding Holding(IResolveFieldContext ctx) => PersonShareholdingType.Holding(ctx);
 }
 
 public sealed class ReinvestmentType : ObjectGraphType<Reinvestment>
@@ -124,6 +188,7 @@ public sealed class ReinvestmentType : ObjectGraphType<Reinvestment>
     public ReinvestmentType()
     {
         Description = "What a neighbourhood company decided to do with one year's profit.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(r => r.Year).Description("The year of the decision.");
         Field<NonNullGraphType<MoneyGraphType>>("profit")
@@ -147,6 +212,7 @@ public sealed class ReinvestmentAllocationType : ObjectGraphType<ReinvestmentAll
     public ReinvestmentAllocationType()
     {
         Description = "Part of a reinvestment going to an initiative, a theme or a neighbourhood.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field<InitiativeType>("initiative")
             .Description("The initiative receiving the money, if it goes to one.")

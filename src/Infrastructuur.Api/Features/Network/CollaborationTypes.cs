@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Taxonomy;
@@ -27,7 +28,9 @@ public sealed class CollaborationType : ObjectGraphType<Collaboration>
     public CollaborationType()
     {
         Description = "Two or more parties (organisations, initiatives) working together for a purpose: an edge of the network graph.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
+        this.AddVersionField();
         Field(c => c.Purpose).Description("What the parties work together for.");
         Field(c => c.StartsOn).Description("The first day of the collaboration.");
         Field(c => c.EndsOn, nullable: true).Description("The last day of the collaboration; null while it has no planned end.");

@@ -18,6 +18,7 @@ public sealed class NetworkMeetingType : ObjectGraphType<NetworkMeeting>
     public NetworkMeetingType()
     {
         Description = "A meeting of the network, such as a municipality's yearly meeting per area: who took part, which themes and signals were discussed, and what came of it.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(m => m.Title).Description("The meeting's title.");
         Field(m => m.Date).Description("The day of the meeting.");
@@ -99,7 +100,7 @@ public static class NetworkQueries
         query.Field<NetworkMeetingType>("networkMeeting")
             .Description("One network meeting by its global ID; null with NOT_FOUND when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The meeting's global ID.")
-            .Resolve(ctx => ctx.LoadById<NetworkMeeting>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(NetworkMeeting))));
+            .Resolve(ctx => ctx.LoadByIdOrNotFound<NetworkMeeting>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(NetworkMeeting))));
     }
 }
 

@@ -63,6 +63,9 @@ public sealed class Organisation : Entity, INamed, ISearchable
     /// <summary>The organisation's general address, not a person's.</summary>
     public string? Email { get; set; }
 
+    /// <summary>The day an official last checked this profile with the organisation (verifyOrganisation).</summary>
+    public DateOnly? LastVerifiedOn { get; set; }
+
     public Guid? ParentId { get; set; }
 
     public Organisation? Parent { get; set; }

@@ -2,9 +2,11 @@ using GraphQL;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Activities;
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.NeighbourhoodCompanies;
 using Infrastructuur.Api.Features.Network;
@@ -29,6 +31,7 @@ public sealed class OrganisationIdentifierType : ObjectGraphType<OrganisationIde
     {
         Name = "OrganisationIdentifier";
         Description = "An identifier of an organisation in a named scheme (HSDS organization_identifier; 360Giving org-id prefixes).";
+        this.DefaultPolicy(Policies.Public);
         Field(i => i.Scheme).Description("The identifier scheme, e.g. NL-KVK (Chamber of Commerce) or NL-OWMS (public bodies).");
         Field(i => i.Value).Description("The identifier within the scheme.");
     }
@@ -41,6 +44,7 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
     public OrganisationType()
     {
         Description = "A partner organisation (HSDS organization): school, faith community, sports club, youth, welfare or care provider, municipality, fund …";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(o => o.Name).Description("The organisation's name.");
         Field(o => o.Description, nullable: true).Description("What the organisation does, in its own words.");
@@ -74,6 +78,9 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
         this.AddNeighbourhoodCompanyFields();
         this.AddCoalitionFields();
         this.AddCollaborationFields();
+        this.AddViewerCanEdit("organisation", EditRights.CanEdit);
+        Field(o => o.LastVerifiedOn, nullable: true).Description("The day an official of a municipality the organisation works in last checked this profile with it.");
+        this.AddChangeHistory(HistoryReaders.Organisation);
     }
 }
 
@@ -90,7 +97,7 @@ public static class OrganisationQueries
         query.Field<OrganisationType>("organisation")
             .Description("One organisation by its global ID; null with NOT_FOUND when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The organisation's global ID.")
-            .Resolve(ctx => ctx.LoadById<Organisation>(GlobalId.Decode(ctx.GetArgument<string>("id"), "Organisation")));
+            .Resolve(ctx => ctx.LoadByIdOrNotFound<Organisation>(GlobalId.Decode(ctx.GetArgument<string>("id"), "Organisation")));
     }
 }
 

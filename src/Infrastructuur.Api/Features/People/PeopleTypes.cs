@@ -2,21 +2,37 @@ using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
 namespace Infrastructuur.Api.Features.People;
 
-// Personal data: a Person exposes its public display name only. Name, e-mail and phone stay out of the schema
-// until the authorization work scopes and logs every read of them; there is deliberately no root list of people.
+// Personal data: the display name is public; full name, e-mail and phone are personal data (PersonalData decides who
+// may read them and logs every read). There is deliberately no root list of people.
 public sealed class PersonType : ObjectGraphType<Person>
 {
+    private const string Whom = "Personal data: null unless you may see it (the person themself, co-coordinators of an initiative they coordinate, staff of an organisation hosting such an initiative, officials of its municipality or of a neighbourhood company they hold shares in, administrators) — or when none is on file; every read is logged.";
+
     public PersonType()
     {
-        Description = "A person in the network (a coordinator, a contact person). Only the name they chose to be shown under is public.";
+        Description = "A person in the network (a coordinator, a contact person, a shareholder). Only the name they chose to be shown under is public; contact details are personal data.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(p => p.DisplayName).Description("The public name the person chose to be shown under, e.g. \"Coördinator A.\"; never their full name.");
+        Field<StringGraphType>("fullName")
+            .Policy(Policies.PersonalData)
+            .Description($"The person's full name. {Whom}")
+            .Resolve(ctx => PersonalData.Read(ctx, "fullName", p => p.FullName));
+        Field<StringGraphType>("email")
+            .Policy(Policies.PersonalData)
+            .Description($"The person's e-mail address. {Whom}")
+            .Resolve(ctx => PersonalData.Read(ctx, "email", p => p.Email));
+        Field<StringGraphType>("phone")
+            .Policy(Policies.PersonalData)
+            .Description($"The person's phone number. {Whom}")
+            .Resolve(ctx => PersonalData.Read(ctx, "phone", p => p.Phone));
     }
 }
 
@@ -25,10 +41,14 @@ public sealed class InitiativeCoordinatorType : ObjectGraphType<InitiativeCoordi
     public InitiativeCoordinatorType()
     {
         Description = "A person coordinating a residents' initiative, with their role and since when.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field<NonNullGraphType<PersonType>>("person")
             .Description("The coordinator.")
             .Resolve(ctx => ctx.LoadById<Person>(ctx.Source.PersonId));
+        Field<InitiativeType>("initiative")
+            .Description("The initiative coordinated; null when you may not see it (a draft, in a personal-data export).")
+            .Resolve(ctx => ctx.LoadById<Initiative>(ctx.Source.InitiativeId));
         Field(c => c.Since).Description("The day the person started coordinating the initiative.");
         Field(c => c.Role, nullable: true).Description("The role in the initiative's own words, e.g. \"coördinator\" or \"penningmeester\".");
     }

@@ -1,4 +1,5 @@
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.History;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,13 +15,17 @@ public sealed class Person : Entity
     /// <summary>The name the person chose to be shown under in public, e.g. "Coördinator A.".</summary>
     public required string DisplayName { get; set; }
 
+    [AuditWithoutValues]
     public string? FullName { get; set; }
 
+    [AuditWithoutValues]
     public string? Email { get; set; }
 
+    [AuditWithoutValues]
     public string? Phone { get; set; }
 
     /// <summary>The token subject ("sub") this person signs in with; null for people who never sign in.</summary>
+    [AuditWithoutValues]
     public string? Subject { get; set; }
 }
 

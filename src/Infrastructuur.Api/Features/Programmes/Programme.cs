@@ -25,13 +25,15 @@ public enum ProgrammeStatus
 }
 
 /// <summary>A multi-year integral programme (Mooi Mooier Middelland): goals across themes, funded from several budget columns.</summary>
-public sealed class Programme : Entity, INamed
+public sealed class Programme : Entity, INamed, ISearchable
 {
     public required string Name { get; set; }
 
     public string NameKey { get; set; } = string.Empty;
 
     public string? Description { get; set; }
+
+    public string SearchText { get; set; } = string.Empty;
 
     public DateOnly StartsOn { get; set; }
 
@@ -71,6 +73,8 @@ public sealed class Programme : Entity, INamed
     public List<Organisation> Organisations { get; set; } = [];
 
     public List<ProgrammeGoal> Goals { get; set; } = [];
+
+    public string BuildSearchText() => $"{Name} {Description}";
 }
 
 internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
@@ -38,6 +39,7 @@ public sealed class ProgrammeType : ObjectGraphType<Programme>
     public ProgrammeType()
     {
         Description = "A multi-year integral programme (such as Mooi Mooier Middelland): goals across themes, written by residents and partners, funded from several budget columns.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(p => p.Name).Description("The programme's name.");
         Field(p => p.Description, nullable: true).Description("What the programme wants to achieve, in its own words.");
@@ -77,6 +79,7 @@ public sealed class ProgrammeGoalType : ObjectGraphType<ProgrammeGoal>
     {
         // Indicator values are stored as exact decimals and shown as Float: they are counts and percentages, not money.
         Description = "A goal of a programme, with an indicator measured against a baseline and a target.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(g => g.Text).Description("The goal in words.");
         Field<ThemeType>("theme")
@@ -105,6 +108,7 @@ public sealed class GoalMeasurementType : ObjectGraphType<GoalMeasurement>
     public GoalMeasurementType()
     {
         Description = "A value of a goal's indicator, measured on a day.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(m => m.MeasuredOn).Description("The day the value was measured.");
         Field<NonNullGraphType<FloatGraphType>>("value").Description("The measured value, in the goal's unit.").Resolve(ctx => (double)ctx.Source.Value);
@@ -195,7 +199,7 @@ public static class ProgrammeQueries
         query.Field<ProgrammeType>("programme")
             .Description("One programme by its global ID; null with NOT_FOUND when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The programme's global ID.")
-            .Resolve(ctx => ctx.LoadById<Programme>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Programme))));
+            .Resolve(ctx => ctx.LoadByIdOrNotFound<Programme>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Programme))));
     }
 }
 
@@ -213,10 +217,11 @@ public sealed class ParticipantsByProgramme(IDbContextFactory<InfrastructuurDb> 
 {
     protected override async Task<IReadOnlyDictionary<Guid, List<object>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
+        var viewer = await ViewerAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var programmes = db.Programmes.AsNoTracking().Where(p => keys.Contains(p.Id));
         var organisations = await programmes.SelectMany(p => p.Organisations, (p, o) => new { ProgrammeId = p.Id, Organisation = o }).ToListAsync(cancellationToken);
-        var initiatives = await programmes.SelectMany(p => p.Initiatives, (p, i) => new { ProgrammeId = p.Id, Initiative = i }).ToListAsync(cancellationToken);
+        var initiatives = await programmes.SelectMany(p => p.Initiatives, (p, i) => new { ProgrammeId = p.Id, Initiative = i }).VisibleTo(viewer).ToListAsync(cancellationToken);
         return organisations.Select(r => (r.ProgrammeId, Key: r.Organisation.NameKey, r.Organisation.Id, Participant: (object)r.Organisation))
             .Concat(initiatives.Select(r => (r.ProgrammeId, Key: r.Initiative.NameKey, r.Initiative.Id, Participant: (object)r.Initiative)))
             .GroupBy(r => r.ProgrammeId)

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Taxonomy;
@@ -57,6 +58,7 @@ public sealed class Signal : Entity
     public bool ReportedByResident { get; set; }
 
     /// <summary>Sensitive: may describe residents' circumstances. Not exposed until reads are scoped and logged.</summary>
+    [AuditWithoutValues]
     public string? Description { get; set; }
 
     public SignalStatus Status { get; set; } = SignalStatus.New;

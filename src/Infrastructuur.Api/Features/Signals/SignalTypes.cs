@@ -1,9 +1,12 @@
 using System.ComponentModel;
 using System.Linq.Expressions;
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Taxonomy;
@@ -40,8 +43,8 @@ public sealed class SignalStatusType : EnumerationGraphType<SignalStatus>
     }
 }
 
-// Public fields only. The description (which may be sensitive) and anything about a person stay out until the
-// authorization work decides who may read them; a test introspects this type to hold it to that.
+// Public fields, and the description, which may be sensitive: only the scopes that work with the signal read it
+// (null for anyone else). Nothing about a person is on a signal.
 public sealed class SignalType : ObjectGraphType<Signal>
 {
     public static readonly KeysetOrder<Signal, DateOnly> ByObservedOn = new("observedOn", s => s.ObservedOn, descending: true);
@@ -49,7 +52,9 @@ public sealed class SignalType : ObjectGraphType<Signal>
     public SignalType()
     {
         Description = "An observed need in a neighbourhood (e.g. teachers seeing concentration problems in children), the theme it was traced to and where it stands.";
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
+        this.AddVersionField();
         Field(s => s.ObservedOn).Description("The day the need was observed.");
         Field<NonNullGraphType<NeighbourhoodType>>("neighbourhood")
             .Description("Where the need was observed; its areas and municipality are reachable from it.")
@@ -64,6 +69,10 @@ public sealed class SignalType : ObjectGraphType<Signal>
         Field<ThemeType>("underlyingTheme")
             .Description("The theme the network traced the need to (concentration problems → debt and poverty); null until traced.")
             .Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.UnderlyingThemeId));
+        Field<StringGraphType>("description")
+            .Policy(Policies.Scoped)
+            .Description("What was observed, in the reporter's words; it may describe residents' circumstances. Null unless you may read it — staff of the reporting organisation, coordinators of an initiative running an activity started in response, officials of the signal's municipality, administrators — or when there is none.")
+            .Resolve(ctx => ReadDescription(ctx));
         Field<NonNullGraphType<ReporterKindType>>("reporterKind")
             .Description("Who raised the signal: an organisation or a resident.")
             .Resolve(ctx => ctx.Source.ReportedByResident ? ReporterKind.Resident : ReporterKind.Organisation);
@@ -74,6 +83,37 @@ public sealed class SignalType : ObjectGraphType<Signal>
             .Description("The network meetings that discussed the signal, most recent first.")
             .PagingArguments()
             .Resolve(ctx => ctx.PageChildren(_ => s => s.DiscussedAt, NetworkMeetingType.ByDate));
+    }
+
+    // Batched: the links of all signals on a page load in one statement.
+    private static IDataLoaderResult<string?> ReadDescription(IResolveFieldContext<Signal> ctx)
+    {
+        var signal = ctx.Source;
+        var request = ctx.Request();
+        var responding = ctx.Loader<RespondingInitiativesBySignal>().Load(signal.Id);
+        return new Deferred<string?>(async ct =>
+        {
+            var viewer = await request.ViewerAsync(ct);
+            var allowed = viewer.Serves(signal.MunicipalityId)
+                || (signal.ReportedByOrganisationId is { } reporter && viewer.WorksFor(reporter))
+                || (viewer.Role == Role.Coordinator && (await responding.GetResultAsync(ct) ?? []).Any(viewer.Coordinates));
+            return allowed ? signal.Description : null;
+        });
+    }
+}
+
+/// <summary>The initiatives running an activity started or changed in response to each signal, in one statement.</summary>
+public sealed class RespondingInitiativesBySignal(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, List<Guid>>
+{
+    protected override async Task<IReadOnlyDictionary<Guid, List<Guid>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.SignalResponses.AsNoTracking()
+            .Where(r => keys.Contains(r.SignalId))
+            .Join(db.Activities, r => r.ActivityId, a => a.Id, (r, a) => new { r.SignalId, a.ProviderInitiativeId })
+            .Where(r => r.ProviderInitiativeId != null)
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.SignalId).ToDictionary(g => g.Key, g => g.Select(r => r.ProviderInitiativeId!.Value).Distinct().ToList());
     }
 }
 
@@ -129,7 +169,7 @@ public static class SignalQueries
         query.Field<SignalType>("signal")
             .Description("One signal by its global ID; null with NOT_FOUND when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The signal's global ID.")
-            .Resolve(ctx => ctx.LoadById<Signal>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Signal))));
+            .Resolve(ctx => ctx.LoadByIdOrNotFound<Signal>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Signal))));
     }
 
     private static Expression<Func<Signal, bool>> Matching(SignalFilter filter)

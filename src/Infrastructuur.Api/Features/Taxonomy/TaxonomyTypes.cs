@@ -18,6 +18,7 @@ public abstract class TaxonomyTermType<T, TSelf> : ObjectGraphType<T>
     {
         var kind = typeof(T).Name;
         Description = description;
+        this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(t => t.Code).Description($"The {kind}'s stable code, e.g. for filters in links; unique within its taxonomy.");
         Field<NonNullGraphType<StringGraphType>>("name")

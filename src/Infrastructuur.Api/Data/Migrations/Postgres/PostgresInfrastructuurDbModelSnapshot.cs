@@ -33,7 +33,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
                     b.HasKey("ActivitiesId", "NeighbourhoodsId");
 
-                    b.HasIndex("NeighbourhoodsId");
+                    b.HasIndex("NeighbourhoodsId", "ActivitiesId");
 
                     b.ToTable("ActivityNeighbourhood");
                 });
@@ -78,7 +78,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
                     b.HasKey("ActivitiesId", "ThemesId");
 
-                    b.HasIndex("ThemesId");
+                    b.HasIndex("ThemesId", "ActivitiesId");
 
                     b.ToTable("ActivityTheme");
                 });
@@ -143,6 +143,62 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.ToTable("GrantTheme");
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Access.AccessLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReaderPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReaderRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ReaderSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("PersonId", "CreatedAt", "Id");
+
+                    b.ToTable("AccessLog", (string)null);
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Access.Employment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -165,6 +221,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -199,6 +256,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -292,6 +350,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Cost", "Infrastructuur.Api.Features.Activities.Activity.Cost#ActivityCost", b1 =>
@@ -426,6 +485,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -478,6 +538,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -520,6 +581,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -573,6 +635,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -624,6 +687,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("Year")
@@ -674,6 +738,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -699,6 +764,9 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
                     b.Property<long?>("AmountAwardedCents")
                         .HasColumnType("bigint");
+
+                    b.Property<Guid?>("AppliedByPersonId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("AppliedOn")
                         .HasColumnType("date");
@@ -758,9 +826,12 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AppliedByPersonId");
 
                     b.HasIndex("Identifier")
                         .IsUnique();
@@ -812,6 +883,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -858,6 +930,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -899,6 +972,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -960,6 +1034,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -972,6 +1047,68 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.HasIndex("MunicipalityId", "NameKey", "Id");
 
                     b.ToTable("Neighbourhoods");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.History.ChangeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ChangedByPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChangedBySubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsDemoData")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Mutation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId", "CreatedAt", "Id");
+
+                    b.ToTable("ChangeRecords");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Initiatives.Initiative", b =>
@@ -1023,6 +1160,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1063,6 +1201,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1103,6 +1242,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("Year")
@@ -1150,6 +1290,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1197,6 +1338,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1244,6 +1386,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1299,6 +1442,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1335,6 +1479,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1380,6 +1525,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1437,6 +1583,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1477,6 +1624,9 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly?>("LastVerifiedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1499,6 +1649,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("Website")
@@ -1572,6 +1723,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1621,6 +1773,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1661,6 +1814,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,4)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1719,6 +1873,10 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
 
@@ -1728,6 +1886,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("WrittenBy")
@@ -1800,6 +1959,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(60)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1809,6 +1969,52 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.HasIndex("ProgrammeId", "Position");
 
                     b.ToTable("ProgrammeGoals");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Shared.Mutations.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Mutation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Response")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Caller", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Signals.Signal", b =>
@@ -1857,6 +2063,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1938,6 +2145,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1996,6 +2204,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2295,6 +2504,17 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Access.AccessLogEntry", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Access.Employment", b =>
                 {
                     b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Organisation")
@@ -2441,7 +2661,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Funding.Disbursement", b =>
                 {
-                    b.HasOne("Infrastructuur.Api.Features.Funding.Grant", null)
+                    b.HasOne("Infrastructuur.Api.Features.Funding.Grant", "Grant")
                         .WithMany("Disbursements")
                         .HasForeignKey("GrantId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2452,10 +2672,17 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasForeignKey("GrantId", "BudgetLineId")
                         .HasPrincipalKey("GrantId", "BudgetLineId")
                         .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Grant");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Funding.Grant", b =>
                 {
+                    b.HasOne("Infrastructuur.Api.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AppliedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Infrastructuur.Api.Features.Organisations.Organisation", "Funder")
                         .WithMany()
                         .HasForeignKey("FunderId")
@@ -2494,13 +2721,15 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Infrastructuur.Api.Features.Funding.Grant", null)
+                    b.HasOne("Infrastructuur.Api.Features.Funding.Grant", "Grant")
                         .WithMany("Allocations")
                         .HasForeignKey("GrantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("BudgetLine");
+
+                    b.Navigation("Grant");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Geography.Area", b =>

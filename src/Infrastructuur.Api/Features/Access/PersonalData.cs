@@ -1,0 +1,111 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.People;
+using Infrastructuur.Api.GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infrastructuur.Api.Features.Access;
+
+/// <summary>
+/// Who may read a person's personal data (security.md matrix, "personal data"): the person themself; co-coordinators of
+/// an initiative they coordinate; staff of the organisation hosting such an initiative; officials serving the
+/// municipality of such an initiative or of a neighbourhood company they hold shares in; administrators. Never an
+/// anonymous caller. A field the caller may not read is null, exactly as when nothing is on file, so the answer
+/// reveals neither the value nor whether there is one; every allowed read is logged.
+/// </summary>
+public static class PersonalData
+{
+    /// <summary>Resolves one personal-data field of a person, batched: the links of all people on a page load in one go.</summary>
+    public static IDataLoaderResult<string?> Read(IResolveFieldContext<Person> context, string field, Func<Person, string?> value)
+    {
+        var person = context.Source;
+        var request = context.Request();
+        var links = context.Loader<LinksByPerson>().Load(person.Id);
+        return new Deferred<string?>(async ct =>
+        {
+            var viewer = await request.ViewerAsync(ct);
+            if (!await MayReadAsync(viewer, person.Id, links, ct))
+            {
+                return null;
+            }
+
+            request.PersonalDataReads().Record(person.Id, field);
+            return value(person);
+        });
+    }
+
+    private static async Task<bool> MayReadAsync(Viewer viewer, Guid personId, IDataLoaderResult<PersonLinks?> pending, CancellationToken cancellationToken)
+    {
+        if (!viewer.IsAuthenticated)
+        {
+            return false;
+        }
+
+        if (viewer.IsAdmin || viewer.PersonId == personId)
+        {
+            return true;
+        }
+
+        var links = await pending.GetResultAsync(cancellationToken) ?? PersonLinks.None;
+        return links.Initiatives.Any(viewer.Coordinates) || links.HostOrganisations.Any(viewer.WorksFor) || links.Municipalities.Any(viewer.Serves);
+    }
+}
+
+/// <summary>What ties a person to scopes: the initiatives they coordinate, those initiatives' hosts, and the municipalities of those initiatives and of the companies they hold shares in.</summary>
+public sealed record PersonLinks(IReadOnlySet<Guid> Initiatives, IReadOnlySet<Guid> HostOrganisations, IReadOnlySet<Guid> Municipalities)
+{
+    public static readonly PersonLinks None = new(new HashSet<Guid>(), new HashSet<Guid>(), new HashSet<Guid>());
+}
+
+/// <summary>The links of a page of people, in three statements whatever the page size.</summary>
+public sealed class LinksByPerson(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, PersonLinks>
+{
+    protected override async Task<IReadOnlyDictionary<Guid, PersonLinks>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        List<Guid?> holders = [.. keys.Select(k => (Guid?)k)];
+        var coordinations = await db.InitiativeCoordinators.AsNoTracking()
+            .Where(c => keys.Contains(c.PersonId))
+            .Select(c => new { c.PersonId, c.InitiativeId, c.Initiative!.HostOrganisationId, c.Initiative.MunicipalityId })
+            .ToListAsync(cancellationToken);
+        var holdings = await db.Shareholdings.AsNoTracking()
+            .Where(h => holders.Contains(h.HolderPersonId))
+            .Join(db.NeighbourhoodCompanies, h => h.ShareClass!.CompanyId, c => c.Id, (h, c) => new { PersonId = h.HolderPersonId!.Value, c.OrganisationId })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var companies = holdings.Select(h => h.OrganisationId).Distinct().ToList();
+        var companyPlaces = companies.Count == 0 ? [] : await MunicipalitiesByOrganisation.Of(db, companies).ToListAsync(cancellationToken);
+
+        return keys.ToDictionary(k => k, k => new PersonLinks(
+            coordinations.Where(c => c.PersonId == k).Select(c => c.InitiativeId).ToHashSet(),
+            coordinations.Where(c => c.PersonId == k && c.HostOrganisationId != null).Select(c => c.HostOrganisationId!.Value).ToHashSet(),
+            coordinations.Where(c => c.PersonId == k).Select(c => c.MunicipalityId)
+                .Concat(holdings.Where(h => h.PersonId == k).SelectMany(h => companyPlaces.Where(p => p.OrganisationId == h.OrganisationId).Select(p => p.MunicipalityId)))
+                .ToHashSet()));
+    }
+}
+
+/// <summary>The municipalities an organisation works in (those of the regions it works in), for a page of organisations in one statement.</summary>
+public sealed class MunicipalitiesByOrganisation(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, HashSet<Guid>>
+{
+    protected override async Task<IReadOnlyDictionary<Guid, HashSet<Guid>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await Of(db, keys).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.OrganisationId).ToDictionary(g => g.Key, g => g.Select(r => r.MunicipalityId).ToHashSet());
+    }
+
+    internal static IQueryable<OrganisationPlace> Of(InfrastructuurDb db, IReadOnlyCollection<Guid> organisations) =>
+        db.Organisations.AsNoTracking()
+            .Where(o => organisations.Contains(o.Id))
+            .SelectMany(o => o.Neighbourhoods, (o, n) => new OrganisationPlace { OrganisationId = o.Id, MunicipalityId = n.MunicipalityId })
+            .Distinct();
+
+    internal sealed record OrganisationPlace
+    {
+        public Guid OrganisationId { get; init; }
+
+        public Guid MunicipalityId { get; init; }
+    }
+}

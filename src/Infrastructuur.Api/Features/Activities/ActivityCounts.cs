@@ -1,0 +1,75 @@
+using GraphQL.Types;
+using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.Taxonomy;
+using Infrastructuur.Api.GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infrastructuur.Api.Features.Activities;
+
+/// <summary>How many activities carry one theme (within one region).</summary>
+public sealed record ThemeActivityCount(Guid ThemeId, string ThemeKey, int Count);
+
+public sealed class ThemeActivityCountType : ObjectGraphType<ThemeActivityCount>
+{
+    public ThemeActivityCountType()
+    {
+        Name = "ThemeActivityCount";
+        Description = "How many activities carry one theme.";
+        Field<NonNullGraphType<ThemeType>>("theme")
+            .Description("The theme.")
+            .Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.ThemeId));
+        Field(c => c.Count).Description("How many activities are tagged with exactly this theme.");
+    }
+}
+
+public static class ActivityCountFields
+{
+    /// <summary>Adds <c>activityCountsByTheme</c> to the region type.</summary>
+    public static void AddActivityCountFields(this ObjectGraphType<Neighbourhood> type) =>
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeActivityCountType>>>>("activityCountsByTheme")
+            .Description("For each theme, how many of the activities serving exactly this region carry it (an activity with two themes counts for both), most first, then by Dutch theme name. Themes without activities here are left out.")
+            .Resolve(ctx => ctx.Loader<ActivityCountsByTheme>().Load(ctx.Source.Id).Then(list => list ?? []));
+}
+
+/// <summary>Each region's activity counts per theme, for a whole page of regions in one GROUP BY.</summary>
+public sealed class ActivityCountsByTheme(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, List<ThemeActivityCount>>
+{
+    protected override async Task<IReadOnlyDictionary<Guid, List<ThemeActivityCount>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await Query(db, keys).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.NeighbourhoodId).ToDictionary(
+            g => g.Key,
+            g => g.Select(r => new ThemeActivityCount(r.ThemeId, r.ThemeKey, r.Count)).OrderByDescending(c => c.Count).ThenBy(c => c.ThemeKey, StringComparer.Ordinal).ThenBy(c => c.ThemeId).ToList());
+    }
+
+    /// <summary>
+    /// (region, theme, count) for the given regions, counted in the database straight from the two link tables (an
+    /// activity's regions, an activity's themes): the activities themselves are not read.
+    /// </summary>
+    public static IQueryable<RegionThemeCount> Query(InfrastructuurDb db, IReadOnlyCollection<Guid> regions)
+    {
+        // Grouped first, then joined to the few themes for their sort key: one theme lookup per group, not per activity.
+        var counts =
+            from served in db.Set<Dictionary<string, object>>("ActivityNeighbourhood")
+            where regions.Contains(EF.Property<Guid>(served, "NeighbourhoodsId"))
+            join tagged in db.Set<Dictionary<string, object>>("ActivityTheme") on EF.Property<Guid>(served, "ActivitiesId") equals EF.Property<Guid>(tagged, "ActivitiesId")
+            group tagged by new { NeighbourhoodId = EF.Property<Guid>(served, "NeighbourhoodsId"), ThemeId = EF.Property<Guid>(tagged, "ThemesId") } into g
+            select new { g.Key.NeighbourhoodId, g.Key.ThemeId, Count = g.Count() };
+        return from c in counts
+               join theme in db.Themes on c.ThemeId equals theme.Id
+               select new RegionThemeCount { NeighbourhoodId = c.NeighbourhoodId, ThemeId = c.ThemeId, ThemeKey = theme.NameKey, Count = c.Count };
+    }
+}
+
+public sealed class RegionThemeCount
+{
+    public Guid NeighbourhoodId { get; init; }
+
+    public Guid ThemeId { get; init; }
+
+    public required string ThemeKey { get; init; }
+
+    public int Count { get; init; }
+}

@@ -1,0 +1,115 @@
+using GraphQL;
+using GraphQL.Types;
+using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.History;
+using Infrastructuur.Api.GraphQL;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Infrastructuur.Api.Features.Shared.Mutations;
+
+public static class MutationFields
+{
+    /// <summary>Metadata marking a mutation the limits rule counts against a stricter per-caller rate (security.md: rate-limited).</summary>
+    public const string RateLimitedMetadataKey = "infrastructuur:rate-limited";
+
+    /// <summary>
+    /// Registers a mutation field: <c>name(input: TInput!): TPayload</c> with its policy. The runner loads the caller,
+    /// refuses anonymous callers on non-public mutations (UNAUTHENTICATED), honours an Idempotency-Key, runs the handler
+    /// on one DbContext and saves once: one transaction, with the change history rows and the idempotency record in it.
+    /// User errors mean nothing is saved; a stale version (in the handler or at the UPDATE) is a CONFLICT user error.
+    /// </summary>
+    public static FieldType Mutation<TInputType, TPayloadType, TInput, TPayload>(
+        this ObjectGraphType mutation, string name, string policy, string description, Func<MutationRun<TInput>, TPayload, Task> handle)
+        where TInputType : MutationInputType<TInput>
+        where TPayloadType : PayloadType<TPayload>
+        where TInput : MutationInput
+        where TPayload : Payload, new() =>
+        mutation.Field<TPayloadType, TPayload>(name)
+            .Description(description)
+            .Argument<NonNullGraphType<TInputType>>("input", "What to do; see the input type.")
+            .Policy(policy)
+            .ResolveAsync(ctx => RunAsync(ctx, name, policy, handle))
+            .FieldType;
+
+    private static async Task<TPayload?> RunAsync<TInput, TPayload>(IResolveFieldContext ctx, string name, string policy, Func<MutationRun<TInput>, TPayload, Task> handle)
+        where TInput : MutationInput
+        where TPayload : Payload, new()
+    {
+        var request = ctx.Request();
+        var ct = ctx.CancellationToken;
+        var input = ctx.GetArgument<TInput>("input");
+        var responseKey = ctx.FieldAst.Alias?.Name.StringValue ?? name;
+        var viewer = await request.ViewerAsync(ct);
+        if (policy != Policies.Public && !viewer.IsAuthenticated)
+        {
+            throw new ApiException(ErrorCodes.Unauthenticated, $"Sign in to use {name}.");
+        }
+
+        var idempotency = Idempotency.From(ctx, viewer, name, input);
+        await using var db = await request.DbFactory.CreateDbContextAsync(ct);
+        if (idempotency is not null && await idempotency.ReplayAsync<TPayload>(db, request, responseKey, ct) is { } replay)
+        {
+            return replay;
+        }
+
+        var payload = new TPayload();
+        var run = new MutationRun<TInput>(input, viewer, db, request.Culture, payload, ct);
+        db.Audit = new AuditStamp(viewer.Subject, viewer.PersonId, name);
+        try
+        {
+            await handle(run, payload);
+            if (payload.UserErrors.Count > 0)
+            {
+                return Failure<TPayload>(payload.UserErrors);
+            }
+
+            idempotency?.Stage(db, payload);
+            await db.SaveChangesAsync(ct);
+            idempotency?.Committed(request, responseKey);
+            return payload;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict<TPayload>(request);
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            // Lost a race: to an identical request under the same key (answer as it was answered), or to another writer,
+            // e.g. one who added the same link to the same record first (EF may insert the link before it updates the row).
+            db.ChangeTracker.Clear();
+            if (idempotency is not null && await idempotency.ReplayAsync<TPayload>(db, request, responseKey, ct) is { } winner)
+            {
+                return winner;
+            }
+
+            return run.Versioned
+                ? Conflict<TPayload>(request)
+                : Failure<TPayload>([new UserError(null, Messages.For(UserErrorCode.Duplicate, request.Culture), UserErrorCode.Duplicate)]);
+        }
+        finally
+        {
+            db.Audit = null;
+        }
+    }
+
+    private static TPayload Conflict<TPayload>(RequestContext request)
+        where TPayload : Payload, new() =>
+        Failure<TPayload>([new UserError(["input", "expectedVersion"], Messages.For(UserErrorCode.Conflict, request.Culture), UserErrorCode.Conflict)]);
+
+    private static TPayload Failure<TPayload>(IEnumerable<UserError> errors)
+        where TPayload : Payload, new()
+    {
+        var failed = new TPayload();
+        failed.UserErrors.AddRange(errors);
+        return failed;
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+}

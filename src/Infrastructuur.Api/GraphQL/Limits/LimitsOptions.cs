@@ -1,0 +1,35 @@
+namespace Infrastructuur.Api.GraphQL.Limits;
+
+/// <summary>Request limits (security.md), bound from "GraphQL:Limits". Every one is checked before execution.</summary>
+public sealed class LimitsOptions
+{
+    public const string Section = "GraphQL:Limits";
+
+    /// <summary>Turns every limit off; for measuring what the limits cost, never for production.</summary>
+    public bool Enabled { get; set; } = true;
+
+    public int MaxTokens { get; set; } = 1_000;
+
+    public int MaxCharacters { get; set; } = 15_000;
+
+    public int MaxDepthAnonymous { get; set; } = 8;
+
+    public int MaxDepthAuthenticated { get; set; } = 12;
+
+    public int MaxAliases { get; set; } = 15;
+
+    public int MaxDirectives { get; set; } = 20;
+
+    public int MaxIntrospectionNesting { get; set; } = 3;
+
+    public int MaxCostAnonymous { get; set; } = 5_000;
+
+    public int MaxCostAuthenticated { get; set; } = 20_000;
+
+    /// <summary>The page size assumed for a list field without first/last (small child lists).</summary>
+    public int AssumedListSize { get; set; } = 5;
+
+    public int MaxValidationErrors { get; set; } = 5;
+
+    public int TimeoutSeconds { get; set; } = 10;
+}

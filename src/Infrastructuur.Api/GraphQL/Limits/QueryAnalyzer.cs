@@ -1,0 +1,205 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQLParser;
+using GraphQLParser.AST;
+
+namespace Infrastructuur.Api.GraphQL.Limits;
+
+/// <summary>What a request would cost, measured on the parsed document before GraphQL.NET validates or runs it.</summary>
+public readonly record struct QueryMeasure(double Cost, int Depth, long Aliases, long Directives, int IntrospectionNesting);
+
+/// <summary>
+/// Measures depth (leaf counted, introspection excluded), aliases (__typename free), directives, introspection list
+/// nesting (fields/interfaces/possibleTypes/inputFields on one path) and estimated cost (every field 1, multiplied by
+/// the page size of each enclosing list). Fragments are measured once and reused, so a "fragment bomb" that expands
+/// exponentially costs linear time here; a fragment cycle is reported instead of followed.
+/// </summary>
+public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
+{
+    private static readonly HashSet<string> IntrospectionLists = new(StringComparer.Ordinal) { "fields", "interfaces", "possibleTypes", "inputFields" };
+
+    /// <summary>Counts lexical tokens up to <paramref name="limit"/> + 1, before any parsing.</summary>
+    public static int CountTokens(string text, int limit)
+    {
+        var count = 0;
+        var position = 0;
+        ROM source = text;
+        try
+        {
+            while (count <= limit)
+            {
+                var token = Lexer.Lex(source, position);
+                if (token.Kind == TokenKind.EOF)
+                {
+                    break;
+                }
+
+                count++;
+                position = token.End;
+            }
+        }
+        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
+        {
+            // The parser reports the syntax error; counting stops here.
+        }
+
+        return count;
+    }
+
+    public QueryMeasure Measure(GraphQLDocument document, GraphQLOperationDefinition operation, Inputs? variables)
+    {
+        var walker = new Walker(schema, options, document, variables);
+        var root = operation.Operation switch
+        {
+            OperationType.Mutation => schema.Mutation,
+            OperationType.Subscription => schema.Subscription,
+            _ => schema.Query,
+        };
+        var measure = walker.SelectionSet(operation.SelectionSet, root, inIntrospection: false);
+        return measure with { Directives = measure.Directives + (operation.Directives?.Count ?? 0) + (operation.Variables?.Items.Sum(v => v.Directives?.Count ?? 0) ?? 0) };
+    }
+
+    public static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        return operationName is null
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+    }
+
+    private sealed class Walker(ISchema schema, LimitsOptions options, GraphQLDocument document, Inputs? variables)
+    {
+        private readonly Dictionary<(string, bool), QueryMeasure> _fragments = [];
+        private readonly HashSet<string> _visiting = new(StringComparer.Ordinal);
+
+        public QueryMeasure SelectionSet(GraphQLSelectionSet? set, IGraphType? parent, bool inIntrospection)
+        {
+            double cost = 0;
+            int depth = 0, nesting = 0;
+            long aliases = 0, directives = 0;
+            foreach (var selection in set?.Selections ?? [])
+            {
+                var m = selection switch
+                {
+                    GraphQLField field => Field(field, parent, inIntrospection),
+                    GraphQLInlineFragment inline => SelectionSet(inline.SelectionSet, TypeCondition(inline.TypeCondition) ?? parent, inIntrospection) is var i
+                        ? i with { Directives = i.Directives + (inline.Directives?.Count ?? 0) } : default,
+                    GraphQLFragmentSpread spread => Spread(spread, inIntrospection),
+                    _ => default,
+                };
+                cost += m.Cost;
+                depth = Math.Max(depth, m.Depth);
+                nesting = Math.Max(nesting, m.IntrospectionNesting);
+                aliases += m.Aliases;
+                directives += m.Directives;
+            }
+
+            return new QueryMeasure(cost, depth, aliases, directives, nesting);
+        }
+
+        private QueryMeasure Field(GraphQLField field, IGraphType? parent, bool inIntrospection)
+        {
+            var name = field.Name.StringValue;
+            var introspection = inIntrospection || name is "__schema" or "__type";
+            var definition = (parent?.GetNamedType() as IComplexGraphType)?.GetField(name);
+            var child = SelectionSet(field.SelectionSet, definition?.ResolvedType, introspection);
+            var aliases = child.Aliases + (field.Alias is not null && name != "__typename" ? 1 : 0);
+            var directives = child.Directives + (field.Directives?.Count ?? 0);
+            if (introspection)
+            {
+                // Introspection is bounded by its own nesting rule, not by depth or cost: the IDE's standard query must pass.
+                var nesting = child.IntrospectionNesting + (IntrospectionLists.Contains(name) ? 1 : 0);
+                return new QueryMeasure(0, 0, aliases, directives, nesting);
+            }
+
+            // Scalars are free; every object fetched costs 1, and a page or list multiplies what is fetched below it.
+            var cost = field.SelectionSet is null ? 0 : Cost(field, definition, parent, child.Cost);
+            return new QueryMeasure(cost, 1 + child.Depth, aliases, directives, child.IntrospectionNesting);
+        }
+
+        private QueryMeasure Spread(GraphQLFragmentSpread spread, bool inIntrospection)
+        {
+            var name = spread.FragmentName.Name.StringValue;
+            var own = spread.Directives?.Count ?? 0;
+            if (_fragments.TryGetValue((name, inIntrospection), out var known))
+            {
+                return known with { Directives = known.Directives + own };
+            }
+
+            var fragment = document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == name);
+            if (fragment is null)
+            {
+                return default; // validation reports the unknown fragment
+            }
+
+            if (!_visiting.Add(name))
+            {
+                throw new LimitExceededException(ErrorCodes.ValidationFailed, $"Fragment '{name}' spreads itself (a cycle).", 0);
+            }
+
+            var measured = SelectionSet(fragment.SelectionSet, TypeCondition(fragment.TypeCondition), inIntrospection);
+            measured = measured with { Directives = measured.Directives + (fragment.Directives?.Count ?? 0) };
+            _visiting.Remove(name);
+            _fragments[(name, inIntrospection)] = measured;
+            return measured with { Directives = measured.Directives + own };
+        }
+
+        // A connection costs 1 and multiplies what is below it by its page size (over-large pages are refused by
+        // validation, so they count as the maximum here); its edges/nodes are that page, not a further list.
+        // Any other list of objects counts its length (nodes(ids:)) or an assumed size.
+        private double Cost(GraphQLField field, FieldType? definition, IGraphType? parent, double children)
+        {
+            foreach (var argument in field.Arguments?.Items ?? [])
+            {
+                var argName = argument.Name.StringValue;
+                if (argName is "first" or "last" && IntValue(argument.Value) is { } size)
+                {
+                    return 1 + (Math.Clamp(size, 1, ConnectionArgs.MaxPageSize) * children);
+                }
+
+                if (argName == "ids" && argument.Value is GraphQLListValue list)
+                {
+                    return Math.Max(list.Values?.Count ?? 1, 1) * (1 + children);
+                }
+
+                if (argName == "ids" && argument.Value is GraphQLVariable v && variables?.TryGetValue(v.Name.StringValue, out var value) == true && value is System.Collections.ICollection c)
+                {
+                    return Math.Max(c.Count, 1) * (1 + children);
+                }
+            }
+
+            var inConnectionPage = parent?.GetNamedType().Name.EndsWith("Connection", StringComparison.Ordinal) == true && field.Name.StringValue is "edges" or "nodes";
+            return IsList(definition?.ResolvedType) && !inConnectionPage ? options.AssumedListSize * (1 + children) : 1 + children;
+        }
+
+        private long? IntValue(GraphQLValue value) => value switch
+        {
+            GraphQLIntValue i when long.TryParse(i.Value, out var n) => n,
+            GraphQLVariable v when variables?.TryGetValue(v.Name.StringValue, out var x) == true => x switch
+            {
+                int n => n,
+                long n => n,
+                _ => null,
+            },
+            _ => null,
+        };
+
+        private static bool IsList(IGraphType? type) => type switch
+        {
+            NonNullGraphType nn => IsList(nn.ResolvedType),
+            ListGraphType => true,
+            _ => false,
+        };
+
+        private IGraphType? TypeCondition(GraphQLTypeCondition? condition) =>
+            condition is null ? null : schema.AllTypes[condition.Type.Name.StringValue];
+    }
+}
+
+/// <summary>A request over one of the limits: a 400 with a stable code and the limit in extensions.</summary>
+public sealed class LimitExceededException(string code, string message, long limit) : Exception(message)
+{
+    public string Code { get; } = code;
+
+    public long Limit { get; } = limit;
+}

@@ -1,0 +1,72 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+
+namespace Infrastructuur.Api.GraphQL.Limits;
+
+/// <summary>Applies <see cref="LimitsOptions"/> to one request: text first (before parsing), then the parsed document.</summary>
+public sealed class RequestLimits(ISchema schema, IOptions<LimitsOptions> options)
+{
+    public LimitsOptions Options => options.Value;
+
+    /// <summary>Characters and tokens, counted before the document is parsed.</summary>
+    public void CheckText(string query)
+    {
+        var o = options.Value;
+        if (!o.Enabled)
+        {
+            return;
+        }
+
+        if (query.Length > o.MaxCharacters)
+        {
+            throw new LimitExceededException(ErrorCodes.MaxTokensExceeded, $"The document has {query.Length} characters; at most {o.MaxCharacters} are accepted.", o.MaxCharacters);
+        }
+
+        if (QueryAnalyzer.CountTokens(query, o.MaxTokens) > o.MaxTokens)
+        {
+            throw new LimitExceededException(ErrorCodes.MaxTokensExceeded, $"The document has more than {o.MaxTokens} tokens.", o.MaxTokens);
+        }
+    }
+
+    /// <summary>Depth, aliases, directives, introspection nesting and cost; returns the estimated cost.</summary>
+    public double CheckDocument(GraphQLDocument document, GraphQLOperationDefinition? operation, Inputs? variables, bool authenticated)
+    {
+        var o = options.Value;
+        if (!o.Enabled || operation is null)
+        {
+            return 0; // no operation selected: validation reports it
+        }
+
+        var m = new QueryAnalyzer(schema, o).Measure(document, operation, variables);
+        var maxDepth = authenticated ? o.MaxDepthAuthenticated : o.MaxDepthAnonymous;
+        var maxCost = authenticated ? o.MaxCostAuthenticated : o.MaxCostAnonymous;
+        if (m.IntrospectionNesting > o.MaxIntrospectionNesting)
+        {
+            throw new LimitExceededException(ErrorCodes.IntrospectionTooDeep, $"Introspection nests fields/interfaces/possibleTypes/inputFields {m.IntrospectionNesting} deep; at most {o.MaxIntrospectionNesting}.", o.MaxIntrospectionNesting);
+        }
+
+        if (m.Depth > maxDepth)
+        {
+            throw new LimitExceededException(ErrorCodes.MaxDepthExceeded, $"The query is {m.Depth} levels deep; at most {maxDepth} are accepted{(authenticated ? "" : " without signing in")}.", maxDepth);
+        }
+
+        if (m.Aliases > o.MaxAliases)
+        {
+            throw new LimitExceededException(ErrorCodes.MaxAliasesExceeded, $"The query uses {m.Aliases} aliases; at most {o.MaxAliases}.", o.MaxAliases);
+        }
+
+        if (m.Directives > o.MaxDirectives)
+        {
+            throw new LimitExceededException(ErrorCodes.MaxDirectivesExceeded, $"The query uses {m.Directives} directives; at most {o.MaxDirectives}.", o.MaxDirectives);
+        }
+
+        if (m.Cost > maxCost)
+        {
+            throw new LimitExceededException(ErrorCodes.CostLimitExceeded, $"The query's estimated cost is {m.Cost:0}; at most {maxCost}{(authenticated ? "" : " without signing in")}. Ask for smaller pages or fewer nested lists.", maxCost);
+        }
+
+        return m.Cost;
+    }
+}
