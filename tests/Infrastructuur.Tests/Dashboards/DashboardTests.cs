@@ -142,14 +142,21 @@ public abstract class DashboardTests(Func<TestApp> app)
         var resident = await w.DashboardAsync(app(), selection, token: Tokens.Mint($"resident-{Guid.NewGuid():N}", "resident"));
         var otherOfficial = await w.DashboardAsync(app(), selection, token: Tokens.Mint($"official-elsewhere-{Guid.NewGuid():N}", "municipal_official"));
         var admin = await w.DashboardAsync(app(), selection, token: w.AdminToken);
+        var official = await w.DashboardAsync(app(), selection, token: w.OfficialToken);
 
         Assert.Equal(5, anonymous["smallCellThreshold"]!.GetValue<int>());
+        Assert.True(official["seesRecords"]!.GetValue<bool>());
+        Assert.False(otherOfficial["seesRecords"]!.GetValue<bool>());
         Assert.False(anonymous["seesRecords"]!.GetValue<bool>());
         Assert.True(admin["seesRecords"]!.GetValue<bool>());
 
         // Four of the five signals were raised by residents: the total is a small cell.
         Assert.Equal("null true", Line(anonymous["needsVersusOffering"]!["signals"]!));
         Assert.Equal("5 false", Line(admin["needsVersusOffering"]!["signals"]!));
+        Assert.Equal(admin["needsVersusOffering"]!.ToJsonString(), official["needsVersusOffering"]!.ToJsonString());
+        var exact = official["needsVersusOffering"]!["cells"]!.AsArray().ToDictionary(c => $"{Short(Name(c!["theme"]))}/{Short(Name(c!["targetGroup"]))}/{Short(Name(c!["neighbourhood"]))}", c => $"{c!["signals"] ?? "null"} {c["suppressed"]}");
+        Assert.Equal("2 false", exact["U/H/B3"]);
+        Assert.Equal("1 false", exact["T/G/B1"]);
         var cells = anonymous["needsVersusOffering"]!["cells"]!.AsArray().ToDictionary(c => $"{Short(Name(c!["theme"]))}/{Short(Name(c!["targetGroup"]))}/{Short(Name(c!["neighbourhood"]))}", c => $"{c!["signals"] ?? "null"} {c["suppressed"]} {c["activities"]} {c["gap"] ?? "null"}");
         Assert.Equal("1 false 0 1", cells["T/GS/B2"]);          // S1 was raised by an organisation
         Assert.Equal("null true 2 null", cells["U/H/B3"]);       // two residents' signals
@@ -170,14 +177,19 @@ public abstract class DashboardTests(Func<TestApp> app)
         await using var strict = await TestApp.StartAsync(app().Engine, new Dictionary<string, string?> { ["Dashboards:SmallCellThreshold"] = "2" });
         var w = await DashboardWorld.CreateAsync(strict);
 
-        var d = await w.DashboardAsync(strict, "smallCellThreshold needsVersusOffering { signals { value suppressed } cells { theme { name } targetGroup { name } neighbourhood { name } signals suppressed } }");
+        const string selection = "smallCellThreshold needsVersusOffering { signals { value suppressed } cells { theme { name } targetGroup { name } neighbourhood { name } signals suppressed } }";
+        var d = await w.DashboardAsync(strict, selection);
+        var official = await w.DashboardAsync(strict, selection, token: w.OfficialToken);
 
         // With a threshold of 2, the two residents' signals in U/H/B3 are no longer a small cell; one is, and four are not.
         Assert.Equal(2, d["smallCellThreshold"]!.GetValue<int>());
         Assert.Equal("5 false", Line(d["needsVersusOffering"]!["signals"]!));
         var cells = d["needsVersusOffering"]!["cells"]!.AsArray().ToDictionary(c => $"{Short(Name(c!["theme"]))}/{Short(Name(c!["targetGroup"]))}/{Short(Name(c!["neighbourhood"]))}", c => $"{c!["signals"] ?? "null"} {c["suppressed"]}");
-        Assert.Equal("2 false", cells["U/H/B3"]);
-        Assert.Equal("null true", cells["T/G/B1"]);
+        Assert.Equal("2 false", cells["U/H/B3"]);    // at the threshold: shown
+        Assert.Equal("null true", cells["T/G/B1"]);  // below it: suppressed for anonymous callers
+        var exact = official["needsVersusOffering"]!["cells"]!.AsArray().ToDictionary(c => $"{Short(Name(c!["theme"]))}/{Short(Name(c!["targetGroup"]))}/{Short(Name(c!["neighbourhood"]))}", c => $"{c!["signals"] ?? "null"} {c["suppressed"]}");
+        Assert.Equal("2 false", exact["U/H/B3"]);
+        Assert.Equal("1 false", exact["T/G/B1"]);     // but not for an official of the municipality
     }
 
     [SkippableFact]
@@ -310,20 +322,20 @@ public abstract class DashboardTests(Func<TestApp> app)
     }
 
     [SkippableFact]
-    public async Task Grouped_counts_are_grouped_in_the_database_and_hide_what_the_caller_may_not_see()
+    public async Task Grouped_counts_are_grouped_in_the_database_and_count_published_records_for_every_caller()
     {
         var w = await DashboardWorld.CreateAsync(app());
         var m = w.Id(w.Municipality);
 
-        // Visible activities: X1, X2, X3, X5, X6 (capacities 20, 10, none, 15, 5); the admin also counts the draft X4 (100).
+        // Published activities: X1, X2, X3, X5, X6 (capacities 20, 10, none, 15, 5); never the draft X4 (100), not even for the admin.
         Assert.Equal(["[] 5 50 5 20 12.5"], await CountsAsync("ACTIVITIES", "[]", $"{{ municipality: \"{m}\" }}"));
-        Assert.Equal(["[] 6 150 5 100 30"], await CountsAsync("ACTIVITIES", "[]", $"{{ municipality: \"{m}\" }}", w.AdminToken));
+        Assert.Equal(["[] 5 50 5 20 12.5"], await CountsAsync("ACTIVITIES", "[]", $"{{ municipality: \"{m}\" }}", w.AdminToken));
         Assert.Equal(["[TS] 2 25 5 20 12.5", "[T] 4 50 5 20 12.5", "[U] 1 null null null null"], await CountsAsync("ACTIVITIES", "[THEME]", $"{{ municipality: \"{m}\" }}"));
         Assert.Equal(["[2024] 1 10 10 10 10", "[2025] 3 35 15 20 17.5", "[2026] 1 5 5 5 5"], await CountsAsync("ACTIVITIES", "[YEAR]", $"{{ municipality: \"{m}\" }}"));
         Assert.Equal(["[2024-Q1] 1", "[2025-Q1] 1", "[2025-Q2] 1", "[2025-Q3] 1", "[2026-Q1] 1"], await CountsAsync("ACTIVITIES", "[QUARTER]", $"{{ municipality: \"{m}\" }}", brief: true));
         Assert.Equal(["[2024-01] 1", "[2025-01] 1", "[2025-05] 1", "[2025-09] 1", "[2026-01] 1"], await CountsAsync("ACTIVITIES", "[MONTH]", $"{{ municipality: \"{m}\" }}", brief: true));
         Assert.Equal(["[INITIATIVE] 1", "[SCHOOL] 2", "[SPORTS_CLUB] 1", "[WELFARE] 1"], await CountsAsync("ACTIVITIES", "[PROVIDER_KIND]", $"{{ municipality: \"{m}\" }}", brief: true));
-        Assert.Equal(["[INITIATIVE] 2", "[SCHOOL] 2", "[SPORTS_CLUB] 1", "[WELFARE] 1"], await CountsAsync("ACTIVITIES", "[PROVIDER_KIND]", $"{{ municipality: \"{m}\" }}", w.OfficialToken, brief: true));
+        Assert.Equal(["[INITIATIVE] 1", "[SCHOOL] 2", "[SPORTS_CLUB] 1", "[WELFARE] 1"], await CountsAsync("ACTIVITIES", "[PROVIDER_KIND]", $"{{ municipality: \"{m}\" }}", w.OfficialToken, brief: true));
 
         // Whose schedule overlaps 2025, per area and theme: X3 serves B2 (in A1 through D1) and B3 (A2).
         Assert.Equal(
@@ -335,12 +347,12 @@ public abstract class DashboardTests(Func<TestApp> app)
         Assert.Equal(["[A1] 4", "[A2] 3"], await CountsAsync("ORGANISATIONS", "[AREA]", $"{{ municipality: \"{m}\" }}", brief: true));
         Assert.Equal(["[NEIGHBOURHOOD_COMPANY] 1", "[SCHOOL] 1", "[SPORTS_CLUB] 1", "[WELFARE] 1"], await CountsAsync("ORGANISATIONS", "[PROVIDER_KIND]", $"{{ municipality: \"{m}\" }}", brief: true));
         Assert.Equal(["[B1] 1"], await CountsAsync("INITIATIVES", "[NEIGHBOURHOOD]", $"{{ area: \"{w.Id(w.Areas["A1"])}\" }}", brief: true));
-        Assert.Equal(["[B1] 1", "[B2] 1"], await CountsAsync("INITIATIVES", "[NEIGHBOURHOOD]", $"{{ area: \"{w.Id(w.Areas["A1"])}\" }}", w.AdminToken, brief: true));
+        Assert.Equal(["[B1] 1"], await CountsAsync("INITIATIVES", "[NEIGHBOURHOOD]", $"{{ area: \"{w.Id(w.Areas["A1"])}\" }}", w.AdminToken, brief: true));
 
-        // Grants in euros; applications and rejections only for those who see records.
+        // Grants in euros; never the application G4 or the rejection G5, not even for the admin.
         Assert.Equal(["[2024] 1 80.00 80.00 80.00 80.00", "[2025] 3 357.84 12.34 300.00 119.28"], await CountsAsync("GRANTS", "[YEAR]", $"{{ municipality: \"{m}\" }}"));
         Assert.Equal(
-            ["[INITIATIVE] 2 45.50 45.50 45.50 45.50", "[PROGRAMME] 1 300.00 300.00 300.00 300.00", "[SCHOOL] 1 null null null null", "[SPORTS_CLUB] 1 12.34 12.34 12.34 12.34", "[WELFARE] 1 80.00 80.00 80.00 80.00"],
+            ["[INITIATIVE] 1 45.50 45.50 45.50 45.50", "[PROGRAMME] 1 300.00 300.00 300.00 300.00", "[SPORTS_CLUB] 1 12.34 12.34 12.34 12.34", "[WELFARE] 1 80.00 80.00 80.00 80.00"],
             await CountsAsync("GRANTS", "[PROVIDER_KIND]", $"{{ municipality: \"{m}\" }}", w.AdminToken));
 
         // Signals: residents' small counts are suppressed for the public, not for the official.

@@ -88,6 +88,7 @@ public sealed class YearOnYearType : ObjectGraphType<YearOnYear>
     public YearOnYearType()
     {
         Name = "YearOnYear";
+        this.DefaultPolicy(Policies.Public);
         Description = "A figure in the review's year against the year before.";
         Field<NonNullGraphType<DescribedLongGraphType>>("value").Description("The figure in the review's year.").Resolve(ctx => ctx.Source.Value);
         Field<NonNullGraphType<DescribedLongGraphType>>("previous").Description("The figure in the year before.").Resolve(ctx => ctx.Source.Previous);
@@ -101,6 +102,7 @@ public sealed class SignalYearOnYearType : ObjectGraphType<SignalYearOnYear>
     public SignalYearOnYearType()
     {
         Name = "SignalYearOnYear";
+        this.DefaultPolicy(Policies.Public);
         Description = "A count of signals in the review's year against the year before. When residents raised some signals of either year, fewer than the small-cell threshold, callers who may not see them get nulls and suppressed: true.";
         Field<IntGraphType>("value").Description("Signals in the review's year; null when suppressed.").Resolve(ctx => ctx.Source.Suppressed ? null : ctx.Source.Value);
         Field<IntGraphType>("previous").Description("Signals in the year before; null when suppressed.").Resolve(ctx => ctx.Source.Suppressed ? null : ctx.Source.Previous);
@@ -114,6 +116,7 @@ public sealed class ThemeRanType : ObjectGraphType<ThemeRan>
     public ThemeRanType()
     {
         Name = "ThemeRan";
+        this.DefaultPolicy(Policies.Public);
         Description = "What ran for one theme (its sub-themes included).";
         Field<NonNullGraphType<ThemeType>>("theme").Description("The theme.").Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.ThemeId));
         Field<NonNullGraphType<YearOnYearType>>("activities").Description("Activities that ran in the year (see Baseline).").Resolve(ctx => ctx.Source.Activities);
@@ -126,6 +129,7 @@ public sealed class GroupReachedType : ObjectGraphType<GroupReached>
     public GroupReachedType()
     {
         Name = "GroupReached";
+        this.DefaultPolicy(Policies.Public);
         Description = "Whom the offering on one theme reached in one target group (both rolled up), as in Baseline.cells.";
         Field<NonNullGraphType<ThemeType>>("theme").Description("The theme.").Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.ThemeId));
         Field<NonNullGraphType<TargetGroupType>>("targetGroup").Description("The target group.").Resolve(ctx => ctx.LoadById<TargetGroup>(ctx.Source.TargetGroupId));
@@ -139,6 +143,7 @@ public sealed class ThemeSignalsType : ObjectGraphType<ThemeSignals>
     public ThemeSignalsType()
     {
         Name = "ThemeSignals";
+        this.DefaultPolicy(Policies.Public);
         Description = "Signals counting under one theme (its underlying theme once traced, else its own; sub-themes included).";
         Field<NonNullGraphType<ThemeType>>("theme").Description("The theme.").Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.ThemeId));
         Field<NonNullGraphType<SignalYearOnYearType>>("signals").Description("Signals observed in the year and the year before.").Resolve(ctx => ctx.Source.Signals);
@@ -150,6 +155,7 @@ public sealed class AnnualReviewType : ObjectGraphType<AnnualReview>
     public AnnualReviewType()
     {
         Name = "AnnualReview";
+        this.DefaultPolicy(Policies.Public);
         Description = "The annual review of the dashboard's place (its period is not used): the calendar year's offering, reach and signals against the year before. "
             + "Definitions as in Baseline and NeedsVersusOffering.";
         Field<NonNullGraphType<IntGraphType>>("year").Description("The year reviewed.").Resolve(ctx => ctx.Source.Year);

@@ -141,7 +141,10 @@ public sealed class Baseline(Scope scope)
         return [.. cells.Select(c => new Overlap(c.ThemeId, c.TargetGroupId, c.NeighbourhoodId, c.Activities, [.. byCell[(c.ThemeId, (Guid?)c.TargetGroupId, c.NeighbourhoodId)]]))];
     }
 
-    /// <summary>Reach records whose period overlaps the scope's, for a region of the scope or for no region in particular.</summary>
+    /// <summary>
+    /// Reach records whose period overlaps the scope's, for a region of the scope or for no region in particular. Callers
+    /// join them to published activities (<see cref="DashboardSql.Running"/>), which is the records' own visibility rule.
+    /// </summary>
     public static IQueryable<ReachRecord> Reach(InfrastructuurDb db, Scope scope)
     {
         var (from, to, regions) = (scope.From, scope.To, scope.Regions);
@@ -155,6 +158,7 @@ public sealed class OfferingFiguresType : ObjectGraphType<OfferingFigures>
     public OfferingFiguresType()
     {
         Name = "OfferingFigures";
+        this.DefaultPolicy(Policies.Public);
         Description = "Offering that ran in the dashboard's period (see Baseline): each activity counts once, however many regions, themes or groups it has.";
         Field<NonNullGraphType<IntGraphType>>("activities").Description("Activities that ran in the period.").Resolve(ctx => ctx.Source.Activities);
         Field<NonNullGraphType<IntGraphType>>("providers").Description("Distinct providers of those activities: organisations plus initiatives.").Resolve(ctx => ctx.Source.Providers);
@@ -177,6 +181,7 @@ public sealed class BaselineCellType : ObjectGraphType<BaselineCell>
     public BaselineCellType()
     {
         Name = "BaselineCell";
+        this.DefaultPolicy(Policies.Public);
         Description = "The offering for one theme × target group: activities tagged with the theme or one of its sub-themes, for the group or one of its sub-groups.";
         Field<NonNullGraphType<ThemeType>>("theme").Description("The theme; its figures include its sub-themes.").Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.ThemeId));
         Field<NonNullGraphType<TargetGroupType>>("targetGroup").Description("The target group; its figures include its sub-groups.").Resolve(ctx => ctx.LoadById<TargetGroup>(ctx.Source.TargetGroupId));
@@ -189,6 +194,7 @@ public sealed class OverlapType : ObjectGraphType<Overlap>
     public OverlapType()
     {
         Name = "Overlap";
+        this.DefaultPolicy(Policies.Public);
         Description = "Two or more distinct providers running offering for the same theme, target group and region in the period.";
         Field<NonNullGraphType<ThemeType>>("theme").Description("The theme (its sub-themes included).").Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.ThemeId));
         Field<NonNullGraphType<TargetGroupType>>("targetGroup").Description("The target group (its sub-groups included).").Resolve(ctx => ctx.LoadById<TargetGroup>(ctx.Source.TargetGroupId));
@@ -204,6 +210,7 @@ public sealed class BaselineType : ObjectGraphType<Baseline>
     public BaselineType()
     {
         Name = "Baseline";
+        this.DefaultPolicy(Policies.Public);
         Description = "The baseline inventory (nulmeting) of the scope's offering in the period. An activity counts when it belongs to the scope "
             + "(for an area or region: serves one of its regions), is ACTIVE, PAUSED or ENDED (never DRAFT), and its schedule overlaps the period: its first day "
             + "(none: it always ran) is on or before the period's last day and its last day (none: it still runs) on or after the first; a one-off without a last "

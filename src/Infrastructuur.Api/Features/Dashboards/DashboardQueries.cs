@@ -11,6 +11,7 @@ public static class DashboardQueries
     public static void AddDashboardQueries(this ObjectGraphType query)
     {
         query.Field<DashboardType>("dashboard")
+            .Policy(Policies.Public)
             .Description("The dashboards of one municipality, working area or region over a period; null with NOT_FOUND when the place does not exist.")
             .Argument<NonNullGraphType<DashboardScopeInputType>>("scope", "The place (exactly one of municipality, area, neighbourhood) and the period.")
             .ResolveAsync(async ctx =>
@@ -21,9 +22,11 @@ public static class DashboardQueries
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CountRowType>>>>("counts")
+            .Policy(Policies.Public)
             .Description($"Grouped counts for front ends: the distinct items of a subject per group, counted by the database (GROUP BY), with the subject's measure. "
-                + $"At most {GroupedCounts.MaxDimensions} dimensions and {GroupedCounts.MaxRows} groups; rows in key order. Hidden records never count: DRAFT activities and initiatives and "
-                + "APPLIED or REJECTED grants count only for an admin or an official serving the filtered municipality; residents' small signal counts are suppressed for others.")
+                + $"At most {GroupedCounts.MaxDimensions} dimensions and {GroupedCounts.MaxRows} groups; rows in key order. Published records only, for every caller (no DRAFT activity or "
+                + "initiative, nothing of a draft initiative, no APPLIED or REJECTED grant): the counts are the same whoever asks, except that counts of signals raised by residents "
+                + "above zero and below the small-cell threshold (Dashboard.smallCellThreshold) are suppressed unless the caller is an admin or an official serving the filtered municipality.")
             .Argument<NonNullGraphType<CountSubjectType>>("of", "What to count.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<CountDimensionType>>>>("groupBy", "The dimensions to group by, in order; empty for one total row. Each subject allows only the dimensions that make sense for it (see CountSubject); others are a BAD_REQUEST.")
             .Argument<CountFilterType>("filterBy", "Which items to count; all conditions apply together.")

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Initiatives;
@@ -18,12 +19,22 @@ public sealed class Link
 }
 
 /// <summary>
-/// The SQL building blocks every dashboard figure is made of. Each returns a query, never rows: the figures compose them
+/// The SQL building blocks every dashboard figure is made of. Every figure counts published records only, for every
+/// caller: each source of a type with a visibility rule is read through <see cref="Published{T}"/>, the rows an
+/// anonymous caller may see (no draft activity or initiative, no activity, grant, reach record, allocation or party link
+/// of a draft initiative, no grant that was only applied for or was rejected). So a figure is the same whoever asks, and a
+/// row hidden from anyone never changes one; only small counts about residents differ by caller (suppressed or not).
+/// Reach records, grant allocations and disbursements are read directly but only ever joined to published activities or
+/// grants, which is exactly their own rule (and spares a second join to the initiatives). Each returns a query, never rows: the figures compose them
 /// and let the database join, group and count. Link tables are read directly (not through navigations) so the joins
 /// touch only the narrow join tables and their indexes.
 /// </summary>
 public static class DashboardSql
 {
+    /// <summary>The rows of <typeparamref name="T"/> the public may see: the anonymous viewer's visibility rule (<see cref="VisibilityRules"/>).</summary>
+    public static IQueryable<T> Published<T>(InfrastructuurDb db)
+        where T : class => db.Set<T>().VisibleTo(Viewer.Anonymous);
+
     public static IQueryable<Link> ActivityThemes(InfrastructuurDb db) => JoinTable(db, "ActivityTheme", "ActivitiesId", "ThemesId");
 
     public static IQueryable<Link> ActivityTargetGroups(InfrastructuurDb db) => JoinTable(db, "ActivityTargetGroup", "ActivitiesId", "TargetGroupsId");
@@ -89,11 +100,11 @@ public static class DashboardSql
             .Distinct();
     }
 
-    /// <summary>The activities of the scope the caller may see, in any status: belonging to the municipality, and serving one of its regions for an area or region.</summary>
+    /// <summary>The published activities of the scope, in any status but DRAFT: belonging to the municipality, and serving one of its regions for an area or region.</summary>
     public static IQueryable<Activity> Activities(InfrastructuurDb db, Scope scope)
     {
         var municipality = scope.MunicipalityId;
-        var activities = db.Activities.Where(a => a.MunicipalityId == municipality);
+        var activities = Published<Activity>(db).Where(a => a.MunicipalityId == municipality);
         if (!scope.IsWholeMunicipality)
         {
             var regions = scope.Regions;
@@ -101,7 +112,7 @@ public static class DashboardSql
             activities = activities.Where(a => served.Any(l => l.Owner == a.Id && regions.Contains(l.Key)));
         }
 
-        return scope.SeesRecords ? activities : activities.Where(a => a.Status != ActivityStatus.Draft);
+        return activities;
     }
 
     /// <summary>The scope's activities that ran in its period (see <see cref="RanBetween"/>).</summary>
@@ -142,7 +153,7 @@ public static class DashboardSql
     public static IQueryable<Initiative> RunningInitiatives(InfrastructuurDb db, Scope scope)
     {
         var municipality = scope.MunicipalityId;
-        var initiatives = db.Initiatives.Where(i => i.MunicipalityId == municipality && (i.Status == InitiativeStatus.Active || i.Status == InitiativeStatus.Paused));
+        var initiatives = Published<Initiative>(db).Where(i => i.MunicipalityId == municipality && (i.Status == InitiativeStatus.Active || i.Status == InitiativeStatus.Paused));
         if (!scope.IsWholeMunicipality)
         {
             var regions = scope.Regions;
@@ -161,12 +172,12 @@ public static class DashboardSql
         return db.Organisations.Where(o => working.Any(l => l.Owner == o.Id && regions.Contains(l.Key)));
     }
 
-    /// <summary>Grants benefiting a region of the scope, in any status.</summary>
+    /// <summary>Published grants benefiting a region of the scope (awarded, disbursed or settled; not to a draft initiative).</summary>
     public static IQueryable<Grant> Grants(InfrastructuurDb db, Scope scope)
     {
         var regions = scope.Regions;
         var benefiting = GrantRegions(db);
-        return db.Grants.Where(g => benefiting.Any(l => l.Owner == g.Id && regions.Contains(l.Key)));
+        return Published<Grant>(db).Where(g => benefiting.Any(l => l.Owner == g.Id && regions.Contains(l.Key)));
     }
 
     private static IQueryable<Link> JoinTable(InfrastructuurDb db, string table, string owner, string key) =>

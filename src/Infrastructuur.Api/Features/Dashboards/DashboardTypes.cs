@@ -18,16 +18,19 @@ public sealed class DashboardType : ObjectGraphType<Dashboard>
     public DashboardType()
     {
         Name = "Dashboard";
+        this.DefaultPolicy(Policies.Public);
         Description = "What the municipality wants to see for a place and a period, computed by the server with aggregate SQL. Each section is computed only when selected, "
-            + "and kept until the next write (or a minute at most). Hidden records never count: DRAFT activities and initiatives, and grants that were only applied for or "
-            + "were rejected, count only for an admin or an official serving the municipality.";
+            + "and kept until the next write (or a minute at most). Every figure counts published records only, for every caller, so it is the same whoever asks: "
+            + "never a DRAFT activity or initiative, an activity, grant, reach record, reinvestment allocation or network tie of a draft initiative, or a grant that was only "
+            + "applied for or was rejected (what an anonymous caller may see). Only counts over records about residents (signals raised by residents) differ by caller: "
+            + "small ones are suppressed unless seesRecords is true.";
         Field<NonNullGraphType<MunicipalityType>>("municipality").Description("The municipality the scope lies in.").Resolve(ctx => ctx.LoadById<Municipality>(ctx.Source.Scope.MunicipalityId));
         Field<AreaType>("area").Description("The working area, when the scope is one.").Resolve(ctx => ctx.LoadById<Area>(ctx.Source.Scope.AreaId));
         Field<NeighbourhoodType>("neighbourhood").Description("The region, when the scope is one.").Resolve(ctx => ctx.LoadById<Neighbourhood>(ctx.Source.Scope.NeighbourhoodId));
         Field<NonNullGraphType<DateOnlyGraphType>>("from").Description("The first day of the period.").Resolve(ctx => ctx.Source.Scope.From);
         Field<NonNullGraphType<DateOnlyGraphType>>("to").Description("The last day of the period.").Resolve(ctx => ctx.Source.Scope.To);
         Field<NonNullGraphType<BooleanGraphType>>("seesRecords")
-            .Description("True when the caller may see the records behind the figures (an admin, or an official serving the municipality): hidden records count, and no count is suppressed.")
+            .Description("True when the caller may see the residents' records behind the counts (an admin, or an official serving the municipality): no count is suppressed for them. The figures themselves are the same for every caller.")
             .Resolve(ctx => ctx.Source.Scope.SeesRecords);
         Field<NonNullGraphType<IntGraphType>>("smallCellThreshold")
             .Description("Counts over signals raised by residents that are above zero and below this number are suppressed (null, with suppressed: true) unless seesRecords is true (configuration Dashboards:SmallCellThreshold).")

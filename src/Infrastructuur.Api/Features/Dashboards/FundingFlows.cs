@@ -5,6 +5,7 @@ using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.NeighbourhoodCompanies;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.Features.Shared;
@@ -132,18 +133,14 @@ public sealed class FundingFlows(Scope scope)
     }
 
     /// <summary>
-    /// The programmes of the scope running in the period (not drafts, unless the caller sees records), with their awarded
+    /// The programmes of the scope running in the period (not drafts), with their awarded
     /// grants by year, funder and budget line over the programme's whole life: allocations by award year, the part of an
     /// award allocated to no line, and payments by the year paid.
     /// </summary>
     private static async Task<List<ProgrammeFlow>> ProgrammesAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
     {
         var (municipality, from, to, regions) = (scope.MunicipalityId, scope.From, scope.To, scope.Regions);
-        var programmes = db.Programmes.Where(p => p.MunicipalityId == municipality && p.StartsOn <= to && p.EndsOn >= from);
-        if (!scope.SeesRecords)
-        {
-            programmes = programmes.Where(p => p.Status != ProgrammeStatus.Draft);
-        }
+        var programmes = db.Programmes.Where(p => p.MunicipalityId == municipality && p.StartsOn <= to && p.EndsOn >= from && p.Status != ProgrammeStatus.Draft);
 
         if (!scope.IsWholeMunicipality)
         {
@@ -152,7 +149,7 @@ public sealed class FundingFlows(Scope scope)
         }
 
         List<Guid?> ids = [.. await programmes.OrderBy(p => p.NameKey).Select(p => (Guid?)p.Id).ToListAsync(cancellationToken)];
-        var grants = db.Grants.Where(Grant.IsAwarded).Where(g => ids.Contains(g.RecipientProgrammeId));
+        var grants = DashboardSql.Published<Grant>(db).Where(Grant.IsAwarded).Where(g => ids.Contains(g.RecipientProgrammeId));
         var allocated = await db.GrantAllocations.Join(grants, a => a.GrantId, g => g.Id, (a, g) => new { Programme = g.RecipientProgrammeId!.Value, g.AwardDate!.Value.Year, g.FunderId, Line = (Guid?)a.BudgetLineId, a.AmountCents })
             .GroupBy(x => new { x.Programme, x.Year, x.FunderId, x.Line })
             .Select(x => new { x.Key.Programme, x.Key.Year, x.Key.FunderId, x.Key.Line, Cents = x.Sum(a => a.AmountCents) })
@@ -198,7 +195,7 @@ public sealed class FundingFlows(Scope scope)
         var companies = await reinvestments.GroupBy(r => r.OrganisationId)
             .Select(x => new { Organisation = x.Key, Profit = x.Sum(r => r.ProfitCents), Reinvested = x.Sum(r => r.AmountReinvestedCents) })
             .ToListAsync(cancellationToken);
-        var allocations = db.ReinvestmentAllocations.Join(reinvestments, a => a.ReinvestmentId, r => r.Id, (a, r) => new { r.OrganisationId, a.InitiativeId, a.ThemeId, a.NeighbourhoodId, a.AmountCents });
+        var allocations = DashboardSql.Published<ReinvestmentAllocation>(db).Join(reinvestments, a => a.ReinvestmentId, r => r.Id, (a, r) => new { r.OrganisationId, a.InitiativeId, a.ThemeId, a.NeighbourhoodId, a.AmountCents });
         var initiatives = await allocations.Where(a => a.InitiativeId != null).GroupBy(a => new { a.OrganisationId, Key = a.InitiativeId!.Value })
             .Select(x => new { x.Key.OrganisationId, x.Key.Key, Cents = x.Sum(a => a.AmountCents) }).ToListAsync(cancellationToken);
         var themes = await allocations.Where(a => a.ThemeId != null).GroupBy(a => new { a.OrganisationId, Key = a.ThemeId!.Value })
@@ -249,6 +246,7 @@ public abstract class FundingRowType : ObjectGraphType<FundingRow>
     protected FundingRowType(string name, string description)
     {
         Name = name;
+        this.DefaultPolicy(Policies.Public);
         Description = description;
         Field<NonNullGraphType<MoneyGraphType>>("awarded").Description("Awarded in the period (360Giving amountAwarded, by award date), in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Awarded));
         Field<NonNullGraphType<MoneyGraphType>>("disbursed").Description("Paid out in the period (by payment date, whenever awarded), in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Disbursed));
@@ -306,6 +304,7 @@ public sealed class ProgrammeSourceType : ObjectGraphType<ProgrammeSource>
     public ProgrammeSourceType()
     {
         Name = "ProgrammeSource";
+        this.DefaultPolicy(Policies.Public);
         Description = "What one funder awarded a programme from one budget line in one year (by award date), and paid from it that year (by payment date).";
         Field<NonNullGraphType<IntGraphType>>("year").Description("The calendar year.").Resolve(ctx => ctx.Source.Year);
         Field<NonNullGraphType<OrganisationType>>("funder").Description("The funder.").Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.FunderId));
@@ -320,6 +319,7 @@ public sealed class ProgrammeFlowType : ObjectGraphType<ProgrammeFlow>
     public ProgrammeFlowType()
     {
         Name = "ProgrammeFlow";
+        this.DefaultPolicy(Policies.Public);
         Description = "A programme of the scope and its funding by source over all its years (not only the dashboard's period): awarded grants only.";
         Field<NonNullGraphType<ProgrammeType>>("programme").Description("The programme.").Resolve(ctx => ctx.LoadById<Programme>(ctx.Source.ProgrammeId));
         Field<NonNullGraphType<MoneyGraphType>>("awarded").Description("Awarded over all years, in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Awarded));
@@ -335,6 +335,7 @@ public abstract class DestinationType : ObjectGraphType<Destination>
     protected DestinationType(string name, string what)
     {
         Name = name;
+        this.DefaultPolicy(Policies.Public);
         Description = $"Money a neighbourhood company reinvested in one {what}.";
         Field<NonNullGraphType<MoneyGraphType>>("amount").Description("The amount, in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Amount));
     }
@@ -366,6 +367,7 @@ public sealed class CompanyReinvestmentsType : ObjectGraphType<CompanyReinvestme
     public CompanyReinvestmentsType()
     {
         Name = "CompanyReinvestments";
+        this.DefaultPolicy(Policies.Public);
         Description = "A neighbourhood company (wijk-BV) working in the scope and what it reinvested in the years the period touches. "
             + "An allocation to an initiative and a theme counts in both lists.";
         Field<NonNullGraphType<OrganisationType>>("company").Description("The company, as an organisation.").Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.OrganisationId));
@@ -382,6 +384,7 @@ public sealed class FundingFlowsType : ObjectGraphType<FundingFlows>
     public FundingFlowsType()
     {
         Name = "FundingFlows";
+        this.DefaultPolicy(Policies.Public);
         Description = "Money for the scope: awarded grants (AWARDED, DISBURSED or SETTLED; never applications or rejections) benefiting one of its regions (360Giving beneficiaryLocation). "
             + "Awarded counts grants awarded in the period; disbursed counts payments made in the period, whenever the grant was awarded. Sums are exact (whole cents summed by the database).";
         Field<NonNullGraphType<MoneyGraphType>>("awarded").Description("Awarded in the period, in euros.").ResolveAsync(async ctx => MoneyGraphType.ToEuros((await ResultAsync(ctx)).Totals.Awarded));

@@ -253,7 +253,7 @@ public static class GroupedCounts
     /// <summary>The subject's items that the filter selects and the caller may see, with their date, measure and kind.</summary>
     private static IQueryable<CountItem> Items(InfrastructuurDb db, Request request)
     {
-        var (place, from, to, themes, all) = (request.Place, request.From, request.To, request.Themes, request.SeesRecords);
+        var (place, from, to, themes) = (request.Place, request.From, request.To, request.Themes);
         var regions = place?.Regions ?? [];
         var municipality = place?.MunicipalityId;
         var whole = place?.IsWholeMunicipality ?? true;
@@ -261,11 +261,10 @@ public static class GroupedCounts
         switch (request.Subject)
         {
             case CountSubject.Activities:
-                var activities = db.Activities.AsQueryable();
+                var activities = DashboardSql.Published<Activity>(db);
                 var served = DashboardSql.ActivityRegions(db);
                 activities = municipality is null ? activities : activities.Where(a => a.MunicipalityId == municipality);
                 activities = whole ? activities : activities.Where(a => served.Any(l => l.Owner == a.Id && regions.Contains(l.Key)));
-                activities = all ? activities : activities.Where(a => a.Status != ActivityStatus.Draft);
                 activities = from is null ? activities : activities.Where(a => a.Schedule.EndsOn == null ? a.Schedule.StartsOn == null || a.Schedule.Kind != ScheduleKind.OneOff || a.Schedule.StartsOn >= from : a.Schedule.EndsOn >= from);
                 activities = to is null ? activities : activities.Where(a => a.Schedule.StartsOn == null || a.Schedule.StartsOn <= to);
                 activities = themes is null ? activities : Tagged(activities, DashboardSql.ActivityThemesRolledUp(db), themes);
@@ -280,11 +279,10 @@ public static class GroupedCounts
                 });
                 break;
             case CountSubject.Initiatives:
-                var initiatives = db.Initiatives.AsQueryable();
+                var initiatives = DashboardSql.Published<Initiative>(db);
                 var registered = DashboardSql.InitiativeRegions(db);
                 initiatives = municipality is null ? initiatives : initiatives.Where(i => i.MunicipalityId == municipality);
                 initiatives = whole ? initiatives : initiatives.Where(i => registered.Any(l => l.Owner == i.Id && regions.Contains(l.Key)));
-                initiatives = all ? initiatives : initiatives.Where(i => i.Status != InitiativeStatus.Draft);
                 initiatives = from is null ? initiatives : initiatives.Where(i => i.StartedOn >= from);
                 initiatives = to is null ? initiatives : initiatives.Where(i => i.StartedOn <= to);
                 initiatives = themes is null ? initiatives : Tagged(initiatives, DashboardSql.RolledUp<Theme>(db, DashboardSql.InitiativeThemes(db)), themes);
@@ -311,8 +309,8 @@ public static class GroupedCounts
                 break;
             default:
                 var benefiting = DashboardSql.GrantRegions(db);
-                var grants = place is null ? db.Grants : db.Grants.Where(g => benefiting.Any(l => l.Owner == g.Id && regions.Contains(l.Key)));
-                grants = all ? grants : grants.Where(g => g.Status != GrantStatus.Applied && g.Status != GrantStatus.Rejected);
+                var grants = DashboardSql.Published<Grant>(db);
+                grants = place is null ? grants : grants.Where(g => benefiting.Any(l => l.Owner == g.Id && regions.Contains(l.Key)));
                 grants = from is null ? grants : grants.Where(g => g.ListedOn >= from);
                 grants = to is null ? grants : grants.Where(g => g.ListedOn <= to);
                 grants = themes is null ? grants : Tagged(grants, DashboardSql.RolledUp<Theme>(db, DashboardSql.GrantThemes(db)), themes);
@@ -519,6 +517,7 @@ public sealed class CountKeyType : ObjectGraphType<CountKey>
     public CountKeyType()
     {
         Name = "CountKey";
+        this.DefaultPolicy(Policies.Public);
         Description = "One dimension's value for a row of Query.counts.";
         Field<NonNullGraphType<CountDimensionType>>("dimension").Description("The dimension.").Resolve(ctx => ctx.Source.Dimension);
         Field<StringGraphType>("value")
@@ -533,6 +532,7 @@ public sealed class CountRowType : ObjectGraphType<CountRow>
     public CountRowType()
     {
         Name = "CountRow";
+        this.DefaultPolicy(Policies.Public);
         Description = "One group of Query.counts: its keys, the number of distinct items in it (counted by the database), and the subject's measure over them.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CountKeyType>>>>("keys").Description("One key per groupBy dimension, in the order asked.").Resolve(ctx => ctx.Source.Keys);
         Field<IntGraphType>("count").Description("The number of distinct items in the group; null when suppressed.").Resolve(ctx => ctx.Source.Suppressed ? null : ctx.Source.Count);

@@ -101,7 +101,7 @@ public sealed class NeedsVersusOffering(Scope scope, int threshold)
         // target group, activities for any group; and wherever they run, the activities recorded as a response to the cell's
         // signals. Rows may repeat an activity in a cell (roll-up, responses): every count is a distinct count.
         var running = DashboardSql.Running(db, scope);
-        var ranAnywhere = db.Activities.Where(DashboardSql.RanBetween(scope.From, scope.To));
+        var ranAnywhere = DashboardSql.Published<Activities.Activity>(db).Where(DashboardSql.RanBetween(scope.From, scope.To));
         var offeringCells = await Offering(running, ranAnywhere)
             .GroupBy(r => new { r.Theme, r.Group, r.Region })
             .Select(g => new
@@ -194,6 +194,7 @@ public sealed class SuppressibleCountType : ObjectGraphType<SuppressibleCount>
     public SuppressibleCountType()
     {
         Name = "SuppressibleCount";
+        this.DefaultPolicy(Policies.Public);
         Description = "A count over signals that may be suppressed: when residents raised some of them, fewer than the small-cell threshold, callers who may not see the signals get null and suppressed: true.";
         Field<IntGraphType>("value").Description("The count; null when suppressed.").Resolve(ctx => ctx.Source.Suppressed ? null : ctx.Source.Value);
         Field<NonNullGraphType<BooleanGraphType>>("suppressed").Description("True when the count is withheld as a small cell.").Resolve(ctx => ctx.Source.Suppressed);
@@ -205,6 +206,7 @@ public sealed class NeedCellType : ObjectGraphType<NeedCell>
     public NeedCellType()
     {
         Name = "NeedCell";
+        this.DefaultPolicy(Policies.Public);
         Description = "Signalled need against offering for one theme × target group × region. A signal counts under its underlying theme once the network traced it, "
             + "otherwise under each of its own themes; themes and groups roll up (a theme's cell includes its sub-themes).";
         Field<NonNullGraphType<ThemeType>>("theme").Description("The theme (its sub-themes included).").Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.ThemeId));
@@ -229,6 +231,7 @@ public sealed class NeedsSummaryType : ObjectGraphType<NeedsResult>
     public NeedsSummaryType()
     {
         Name = "NeedsSummary";
+        this.DefaultPolicy(Policies.Public);
         Description = "How many cells fall in each classification.";
         Field<NonNullGraphType<IntGraphType>>("unmetNeeds").Description("Cells classified UNMET_NEED.").Resolve(ctx => Count(ctx.Source, NeedClassification.UnmetNeed));
         Field<NonNullGraphType<IntGraphType>>("offeringWithoutSignal").Description("Cells classified OFFERING_WITHOUT_SIGNAL.").Resolve(ctx => Count(ctx.Source, NeedClassification.OfferingWithoutSignal));
@@ -244,6 +247,7 @@ public sealed class NeedsVersusOfferingType : ObjectGraphType<NeedsVersusOfferin
     public NeedsVersusOfferingType()
     {
         Name = "NeedsVersusOffering";
+        this.DefaultPolicy(Policies.Public);
         Description = "Signals observed in the period against the offering that ran (see Baseline), per theme × target group × region.";
         Field<NonNullGraphType<SuppressibleCountType>>("signals").Description("All signals observed in the scope in the period, each once.").ResolveAsync(async ctx => (await ResultAsync(ctx)).Signals);
         Field<NonNullGraphType<NeedsSummaryType>>("summary").Description("How many cells fall in each classification.").ResolveAsync(async ctx => await ResultAsync(ctx));

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.GraphQL;
@@ -120,19 +121,19 @@ public sealed class NetworkGraph
         ];
 
         var collaborations = await TiesAsync(
-            from p in db.CollaborationParties
+            from p in DashboardSql.Published<CollaborationParty>(db)
             join c in db.Collaborations on p.CollaborationId equals c.Id
             where c.MunicipalityId == municipality && c.StartsOn <= end && (c.EndsOn == null || c.EndsOn >= start)
             select new Member { Group = c.Id, Party = p.OrganisationId ?? p.InitiativeId },
             cancellationToken);
         var meetings = await TiesAsync(
-            from p in db.MeetingParticipants
+            from p in DashboardSql.Published<MeetingParticipant>(db)
             join m in db.NetworkMeetings on p.MeetingId equals m.Id
             where m.MunicipalityId == municipality && m.Date >= start && m.Date <= end
             select new Member { Group = m.Id, Party = p.OrganisationId ?? p.InitiativeId },
             cancellationToken);
         var coalitions = await TiesAsync(
-            from p in db.CoalitionMembers
+            from p in DashboardSql.Published<CoalitionMember>(db)
             join c in db.Coalitions on p.CoalitionId equals c.Id
             where c.MunicipalityId == municipality && p.JoinedOn <= end && (p.LeftOn == null || p.LeftOn > start)
             select new Member { Group = c.Id, Party = p.OrganisationId ?? p.InitiativeId },
@@ -192,6 +193,7 @@ public sealed class NetworkNodeType : ObjectGraphType<NetworkNode>
     public NetworkNodeType()
     {
         Name = "NetworkNode";
+        this.DefaultPolicy(Policies.Public);
         Description = "A node of the network graph: an organisation or a residents' initiative.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The party's global ID (an Organisation or Initiative ID); edges refer to it.").Resolve(ctx => NetworkEdgeType.Id(ctx.Source.Party));
         Field<NonNullGraphType<NetworkNodeKindType>>("kind").Description("ORGANISATION or INITIATIVE.").Resolve(ctx => ctx.Source.Kind);
@@ -205,6 +207,7 @@ public sealed class NetworkEdgeType : ObjectGraphType<NetworkEdge>
     public NetworkEdgeType()
     {
         Name = "NetworkEdge";
+        this.DefaultPolicy(Policies.Public);
         Description = "A tie between two nodes of one kind, for drawing; two nodes tied in several ways have one edge per kind.";
         Field<NonNullGraphType<IdGraphType>>("from").Description("The ID of one node (NetworkNode.id); each pair appears once per kind.").Resolve(ctx => Id(ctx.Source.From));
         Field<NonNullGraphType<IdGraphType>>("to").Description("The ID of the other node (NetworkNode.id).").Resolve(ctx => Id(ctx.Source.To));
@@ -221,6 +224,7 @@ public sealed class NetworkChangeType : ObjectGraphType<NetworkChange>
     public NetworkChangeType()
     {
         Name = "NetworkChange";
+        this.DefaultPolicy(Policies.Public);
         Description = "This period's figures minus those of the period just before it (see previousPeriod).";
         Field<NonNullGraphType<IntGraphType>>("nodeCount").Description("Change in nodes.").Resolve(ctx => ctx.Source.Now.Nodes.Count - ctx.Source.Before.Nodes.Count);
         Field<NonNullGraphType<IntGraphType>>("edgeCount").Description("Change in tied pairs.").Resolve(ctx => ctx.Source.Now.EdgeCount - ctx.Source.Before.EdgeCount);
@@ -236,6 +240,7 @@ public sealed class NetworkFiguresType : ObjectGraphType<NetworkGraph>
     public NetworkFiguresType()
     {
         Name = "NetworkFigures";
+        this.DefaultPolicy(Policies.Public);
         Description = "Fragmentation figures of the network graph in one period. Nodes: organisations working in a region of the scope, and residents' initiatives of the scope "
             + "that are ACTIVE or PAUSED now and had started by the period's last day (initiatives keep no status history). Edges: the municipality's collaborations that ran in "
             + "the period, network meetings held in it and coalitions with both as members in it, between two nodes (see NetworkEdgeKind). Figures count tied pairs once, whatever ties them.";
@@ -257,6 +262,7 @@ public sealed class NetworkFragmentationType : ObjectGraphType<NetworkFragmentat
     public NetworkFragmentationType()
     {
         Name = "NetworkFragmentation";
+        this.DefaultPolicy(Policies.Public);
         Description = "The network of organisations and initiatives in the scope: fragmentation figures for the period and the period of equal length before it, and the graph itself for drawing.";
         Field<NonNullGraphType<NetworkFiguresType>>("period").Description("The figures of the dashboard's period.").ResolveAsync(async ctx => await NetworkFragmentation.GraphAsync(ctx, ctx.Source.Scope));
         Field<NonNullGraphType<NetworkFiguresType>>("previousPeriod")
