@@ -1,5 +1,6 @@
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Activities;
+using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
@@ -104,7 +105,7 @@ internal static class FloorEndpoints
                 return Results.Json(new { data = new { neighbourhood = (object?)null } });
             }
 
-            var counts = await ActivityCountsByTheme.Query(db, [place.Id]).ToListAsync(ct);
+            var counts = await ActivityCountsByTheme.Query(db, [place.Id], Viewer.Anonymous).ToListAsync(ct);
             var loader = new ById<Theme>(factory);
             var sorted = counts.OrderByDescending(c => c.Count).ThenBy(c => c.ThemeKey, StringComparer.Ordinal).ThenBy(c => c.ThemeId)
                 .Select(c => (c.Count, Theme: loader.Load(c.ThemeId))).ToList();

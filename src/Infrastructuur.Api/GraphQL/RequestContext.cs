@@ -46,6 +46,18 @@ public sealed class RequestContext : Dictionary<string, object?>
         }
     }
 
+    /// <summary>
+    /// Forgets the loaded scopes after a write: a mutation can change them (starting an initiative makes its creator a
+    /// coordinator), and its payload must be read with the scopes that hold after it.
+    /// </summary>
+    public void ScopesChanged()
+    {
+        lock (_loaders)
+        {
+            _viewer = null;
+        }
+    }
+
     private async Task<Features.Access.Viewer> LoadViewerAsync(CancellationToken cancellationToken)
     {
         await using var db = await DbFactory.CreateDbContextAsync(cancellationToken);

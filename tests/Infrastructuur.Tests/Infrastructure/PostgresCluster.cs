@@ -174,7 +174,7 @@ public sealed class PostgresCluster : IAsyncDisposable
             "-c", "fsync=off",
             "-c", "synchronous_commit=off",
             "-c", "full_page_writes=off",
-            "-c", "max_connections=200",
+            "-c", "max_connections=400",
         ];
 
         var process = StartProcess(args, asPostgres: true, redirect: false);

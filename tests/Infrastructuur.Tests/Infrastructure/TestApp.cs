@@ -30,12 +30,14 @@ public sealed class TestApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string? _sqliteDir;
+    private readonly string? _postgres;
 
-    private TestApp(WebApplication app, Engine engine, string? sqliteDir)
+    private TestApp(WebApplication app, Engine engine, string? sqliteDir, string? postgres)
     {
         _app = app;
         Engine = engine;
         _sqliteDir = sqliteDir;
+        _postgres = postgres;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseAddress = new Uri(address);
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -71,6 +73,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Tokens.KeyBase64,
         };
         string? sqliteDir = null;
+        string? postgres = null;
         if (engine == Engine.Sqlite)
         {
             sqliteDir = Directory.CreateTempSubdirectory("infra-test-").FullName;
@@ -82,6 +85,7 @@ public sealed class TestApp : IAsyncDisposable
             var cluster = await PostgresCluster.SharedAsync();
             config["Database:Provider"] = "Postgres";
             config["Database:PostgresConnectionString"] = await cluster.CreateDatabaseAsync("infra");
+            postgres = config["Database:PostgresConnectionString"];
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -101,7 +105,7 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         await app.StartAsync();
-        return new TestApp(app, engine, sqliteDir);
+        return new TestApp(app, engine, sqliteDir, postgres);
     }
 
     /// <summary>Whether this engine can run here; see <see cref="TestEnvironment.Require"/>.</summary>
@@ -150,6 +154,13 @@ public sealed class TestApp : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_postgres is not null)
+        {
+            // The shared cluster has a connection limit: a finished class gives its idle connections back at once.
+            using var connection = new Npgsql.NpgsqlConnection(_postgres);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+
         if (_sqliteDir is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -87,6 +87,11 @@ public sealed class MutationWorld
         }
 
         await db.SaveChangesAsync();
+
+        // The shared network world publishes its initiatives; the write tests start from drafts, at version 1, so the
+        // status steps (publish, pause, end) and the draft visibility rules are exercised from the beginning.
+        Guid[] initiatives = [own.InitiativeA.Id, own.InitiativeB.Id, other.InitiativeA.Id, other.InitiativeB.Id];
+        await db.Initiatives.Where(i => initiatives.Contains(i.Id)).ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, InitiativeStatus.Draft));
         return world;
     }
 
@@ -105,6 +110,16 @@ public sealed class MutationWorld
     {
         await using var db = await App.OpenDbAsync();
         return await db.Set<T>().Where(e => e.Id == record.Id).Select(e => e.Version).SingleAsync();
+    }
+
+    /// <summary>
+    /// Publishes a draft initiative outside the API (no version step, no change record), for tests about something else
+    /// that need it visible to callers outside its scope.
+    /// </summary>
+    public async Task PublishAsync(Initiative initiative)
+    {
+        await using var db = await App.OpenDbAsync();
+        await db.Initiatives.Where(i => i.Id == initiative.Id).ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, InitiativeStatus.Active));
     }
 
     /// <summary>An ACTIVE activity of an initiative or an organisation of <paramref name="place"/>, serving its buurt A.</summary>

@@ -90,6 +90,8 @@ public abstract class OrganisationProgrammeAndCompanyMutationTests(Func<TestApp>
         Assert.Equal("OUT_OF_RANGE", (await app().MutateAsync("recordShareholding", new { shareClass = Id(shares), holder = Id(w.Own.OrganisationB), shares = 0, from = "2025-01-01" }, w.Staff)).Outcome("recordShareholding"));
         Assert.Equal("NOT_FOUND", (await app().MutateAsync("recordShareholding", new { shareClass = Id(shares), holder = Id(w.Own.OrganisationB), shares = 1, from = "2025-01-01" }, w.OtherStaff)).Outcome("recordShareholding"));
 
+        // A reinvestment in a draft initiative is hidden from the company's staff, as the draft is.
+        await w.PublishAsync(w.Own.InitiativeA);
         object Reinvest(int year, params (string? Initiative, string? Theme, decimal Amount)[] allocations) => new
         {
             company = Id(company),

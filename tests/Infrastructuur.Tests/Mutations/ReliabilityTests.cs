@@ -204,6 +204,9 @@ public abstract class ReliabilityTests(Func<TestApp> app)
             Assert.DoesNotContain(rows, r => r.Field is "Version" or "ModifiedAt" or "NameKey" or "SearchText");
         }
 
+        // Published outside the API (so nothing joins the history): outsiders then see the initiative, not its history.
+        await w.PublishAsync(initiative);
+
         const string Query = """query($id: ID!) { initiative(id: $id) { changeHistory(first: 10) { totalCount nodes { action field oldValue newValue mutation changedBy { displayName } } } } }""";
         async Task<System.Text.Json.Nodes.JsonNode?> HistoryAs(Caller? caller) =>
             (await app().QueryAsync(Query, new { id = Id(initiative) }, token: caller?.Token)).AssertOk().Data!["initiative"]!["changeHistory"];

@@ -135,6 +135,7 @@ internal sealed record SyntheticWorld(string MunicipalityId, string Municipality
         }
     }
 
+    // The heads are published (and the grant awarded) so anonymous callers, who run these queries, see them.
     // "Aaa" sorts before every synthetic name; "synthetische buurt 1" is the first region by name.
     private static async Task AddHeadsAsync(InfrastructuurDb db, SyntheticReport report)
     {
@@ -143,10 +144,11 @@ internal sealed record SyntheticWorld(string MunicipalityId, string Municipality
         var food = await db.Themes.SingleAsync(t => t.Code == DemoTaxonomy.HealthyFood);
         var parents = await db.TargetGroups.SingleAsync(t => t.Code == "parents");
         var host = new Organisation { Name = "Aaa organisatie (test)", Kind = OrganisationKind.Welfare, Neighbourhoods = [firstPlace], Identifiers = [new() { Scheme = "XI-TEST", Value = Guid.NewGuid().ToString("N") }] };
-        var initiative = new Initiative { Name = "Aaa initiatief (test)", MunicipalityId = municipality, HostOrganisation = host, Neighbourhoods = [firstPlace], Themes = [food] };
+        var initiative = new Initiative { Name = "Aaa initiatief (test)", Status = InitiativeStatus.Active, MunicipalityId = municipality, HostOrganisation = host, Neighbourhoods = [firstPlace], Themes = [food] };
         Activity New(string title, Organisation? byOrganisation, Initiative? byInitiative) => new()
         {
             Name = title,
+            Status = ActivityStatus.Active,
             MunicipalityId = municipality,
             ProviderOrganisation = byOrganisation,
             ProviderInitiative = byInitiative,
@@ -160,7 +162,7 @@ internal sealed record SyntheticWorld(string MunicipalityId, string Municipality
         var programme = new Programme { Name = "Aaa programma (test)", MunicipalityId = municipality, Owner = host, StartsOn = new(2025, 1, 1), EndsOn = new(2026, 1, 1), Initiatives = [initiative] };
         var funder = await db.Organisations.FirstAsync(o => o.Kind == OrganisationKind.Fund);
         db.AddRange(host, initiative, programme, New("Aaa door een organisatie (test)", host, null), New("Aaa door een initiatief (test)", null, initiative));
-        db.Add(new Grant { Identifier = $"360G-TEST-{Guid.NewGuid():N}", Title = "Aaa subsidie (test)", FunderId = funder.Id, RecipientInitiative = initiative, AppliedOn = new(2025, 1, 1) });
+        db.Add(new Grant { Identifier = $"360G-TEST-{Guid.NewGuid():N}", Title = "Aaa subsidie (test)", FunderId = funder.Id, RecipientInitiative = initiative, AppliedOn = new(2025, 1, 1), Status = GrantStatus.Awarded, AwardDate = new(2025, 2, 1), AmountAwardedCents = 100_000 });
         await db.SaveChangesAsync();
     }
 }

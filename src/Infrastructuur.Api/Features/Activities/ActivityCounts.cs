@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.GraphQL;
@@ -16,6 +17,7 @@ public sealed class ThemeActivityCountType : ObjectGraphType<ThemeActivityCount>
     {
         Name = "ThemeActivityCount";
         Description = "How many activities carry one theme.";
+        this.DefaultPolicy(Policies.Public);
         Field<NonNullGraphType<ThemeType>>("theme")
             .Description("The theme.")
             .Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.ThemeId));
@@ -37,8 +39,9 @@ public sealed class ActivityCountsByTheme(IDbContextFactory<InfrastructuurDb> fa
 {
     protected override async Task<IReadOnlyDictionary<Guid, List<ThemeActivityCount>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
+        var viewer = await ViewerAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await Query(db, keys).ToListAsync(cancellationToken);
+        var rows = await Query(db, keys, viewer).ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.NeighbourhoodId).ToDictionary(
             g => g.Key,
             g => g.Select(r => new ThemeActivityCount(r.ThemeId, r.ThemeKey, r.Count)).OrderByDescending(c => c.Count).ThenBy(c => c.ThemeKey, StringComparer.Ordinal).ThenBy(c => c.ThemeId).ToList());
@@ -46,15 +49,27 @@ public sealed class ActivityCountsByTheme(IDbContextFactory<InfrastructuurDb> fa
 
     /// <summary>
     /// (region, theme, count) for the given regions, counted in the database straight from the two link tables (an
-    /// activity's regions, an activity's themes): the activities themselves are not read.
+    /// activity's regions, an activity's themes); the activities themselves are read only when the viewer may not see
+    /// all of them, so hidden (draft) activities never count.
     /// </summary>
-    public static IQueryable<RegionThemeCount> Query(InfrastructuurDb db, IReadOnlyCollection<Guid> regions)
+    public static IQueryable<RegionThemeCount> Query(InfrastructuurDb db, IReadOnlyCollection<Guid> regions, Viewer viewer)
     {
-        // Grouped first, then joined to the few themes for their sort key: one theme lookup per group, not per activity.
-        var counts =
+        var links =
             from served in db.Set<Dictionary<string, object>>("ActivityNeighbourhood")
             where regions.Contains(EF.Property<Guid>(served, "NeighbourhoodsId"))
             join tagged in db.Set<Dictionary<string, object>>("ActivityTheme") on EF.Property<Guid>(served, "ActivitiesId") equals EF.Property<Guid>(tagged, "ActivitiesId")
+            select new { served, tagged };
+        if (Visibility.Rule<Activity>(viewer) is not null)
+        {
+            var visible = db.Activities.VisibleTo(viewer).Select(a => a.Id);
+            links = links.Where(l => visible.Contains(EF.Property<Guid>(l.tagged, "ActivitiesId")));
+        }
+
+        // Grouped first, then joined to the few themes for their sort key: one theme lookup per group, not per activity.
+        var counts =
+            from link in links
+            let served = link.served
+            let tagged = link.tagged
             group tagged by new { NeighbourhoodId = EF.Property<Guid>(served, "NeighbourhoodsId"), ThemeId = EF.Property<Guid>(tagged, "ThemesId") } into g
             select new { g.Key.NeighbourhoodId, g.Key.ThemeId, Count = g.Count() };
         return from c in counts

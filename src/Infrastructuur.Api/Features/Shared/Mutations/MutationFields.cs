@@ -67,6 +67,7 @@ public static class MutationFields
 
             idempotency?.Stage(db, payload);
             await db.SaveChangesAsync(ct);
+            request.ScopesChanged();
             idempotency?.Committed(request, responseKey);
             return payload;
         }
