@@ -1,12 +1,11 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Tests.Infrastructure;
 
 namespace Infrastructuur.Tests.Dashboards;
 
 /// <summary>The dashboards tell the two real cases of the article, on the demo data; and the example operations run.</summary>
-public abstract partial class DemoDashboardTests(Func<TestApp> app)
+public abstract class DemoDashboardTests(Func<TestApp> app)
 {
     private const string HuisVanDeWijkHost = "Stichting Huis van de Wijk Middelland (demo)";
 
@@ -104,30 +103,6 @@ public abstract partial class DemoDashboardTests(Func<TestApp> app)
         Assert.Contains(before.Data!["dashboard"]!["needsVersusOffering"]!["cells"]!.AsArray(), c => Code(c!["theme"]) == DemoTaxonomy.DebtPoverty && Code(c!["targetGroup"]) == "children-4-12");
     }
 
-    [SkippableFact]
-    public async Task The_example_dashboard_operations_run_against_the_demo_data()
-    {
-        var variables = new Dictionary<string, string>
-        {
-            ["municipality"] = await IdAsync("""{ x: municipality(cbsCode: "GM1930") { id } }"""),
-            ["neighbourhood"] = await IdAsync("""{ x: neighbourhood(cbsCode: "BU05990325") { id } }"""),
-            ["area"] = await IdAsync("""{ x: municipality(cbsCode: "GM1930") { areas(first: 1) { nodes { id } } } }""", "areas"),
-        };
-        var files = Directory.GetFiles(Path.Combine(TestEnvironment.RepoRoot, "schema", "operations"), "dashboard-*.graphql").Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(6, files.Count);
-
-        foreach (var file in files)
-        {
-            var operation = await File.ReadAllTextAsync(file);
-            var declared = VariablePattern().Matches(operation).Select(m => m.Groups[1].Value).Distinct().ToDictionary(name => name, name => variables[name]);
-
-            var response = await app().QueryAsync(operation, declared);
-
-            Assert.True(response.Status == 200 && response.Errors is null, $"{Path.GetFileName(file)}: {response.Text}");
-            Assert.DoesNotContain(response.Data!.AsObject(), p => p.Value is null);
-        }
-    }
-
     private static string? Code(JsonNode? term) => term?["code"]?.GetValue<string>();
 
     private async Task<string> IdAsync(string query, string? connection = null)
@@ -137,9 +112,6 @@ public abstract partial class DemoDashboardTests(Func<TestApp> app)
         var x = response.Data!["x"]!;
         return (connection is null ? x["id"] : x[connection]!["nodes"]![0]!["id"])!.GetValue<string>();
     }
-
-    [GeneratedRegex(@"\$(\w+)\s*:")]
-    private static partial Regex VariablePattern();
 }
 
 public sealed class SqliteDemoDashboardTests(SqliteAppFixture fixture) : DemoDashboardTests(() => fixture.App), IClassFixture<SqliteAppFixture>;
