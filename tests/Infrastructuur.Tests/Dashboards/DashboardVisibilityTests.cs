@@ -2,7 +2,9 @@ using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Coalitions;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.NeighbourhoodCompanies;
 using Infrastructuur.Api.Features.Network;
+using Infrastructuur.Api.Features.People;
 using Infrastructuur.Api.Features.Signals;
 using Infrastructuur.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -68,6 +70,65 @@ public abstract class DashboardVisibilityTests(Func<TestApp> app)
             var anonymousKey = "anonymous" + key[key.IndexOf(' ', StringComparison.Ordinal)..];
             Assert.True(figures == before[anonymousKey], $"{key} differs from what anonymous sees:\n{figures}\n{before[anonymousKey]}");
         }
+    }
+
+    [SkippableFact]
+    public async Task Natural_person_shareholders_are_counted_exactly_for_the_official_and_suppressed_below_the_threshold_for_others()
+    {
+        var w = await DashboardWorld.CreateAsync(app());
+        const string selection = "smallCellThreshold funding { shareholders { company { name } naturalPersons { value suppressed } organisations } }";
+        var company = await AddShareholdersAsync(w, persons: 2, organisations: 1);
+
+        // O6's company works in B2: two residents hold shares on 2025-12-31 (a third only until 2025-06-30), O1 holds some too.
+        var anonymous = await w.DashboardAsync(app(), selection);
+        var resident = await w.DashboardAsync(app(), selection, token: Tokens.Mint($"resident-{Guid.NewGuid():N}", "resident"));
+        var official = await w.DashboardAsync(app(), selection, token: w.OfficialToken);
+        Assert.Equal(5, anonymous["smallCellThreshold"]!.GetValue<int>());
+        Assert.Equal("""[{"naturalPersons":{"value":null,"suppressed":true},"organisations":1}]""", Counts(anonymous));
+        Assert.Equal(Counts(anonymous), Counts(resident));
+        Assert.Equal("""[{"naturalPersons":{"value":2,"suppressed":false},"organisations":1}]""", Counts(official));
+
+        // Three more residents: five, the threshold itself, is shown to everyone.
+        await AddShareholdersAsync(w, persons: 3, organisations: 0, company);
+        Assert.Equal("""[{"naturalPersons":{"value":5,"suppressed":false},"organisations":1}]""", Counts(await w.DashboardAsync(app(), selection)));
+        Assert.Equal("""[{"naturalPersons":{"value":5,"suppressed":false},"organisations":1}]""", Counts(await w.DashboardAsync(app(), selection, token: w.OfficialToken)));
+
+        static string Counts(System.Text.Json.Nodes.JsonNode d) =>
+            new System.Text.Json.Nodes.JsonArray([.. d["funding"]!["shareholders"]!.AsArray().Select(c => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
+            {
+                ["naturalPersons"] = c!["naturalPersons"]!.DeepClone(),
+                ["organisations"] = c["organisations"]!.DeepClone(),
+            })]).ToJsonString();
+    }
+
+    /// <summary>Adds natural-person and organisation shareholders to O6's company (a share class first, when none is given).</summary>
+    private async Task<Guid> AddShareholdersAsync(DashboardWorld w, int persons, int organisations, Guid? shareClass = null)
+    {
+        await using var db = await app().OpenDbAsync();
+        var company = await db.NeighbourhoodCompanies.SingleAsync(c => c.OrganisationId == w.Organisations["O6"].Id);
+        var @class = shareClass ?? Guid.NewGuid();
+        if (shareClass is null)
+        {
+            db.Add(new ShareClass { Id = @class, CompanyId = company.Id, Name = "Gewoon", NominalValueCents = 1_00 });
+            var leaver = new Person { DisplayName = $"Vertrokken aandeelhouder {Guid.NewGuid():N}" };
+            db.Add(leaver);
+            db.Add(new Shareholding { ShareClassId = @class, HolderPersonId = leaver.Id, Shares = 10, From = new(2024, 1, 1), Until = new(2025, 6, 30) });
+        }
+
+        for (var i = 0; i < persons; i++)
+        {
+            var holder = new Person { DisplayName = $"Aandeelhouder {Guid.NewGuid():N}" };
+            db.Add(holder);
+            db.Add(new Shareholding { ShareClassId = @class, HolderPersonId = holder.Id, Shares = 5, From = new(2025, 1, 1) });
+        }
+
+        for (var i = 0; i < organisations; i++)
+        {
+            db.Add(new Shareholding { ShareClassId = @class, HolderOrganisationId = w.Organisations["O1"].Id, Shares = 50, From = new(2024, 1, 1) });
+        }
+
+        await db.SaveChangesAsync();
+        return @class;
     }
 
     /// <summary>Every dashboard section and a set of grouped counts, for the municipality and two areas, per caller.</summary>

@@ -11,7 +11,7 @@ public sealed class DashboardOptions
 {
     public const string Section = "Dashboards";
 
-    /// <summary>Counts over residents' signals below this (and above zero) are suppressed for callers who may not see the signals.</summary>
+    /// <summary>Counts over records about residents (their signals, natural-person shareholders) below this (and above zero) are suppressed for callers who may not see those records.</summary>
     public int SmallCellThreshold { get; set; } = 5;
 
     /// <summary>How long a computed figure may be served again at most; 0 turns caching (and sharing one computation between concurrent requests) off. Any write through this server ends it sooner.</summary>

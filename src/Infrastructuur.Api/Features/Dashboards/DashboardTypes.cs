@@ -22,7 +22,7 @@ public sealed class DashboardType : ObjectGraphType<Dashboard>
         Description = "What the municipality wants to see for a place and a period, computed by the server with aggregate SQL. Each section is computed only when selected, "
             + "and kept until the next write (or a minute at most). Every figure counts published records only, for every caller, so it is the same whoever asks: "
             + "never a DRAFT activity or initiative, an activity, grant, reach record, reinvestment allocation or network tie of a draft initiative, or a grant that was only "
-            + "applied for or was rejected (what an anonymous caller may see). Only counts over records about residents (signals raised by residents) differ by caller: "
+            + "applied for or was rejected (what an anonymous caller may see). Only counts over records about residents (signals raised by residents, natural-person shareholders) differ by caller: "
             + "small ones are suppressed unless seesRecords is true.";
         Field<NonNullGraphType<MunicipalityType>>("municipality").Description("The municipality the scope lies in.").Resolve(ctx => ctx.LoadById<Municipality>(ctx.Source.Scope.MunicipalityId));
         Field<AreaType>("area").Description("The working area, when the scope is one.").Resolve(ctx => ctx.LoadById<Area>(ctx.Source.Scope.AreaId));
@@ -30,10 +30,10 @@ public sealed class DashboardType : ObjectGraphType<Dashboard>
         Field<NonNullGraphType<DateOnlyGraphType>>("from").Description("The first day of the period.").Resolve(ctx => ctx.Source.Scope.From);
         Field<NonNullGraphType<DateOnlyGraphType>>("to").Description("The last day of the period.").Resolve(ctx => ctx.Source.Scope.To);
         Field<NonNullGraphType<BooleanGraphType>>("seesRecords")
-            .Description("True when the caller may see the residents' records behind the counts (an admin, or an official serving the municipality): no count is suppressed for them. The figures themselves are the same for every caller.")
+            .Description("True when the caller may see the residents' records behind the counts (an admin, or an official serving the municipality: they see all signals and the shareholder register there): no count is suppressed for them. The figures themselves are the same for every caller.")
             .Resolve(ctx => ctx.Source.Scope.SeesRecords);
         Field<NonNullGraphType<IntGraphType>>("smallCellThreshold")
-            .Description("Counts over signals raised by residents that are above zero and below this number are suppressed (null, with suppressed: true) unless seesRecords is true (configuration Dashboards:SmallCellThreshold).")
+            .Description("Counts over records about individual residents (signals raised by residents, natural-person shareholders) that are above zero and below this number are suppressed (null, with suppressed: true) unless seesRecords is true (configuration Dashboards:SmallCellThreshold).")
             .Resolve(ctx => ctx.Source.SmallCellThreshold);
         Field<NonNullGraphType<BaselineType>>("baseline").Description("The baseline inventory (nulmeting): offering per theme × target group, and overlaps.").Resolve(ctx => new Baseline(ctx.Source.Scope));
         Field<NonNullGraphType<NeedsVersusOfferingType>>("needsVersusOffering")

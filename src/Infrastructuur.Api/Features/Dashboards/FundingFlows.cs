@@ -48,6 +48,12 @@ public sealed record Destination(Guid Id, long Amount);
 
 public sealed record CompanyReinvestments(Guid OrganisationId, long Profit, long Reinvested, IReadOnlyList<Destination> Initiatives, IReadOnlyList<Destination> Themes, IReadOnlyList<Destination> Neighbourhoods);
 
+/// <summary>How many natural persons and organisations hold shares in one neighbourhood company on a day.</summary>
+public sealed record ShareholderCounts(Guid OrganisationId, int Persons, int Organisations);
+
+/// <summary>Shareholder counts as a caller gets them: the natural persons' count possibly suppressed.</summary>
+public sealed record CompanyShareholders(Guid OrganisationId, SuppressibleCount Persons, int Organisations);
+
 public sealed record FundingResult(
     FundingRow Totals,
     long MultiLineAwarded,
@@ -209,6 +215,32 @@ public sealed class FundingFlows(Scope scope)
             [.. initiatives.Where(x => x.OrganisationId == c.Organisation).Select(x => new Destination(x.Key, x.Cents)).OrderByDescending(d => d.Amount)],
             [.. themes.Where(x => x.OrganisationId == c.Organisation).Select(x => new Destination(x.Key, x.Cents)).OrderByDescending(d => d.Amount)],
             [.. places.Where(x => x.OrganisationId == c.Organisation).Select(x => new Destination(x.Key, x.Cents)).OrderByDescending(d => d.Amount)]))];
+    }
+
+    /// <summary>
+    /// The neighbourhood companies working in a region of the scope, by name, with their distinct shareholders on the
+    /// period's last day (holdings from on or before it, until on or after it): natural persons and organisations apart.
+    /// </summary>
+    public static async Task<List<ShareholderCounts>> ShareholdersAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
+    {
+        var (on, regions) = (scope.To, scope.Regions);
+        var working = DashboardSql.OrganisationRegions(db);
+        var companies = db.NeighbourhoodCompanies.Where(c => working.Any(l => l.Owner == c.OrganisationId && regions.Contains(l.Key)));
+        var names = await companies.Join(db.Organisations, c => c.OrganisationId, o => o.Id, (c, o) => new { c.OrganisationId, o.NameKey }).ToListAsync(cancellationToken);
+        var counts = await db.Shareholdings
+            .Where(h => h.From <= on && (h.Until == null || h.Until >= on))
+            .Join(db.ShareClasses, h => h.ShareClassId, k => k.Id, (h, k) => new { k.CompanyId, h.HolderPersonId, h.HolderOrganisationId })
+            .Join(companies, h => h.CompanyId, c => c.Id, (h, c) => new { c.OrganisationId, h.HolderPersonId, h.HolderOrganisationId })
+            .GroupBy(h => h.OrganisationId)
+            .Select(g => new
+            {
+                Organisation = g.Key,
+                Persons = g.Where(h => h.HolderPersonId != null).Select(h => h.HolderPersonId).Distinct().Count(),
+                Organisations = g.Where(h => h.HolderOrganisationId != null).Select(h => h.HolderOrganisationId).Distinct().Count(),
+            })
+            .ToDictionaryAsync(c => c.Organisation, cancellationToken);
+        return [.. names.OrderBy(n => n.NameKey, StringComparer.Ordinal).ThenBy(n => n.OrganisationId)
+            .Select(n => counts.TryGetValue(n.OrganisationId, out var c) ? new ShareholderCounts(n.OrganisationId, c.Persons, c.Organisations) : new ShareholderCounts(n.OrganisationId, 0, 0))];
     }
 
     /// <summary>Awarded and paid sums per key joined into rows, largest award first.</summary>
@@ -379,6 +411,21 @@ public sealed class CompanyReinvestmentsType : ObjectGraphType<CompanyReinvestme
     }
 }
 
+public sealed class CompanyShareholdersType : ObjectGraphType<CompanyShareholders>
+{
+    public CompanyShareholdersType()
+    {
+        Name = "CompanyShareholders";
+        this.DefaultPolicy(Policies.Public);
+        Description = "How many shareholders a neighbourhood company (wijk-BV) has on the last day of the dashboard's period. Who the natural persons are is never shown here.";
+        Field<NonNullGraphType<OrganisationType>>("company").Description("The company, as an organisation.").Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.OrganisationId));
+        Field<NonNullGraphType<SuppressibleCountType>>("naturalPersons")
+            .Description("Distinct natural persons holding shares; suppressed when above zero and below the small-cell threshold for callers who may not see the shareholder register.")
+            .Resolve(ctx => ctx.Source.Persons);
+        Field<NonNullGraphType<IntGraphType>>("organisations").Description("Distinct organisations holding shares (organisations are not residents: never suppressed).").Resolve(ctx => ctx.Source.Organisations);
+    }
+}
+
 public sealed class FundingFlowsType : ObjectGraphType<FundingFlows>
 {
     public FundingFlowsType()
@@ -401,11 +448,21 @@ public sealed class FundingFlowsType : ObjectGraphType<FundingFlows>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeFundingType>>>>("byTheme").Description("Per theme (rolled up), largest award first.").ResolveAsync(async ctx => (await ResultAsync(ctx)).ByTheme);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NeighbourhoodFundingType>>>>("byNeighbourhood").Description("Per region of the scope benefiting, largest award first.").ResolveAsync(async ctx => (await ResultAsync(ctx)).ByNeighbourhood);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgrammeFlowType>>>>("programmes")
-            .Description("Programmes of the scope running in the period (serving one of its regions; drafts only for callers who see records), by name, with their funding by source over their years.")
+            .Description("Programmes of the scope running in the period (serving one of its regions; never drafts), by name, with their funding by source over their years.")
             .ResolveAsync(async ctx => (await ResultAsync(ctx)).Programmes);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CompanyReinvestmentsType>>>>("reinvestments")
             .Description("Neighbourhood companies working in a region of the scope, with their reinvestments of the calendar years the period touches, by destination.")
             .ResolveAsync(async ctx => (await ResultAsync(ctx)).Reinvestments);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CompanyShareholdersType>>>>("shareholders")
+            .Description("Neighbourhood companies working in a region of the scope, by name, with how many natural persons and organisations hold their shares on the period's last day. "
+                + "Natural-person shareholders are residents: their count is suppressed when above zero and below the small-cell threshold, unless the caller may see the shareholder register (seesRecords).")
+            .ResolveAsync(async ctx =>
+            {
+                var scope = ctx.Source.Scope;
+                var threshold = DashboardOptions.Of(ctx).SmallCellThreshold;
+                var counts = await DashboardCache.GetOrComputeAsync(ctx, $"shareholders|{scope.Key}", (db, ct) => FundingFlows.ShareholdersAsync(db, scope, ct));
+                return counts.Select(c => new CompanyShareholders(c.OrganisationId, new SuppressibleCount(c.Persons, NeedsVersusOffering.Suppress(scope.SeesRecords, threshold, c.Persons)), c.Organisations));
+            });
     }
 
     private static Task<FundingResult> ResultAsync(IResolveFieldContext<FundingFlows> ctx)
