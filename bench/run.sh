@@ -10,7 +10,8 @@
 # provider's name; q2 the first 50 activities of one neighbourhood by start date with provider names; q3 activity counts
 # per theme of one neighbourhood; q4 a search for a two-word phrase; dashboard-* the dashboards of issue 5 (baseline,
 # needs versus offering, network, funding, annual review, grouped counts) for a whole municipality in 2025, anonymously.
-# BENCH_RESULTS names the results file (default bench/results-ENGINE-DATA.md).
+# BENCH_FLOOR=0 skips the floor side. BENCH_REQUESTS=N runs exactly N requests per side after one warm-up request instead of a timed run: for scenarios that
+# take seconds, where a timed run answers too few requests for percentiles. BENCH_RESULTS names the results file (default bench/results-ENGINE-DATA.md).
 # Needs: hey (Debian package "hey"), python3; for --engine postgres a PostgreSQL 15 install (a throwaway cluster is started).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,7 +37,7 @@ api_dll="$root/src/Infrastructuur.Api/bin/Release/net10.0/Infrastructuur.Api.dll
 floor_dll="$root/bench/Infrastructuur.Bench/bin/Release/net10.0/Infrastructuur.Bench.dll"
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; [ -n "${pg_stop:-}" ] && eval "$pg_stop"; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; if [ -n "${pg_stop:-}" ]; then eval "$pg_stop"; fi; }
 trap cleanup EXIT
 
 export Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production GraphQL__EnableIde=false
@@ -101,9 +102,15 @@ hz=$(getconf CLK_TCK)
 # scenario → prints "rps p50ms p99ms cpu_ms_per_req requests"
 measure() { # pid hey-args...
   local pid=$1; shift
-  hey -z 2s -c "$concurrency" "$@" >/dev/null           # warm-up
+  local load=(-z "${duration}s")
+  if [ -n "${BENCH_REQUESTS:-}" ]; then
+    hey -n 1 -c 1 "$@" >/dev/null                       # warm-up: one request
+    load=(-n "$BENCH_REQUESTS")
+  else
+    hey -z 2s -c "$concurrency" "$@" >/dev/null         # warm-up
+  fi
   local t0; t0=$(ticks "$pid")
-  local report; report=$(hey -z "${duration}s" -c "$concurrency" "$@")
+  local report; report=$(hey "${load[@]}" -c "$concurrency" "$@")
   local t1; t1=$(ticks "$pid")
   local rps p50 p99 n
   rps=$(echo "$report" | awk '/Requests\/sec/ {print $2}')
@@ -166,30 +173,36 @@ scenarios=${BENCH_SCENARIOS:-"typename nested q1 q2 q3 q4 $dashboard_scenarios"}
 rows=()
 printf '%-10s %-8s %10s %9s %9s %12s %9s\n' scenario side req/s p50_ms p99_ms cpu_ms/req requests
 for s in $scenarios; do
+  # One request first, waited for in full: a scenario whose answer carries errors (a TIMEOUT, say) must not be timed,
+  # whatever its HTTP status; it also fills the dashboard cache when that is on.
+  gql_args "$s" >/dev/null
+  first=$(curl -s -m 300 -w '\n%{time_total}' http://127.0.0.1:5091/graphql -H 'content-type: application/json' -H 'accept: application/graphql-response+json' --data @"$out/$s.json")
+  if grep -q '"errors"' <<<"$first"; then echo "$s answered with errors: $(head -c 600 <<<"$first")" >&2; exit 1; fi
+  cold=$(tail -n1 <<<"$first"); echo "$s: first request $cold s" >&2
   # shellcheck disable=SC2046
   g=$(measure "$api_pid" $(gql_args "$s"))
-  f=$(measure "$floor_pid" "$(floor_url "$s")")
+  if [ "${BENCH_FLOOR:-1}" = 0 ]; then f="— — — — —"; else f=$(measure "$floor_pid" "$(floor_url "$s")"); fi
   read -r grps gp50 gp99 gcpu gn <<<"$g"; read -r frps fp50 fp99 fcpu fn <<<"$f"
-  ratio=$(awk -v a="$gcpu" -v b="$fcpu" 'BEGIN {printf "%.2f", a/b}')
+  ratio=$(awk -v a="$gcpu" -v b="$fcpu" 'BEGIN {if (b + 0 > 0) printf "%.2f", a/b; else printf "—"}')
   printf '%-10s %-8s %10s %9s %9s %12s %9s\n' "$s" graphql "$grps" "$gp50" "$gp99" "$gcpu" "$gn"
   printf '%-10s %-8s %10s %9s %9s %12s %9s   graphql/floor CPU %sx\n' "$s" floor "$frps" "$fp50" "$fp99" "$fcpu" "$fn" "$ratio"
-  rows+=("| $s | $engine | $data | $grps | $gp50 | $gp99 | $gcpu | $frps | $fcpu | ${ratio}× |")
+  rows+=("| $s | $engine | $data | $(awk -v t="$cold" 'BEGIN {printf "%.0f", t*1000}') | $grps | $gp50 | $gp99 | $gcpu | $frps | $fcpu | ${ratio}× |")
 done
 
 {
   echo "# Benchmark results"
   echo
-  echo "Written by \`bench/run.sh --engine $engine --data $data --duration $duration --concurrency $concurrency\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; hey and both servers on this one machine, 127.0.0.1)."
+  echo "Written by \`bench/run.sh --engine $engine --data $data --duration $duration --concurrency $concurrency\`${BENCH_REQUESTS:+ with BENCH_REQUESTS=$BENCH_REQUESTS (requests per side instead of a timed run)} on $(date -u +%Y-%m-%d) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; hey and both servers on this one machine, 127.0.0.1)."
   echo "Server CPU per request = (utime+stime of the server process during the run) / requests answered."
   echo "The floor runs the same EF Core queries as the GraphQL resolvers and serialises the same JSON shape without GraphQL (bench/Infrastructuur.Bench)."
   echo
   echo "Data: $( [ "$data" = synthetic ] && echo "demo data plus the synthetic data set (seed 42, default size: 100,000 activities)" || echo "the demo data")."
   echo "Q scenarios ask about neighbourhood $place, activity $activity and the phrase \"$phrase\"."
-  echo "Dashboard cache: ${Dashboards__CacheSeconds} s (0: every request computes its figures with SQL). Rate limits off for the load client."
+  echo "Dashboard cache: ${Dashboards__CacheSeconds} s (0: every request computes its figures with SQL). Execution timeout: ${GraphQL__Limits__TimeoutSeconds:-10} s. Rate limits off for the load client. First request: the one request before the timed run, waited for in full; with an empty cache it computes every figure."
   echo "Load on the machine while measuring (1/5/15-minute load average): $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
-  echo "| scenario | engine | data | GraphQL req/s | p50 ms | p99 ms | CPU ms/req | floor req/s | floor CPU ms/req | GraphQL/floor CPU |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| scenario | engine | data | first request ms | GraphQL req/s | p50 ms | p99 ms | CPU ms/req | floor req/s | floor CPU ms/req | GraphQL/floor CPU |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   printf '%s\n' "${rows[@]}"
   echo
   echo "Queries: bench/queries/*.graphql."
