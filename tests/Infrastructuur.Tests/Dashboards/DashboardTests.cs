@@ -171,6 +171,24 @@ public abstract class DashboardTests(Func<TestApp> app)
     }
 
     [SkippableFact]
+    public async Task Without_the_cache_the_sibling_fields_of_a_section_still_compute_it_once()
+    {
+        TestEnvironment.Require(TestApp.Unavailable(app().Engine));
+        await using var uncached = await TestApp.StartAsync(app().Engine, new Dictionary<string, string?> { ["Dashboards:CacheSeconds"] = "0" });
+        var w = await DashboardWorld.CreateAsync(uncached);
+        using var statements = await SqlStatements.RecordAsync(uncached);
+
+        var one = await w.DashboardAsync(uncached, "funding { awarded }");
+        var single = statements.All.Count;
+        var five = await w.DashboardAsync(uncached, "funding { awarded disbursed grants multiLineAwarded unallocatedAwarded }");
+
+        // The same statements for one field as for five: the five share one computation in progress.
+        Assert.Equal(single, statements.All.Count - single);
+        Assert.Equal("357.84", one["funding"]!["awarded"]!.ToJsonString());   // G1 300.00 + G2 45.50 + G6 12.34 in 2025
+        Assert.Equal("357.84", five["funding"]!["awarded"]!.ToJsonString());
+    }
+
+    [SkippableFact]
     public async Task The_small_cell_threshold_is_configurable()
     {
         TestEnvironment.Require(TestApp.Unavailable(app().Engine));

@@ -14,7 +14,10 @@ public sealed class DashboardOptions
     /// <summary>Counts over records about residents (their signals, natural-person shareholders) below this (and above zero) are suppressed for callers who may not see those records.</summary>
     public int SmallCellThreshold { get; set; } = 5;
 
-    /// <summary>How long a computed figure may be served again at most; 0 turns caching (and sharing one computation between concurrent requests) off. Any write through this server ends it sooner.</summary>
+    /// <summary>
+    /// How long a computed figure may be served again at most; 0 turns caching off (within one request a figure is still
+    /// computed once, however many fields of its section are selected). Any write through this server ends it sooner.
+    /// </summary>
     public int CacheSeconds { get; set; } = 60;
 
     public static DashboardOptions Of(IResolveFieldContext context) =>
@@ -36,6 +39,32 @@ public static class DashboardCache
 
     // One computation per key at a time: sibling fields resolve in parallel and often need the same figures.
     private static readonly ConcurrentDictionary<string, Lazy<Task<object>>> Running = new(StringComparer.Ordinal);
+
+    private const string RequestFigures = "infrastructuur:dashboard-figures";
+
+    /// <summary>
+    /// The request's own computation of a figure. Without the cache, the sibling fields of a section (awarded, disbursed,
+    /// byFunder …) would each compute the whole section; on SQLite, whose commands complete synchronously, a computation
+    /// is often over before the next sibling starts, so sharing only what is still running is not enough.
+    /// </summary>
+    private static Lazy<Task<object>> InRequest(IResolveFieldContext context, string key, Func<Task<object>> compute)
+    {
+        var items = context.UserContext;
+        lock (items)
+        {
+            if (!items.TryGetValue(RequestFigures, out var stored) || stored is not Dictionary<string, Lazy<Task<object>>> figures)
+            {
+                items[RequestFigures] = figures = new Dictionary<string, Lazy<Task<object>>>(StringComparer.Ordinal);
+            }
+
+            if (!figures.TryGetValue(key, out var figure))
+            {
+                figures[key] = figure = new Lazy<Task<object>>(compute);
+            }
+
+            return figure;
+        }
+    }
 
     public static async Task<T> GetOrComputeAsync<T>(IResolveFieldContext context, string key, Func<InfrastructuurDb, CancellationToken, Task<T>> compute)
         where T : class
@@ -59,7 +88,7 @@ public static class DashboardCache
 
         if (options.CacheSeconds <= 0)
         {
-            return (T)await ComputeAsync();
+            return (T)await InRequest(context, versioned, ComputeAsync).Value.WaitAsync(cancellationToken);
         }
 
         var running = Running.GetOrAdd(versioned, _ => new Lazy<Task<object>>(ComputeAsync));
