@@ -8,7 +8,10 @@
 # files to generate again after the generator or the model changed.
 # Scenarios (BENCH_SCENARIOS to choose): typename, nested, and Q1–Q4 of issue 3 — q1 one activity by ID with its
 # provider's name; q2 the first 50 activities of one neighbourhood by start date with provider names; q3 activity counts
-# per theme of one neighbourhood; q4 a search for a two-word phrase.
+# per theme of one neighbourhood; q4 a search for a two-word phrase; dashboard-* the dashboards of issue 5 (baseline,
+# needs versus offering, network, funding, annual review, grouped counts) for a whole municipality in 2025, anonymously.
+# BENCH_FLOOR=0 skips the floor side. BENCH_REQUESTS=N runs exactly N requests per side after one warm-up request instead of a timed run: for scenarios that
+# take seconds, where a timed run answers too few requests for percentiles. BENCH_RESULTS names the results file (default bench/results-ENGINE-DATA.md).
 # --limits: the cost of the security limits instead of the floor. Two API servers over the same data, one with every
 # limit on (the defaults of GraphQL:Limits, and the rate limiter running with budgets raised so one load generator is
 # never refused) and one with GraphQL:Limits:Enabled=false and GraphQL:RateLimits:Enabled=false; Q1–Q3 (BENCH_SCENARIOS)
@@ -34,15 +37,23 @@ case "$engine" in sqlite|postgres) ;; *) echo "--engine is sqlite or postgres" >
 case "$data" in demo|synthetic) ;; *) echo "--data is demo or synthetic" >&2; exit 2 ;; esac
 
 out="$root/bench/out"; mkdir -p "$out"
+results=${BENCH_RESULTS:-"$root/bench/results-$engine-$data.md"}; case "$results" in /*) ;; *) results="$root/$results" ;; esac
 dotnet build "$root/bench/Infrastructuur.Bench" -c Release -p:SkipIde=true -v q -nologo >/dev/null
 api_dll="$root/src/Infrastructuur.Api/bin/Release/net10.0/Infrastructuur.Api.dll"
 floor_dll="$root/bench/Infrastructuur.Bench/bin/Release/net10.0/Infrastructuur.Bench.dll"
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; [ -n "${pg_stop:-}" ] && eval "$pg_stop"; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; if [ -n "${pg_stop:-}" ]; then eval "$pg_stop"; fi; }
 trap cleanup EXIT
 
 export Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production GraphQL__EnableIde=false
+# The load comes from one client address, so the per-caller rate limits (security.md) would answer 429 after two seconds:
+# the benchmark measures what a request costs, not the budget, so they are off here (and only here; --limits turns the
+# limiter back on, with budgets out of reach, on its "limits on" server).
+export GraphQL__RateLimits__Enabled=false
+# Dashboard figures are cached until the next write; uncached (the default here) every request computes them with SQL,
+# which is what the dashboard scenarios are meant to time. BENCH_DASHBOARD_CACHE_SECONDS=60 times the cache instead.
+export Dashboards__CacheSeconds=${BENCH_DASHBOARD_CACHE_SECONDS:-0}
 # Production refuses to start without token validation configured; the benchmark gets a throwaway key.
 export Authentication__Schemes__Bearer__ValidIssuer=https://bench.infrastructuur.example \
   Authentication__Schemes__Bearer__ValidAudiences__0=infrastructuur-bench \
@@ -76,6 +87,11 @@ else
   fi
 fi
 
+# Dashboard scenarios cover one whole municipality: the synthetic one (SY0042) or Nissewaard (GM1930) in the demo data;
+# BENCH_MUNICIPALITY overrides. Exported before the servers start: the floor reads it too.
+if [ "$data" = synthetic ]; then default_municipality=SY0042; else default_municipality=GM1930; fi
+export BENCH_MUNICIPALITY=${BENCH_MUNICIPALITY:-$default_municipality}
+
 started=
 start() { # dll port probe → sets $started to the server's pid
   if curl -s -o /dev/null "http://127.0.0.1:$2/"; then echo "port $2 is already in use" >&2; exit 1; fi
@@ -86,7 +102,7 @@ start() { # dll port probe → sets $started to the server's pid
 }
 if [ -n "$limits" ]; then
   # Limits on: the defaults, with request and cost budgets out of reach of one load generator (the limiter still runs).
-  GraphQL__RateLimits__RequestsPerMinuteAnonymous=1000000000 GraphQL__RateLimits__CostPerMinuteAnonymous=2000000000 \
+  GraphQL__RateLimits__Enabled=true GraphQL__RateLimits__RequestsPerMinuteAnonymous=1000000000 GraphQL__RateLimits__CostPerMinuteAnonymous=2000000000 \
     start "$api_dll" 5091 /health/ready; api_pid=$started
   GraphQL__Limits__Enabled=false GraphQL__RateLimits__Enabled=false start "$api_dll" 5093 /health/ready; off_pid=$started
 else
@@ -100,9 +116,15 @@ hz=$(getconf CLK_TCK)
 # scenario → prints "rps p50ms p99ms cpu_ms_per_req requests"
 measure() { # pid hey-args...
   local pid=$1; shift
-  hey -z 2s -c "$concurrency" "$@" >/dev/null           # warm-up
+  local load=(-z "${duration}s")
+  if [ -n "${BENCH_REQUESTS:-}" ]; then
+    hey -n 1 -c 1 "$@" >/dev/null                       # warm-up: one request
+    load=(-n "$BENCH_REQUESTS")
+  else
+    hey -z 2s -c "$concurrency" "$@" >/dev/null         # warm-up
+  fi
   local t0; t0=$(ticks "$pid")
-  local report; report=$(hey -z "${duration}s" -c "$concurrency" "$@")
+  local report; report=$(hey "${load[@]}" -c "$concurrency" "$@")
   local t1; t1=$(ticks "$pid")
   local rps p50 p99 n
   rps=$(echo "$report" | awk '/Requests\/sec/ {print $2}')
@@ -139,6 +161,7 @@ else
   place=$(ask '{ neighbourhood(cbsCode: "BU05990325") { id } }' | pick "d['neighbourhood']['id']")
   phrase="cafe middellander"
 fi
+municipality=$(ask "{ municipality(cbsCode: \"$BENCH_MUNICIPALITY\") { id } }" | pick "d['municipality']['id']")
 activity=$(ask "{ activities(first: 1, filterBy: { neighbourhood: \"$place\" }, orderBy: { field: STARTS_ON }) { nodes { id } } }" | pick "d['activities']['nodes'][0]['id']")
 phrase_url=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$phrase")
 
@@ -147,6 +170,7 @@ gql_args() { # scenario → hey args for the GraphQL side
     q1) gql q1 "{\"id\": \"$activity\"}" ;;
     q2|q3) gql "$1" "{\"neighbourhood\": \"$place\"}" ;;
     q4) gql q4 "{\"text\": \"$phrase\"}" ;;
+    dashboard-*) gql "$1" "{\"municipality\": \"$municipality\"}" ;;
     *) gql "$1" ;;
   esac
 }
@@ -202,35 +226,43 @@ if [ -n "$limits" ]; then
   exit 0
 fi
 
-scenarios=${BENCH_SCENARIOS:-"typename nested q1 q2 q3 q4"}
+dashboard_scenarios="dashboard-baseline dashboard-needs dashboard-network dashboard-funding dashboard-annual-review dashboard-counts"
+scenarios=${BENCH_SCENARIOS:-"typename nested q1 q2 q3 q4 $dashboard_scenarios"}
 rows=()
 printf '%-10s %-8s %10s %9s %9s %12s %9s\n' scenario side req/s p50_ms p99_ms cpu_ms/req requests
 for s in $scenarios; do
+  # One request first, waited for in full: a scenario whose answer carries errors (a TIMEOUT, say) must not be timed,
+  # whatever its HTTP status; it also fills the dashboard cache when that is on.
+  gql_args "$s" >/dev/null
+  first=$(curl -s -m 300 -w '\n%{time_total}' http://127.0.0.1:5091/graphql -H 'content-type: application/json' -H 'accept: application/graphql-response+json' --data @"$out/$s.json")
+  if grep -q '"errors"' <<<"$first"; then echo "$s answered with errors: $(head -c 600 <<<"$first")" >&2; exit 1; fi
+  cold=$(tail -n1 <<<"$first"); echo "$s: first request $cold s" >&2
   # shellcheck disable=SC2046
   g=$(measure "$api_pid" $(gql_args "$s"))
-  f=$(measure "$floor_pid" "$(floor_url "$s")")
+  if [ "${BENCH_FLOOR:-1}" = 0 ]; then f="— — — — —"; else f=$(measure "$floor_pid" "$(floor_url "$s")"); fi
   read -r grps gp50 gp99 gcpu gn <<<"$g"; read -r frps fp50 fp99 fcpu fn <<<"$f"
-  ratio=$(awk -v a="$gcpu" -v b="$fcpu" 'BEGIN {printf "%.2f", a/b}')
+  ratio=$(awk -v a="$gcpu" -v b="$fcpu" 'BEGIN {if (b + 0 > 0) printf "%.2f", a/b; else printf "—"}')
   printf '%-10s %-8s %10s %9s %9s %12s %9s\n' "$s" graphql "$grps" "$gp50" "$gp99" "$gcpu" "$gn"
   printf '%-10s %-8s %10s %9s %9s %12s %9s   graphql/floor CPU %sx\n' "$s" floor "$frps" "$fp50" "$fp99" "$fcpu" "$fn" "$ratio"
-  rows+=("| $s | $engine | $data | $grps | $gp50 | $gp99 | $gcpu | $frps | $fcpu | ${ratio}× |")
+  rows+=("| $s | $engine | $data | $(awk -v t="$cold" 'BEGIN {printf "%.0f", t*1000}') | $grps | $gp50 | $gp99 | $gcpu | $frps | $fcpu | ${ratio}× |")
 done
 
 {
   echo "# Benchmark results"
   echo
-  echo "Written by \`bench/run.sh --engine $engine --data $data --duration $duration --concurrency $concurrency\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; hey and both servers on this one machine, 127.0.0.1)."
+  echo "Written by \`bench/run.sh --engine $engine --data $data --duration $duration --concurrency $concurrency\`${BENCH_REQUESTS:+ with BENCH_REQUESTS=$BENCH_REQUESTS (requests per side instead of a timed run)} on $(date -u +%Y-%m-%d) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; hey and both servers on this one machine, 127.0.0.1)."
   echo "Server CPU per request = (utime+stime of the server process during the run) / requests answered."
   echo "The floor runs the same EF Core queries as the GraphQL resolvers and serialises the same JSON shape without GraphQL (bench/Infrastructuur.Bench)."
   echo
   echo "Data: $( [ "$data" = synthetic ] && echo "demo data plus the synthetic data set (seed 42, default size: 100,000 activities)" || echo "the demo data")."
   echo "Q scenarios ask about neighbourhood $place, activity $activity and the phrase \"$phrase\"."
+  echo "Dashboard cache: ${Dashboards__CacheSeconds} s (0: every request computes its figures with SQL). Execution timeout: ${GraphQL__Limits__TimeoutSeconds:-10} s. Rate limits off for the load client. First request: the one request before the timed run, waited for in full; with an empty cache it computes every figure."
   echo "Load on the machine while measuring (1/5/15-minute load average): $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
-  echo "| scenario | engine | data | GraphQL req/s | p50 ms | p99 ms | CPU ms/req | floor req/s | floor CPU ms/req | GraphQL/floor CPU |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| scenario | engine | data | first request ms | GraphQL req/s | p50 ms | p99 ms | CPU ms/req | floor req/s | floor CPU ms/req | GraphQL/floor CPU |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   printf '%s\n' "${rows[@]}"
   echo
   echo "Queries: bench/queries/*.graphql."
-} > "$root/bench/results-$engine-$data.md"
-echo "wrote bench/results-$engine-$data.md"
+} > "$results"
+echo "wrote ${results#"$root/"}"

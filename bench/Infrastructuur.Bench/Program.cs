@@ -8,4 +8,5 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddInfrastructuurDatabase(builder.Configuration, builder.Environment);
 var app = builder.Build();
 FloorEndpoints.Map(app);
+DashboardFloor.Map(app);
 await app.RunAsync();

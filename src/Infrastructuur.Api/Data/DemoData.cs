@@ -114,6 +114,7 @@ public static class DemoData
         await DemoOffering.SeedAsync(db, cancellationToken);
         await DemoFunding.SeedAsync(db, cancellationToken);
         await DemoNetwork.SeedAsync(db, cancellationToken);
+        await DemoDashboards.SeedAsync(db, cancellationToken);
         await DemoAccess.SeedAsync(db, cancellationToken);
     }
 }

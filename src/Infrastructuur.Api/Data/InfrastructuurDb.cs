@@ -130,13 +130,22 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Stamp();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var written = base.SaveChanges(acceptAllChangesOnSuccess);
+        DataVersion.Advance();
+        return written;
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Stamp();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return SaveAndAdvanceAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private async Task<int> SaveAndAdvanceAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        DataVersion.Advance();
+        return written;
     }
 
     // Derived columns are kept here, in one place, so no write path can forget them.

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Coalitions;
+using Infrastructuur.Api.Features.Dashboards;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
@@ -33,6 +34,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddCoalitionQueries();
         this.AddNetworkQueries();
         this.AddSignalQueries();
+        this.AddDashboardQueries();
         this.AddViewerQueries();
         this.AddSearchQueries();
     }

@@ -69,6 +69,58 @@ public abstract partial class ExampleOperationTests(Func<TestApp> app)
                 Assert.Equal(152_437.50m, programmeGrant["allocations"]!.AsArray().Sum(a => a!["amount"]!.GetValue<decimal>()));
                 Assert.Contains(Nodes(data["grants"]), g => Text(g, "identifier") == "360G-INFRA-demo-0008"); // Delfshaven itself
             }),
+        ["DashboardBaseline"] = (
+            demo => new { municipality = demo.Nissewaard },
+            data =>
+            {
+                var baseline = data["dashboard"]!["baseline"]!;
+                Assert.True(baseline["totals"]!["activities"]!.GetValue<int>() > 0);
+                Assert.True(baseline["overlapCount"]!.GetValue<int>() > 0); // fifteen providers in four areas overlap somewhere
+                Assert.All(baseline["overlaps"]!.AsArray(), o => Assert.True(o!["providers"]!.AsArray().Count >= 2));
+            }),
+        ["DashboardNeeds"] = (
+            demo => new { municipality = demo.Nissewaard },
+            data =>
+            {
+                var needs = data["dashboard"]!["needsVersusOffering"]!;
+                Assert.False(data["dashboard"]!["seesRecords"]!.GetValue<bool>()); // asked anonymously
+                Assert.True(needs["summary"]!["matched"]!.GetValue<int>() > 0);   // the signal chain, met by the nutrition education
+                Assert.All(needs["cells"]!.AsArray(), c => Assert.Equal(c!["signals"] is null, c["suppressed"]!.GetValue<bool>()));
+            }),
+        ["DashboardNetwork"] = (
+            demo => new { neighbourhood = demo.Middelland },
+            data =>
+            {
+                var network = data["dashboard"]!["network"]!;
+                Assert.Equal("Middelland", Text(data["dashboard"]!["neighbourhood"], "name"));
+                Assert.NotEmpty(network["edges"]!.AsArray());
+                Assert.Equal(network["period"]!["nodeCount"]!.GetValue<int>(), network["nodes"]!.AsArray().Count);
+            }),
+        ["DashboardFunding"] = (
+            demo => new { neighbourhood = demo.Middelland },
+            data =>
+            {
+                var funding = data["dashboard"]!["funding"]!;
+                var programme = Assert.Single(funding["programmes"]!.AsArray(), p => Text(p!["programme"], "name").StartsWith("Mooi Mooier Middelland", StringComparison.Ordinal));
+                Assert.True(programme!["budgetLineCount"]!.GetValue<int>() >= 2); // funded across budget columns
+            }),
+        ["DashboardAnnualReview"] = (
+            demo => new { area = demo.NissewaardArea },
+            data =>
+            {
+                var review = data["dashboard"]!["annualReview"]!;
+                Assert.Equal(2026, review["year"]!.GetValue<int>());
+                Assert.Equal(review["activities"]!["value"]!.GetValue<int>() - review["activities"]!["previous"]!.GetValue<int>(), review["activities"]!["change"]!.GetValue<int>());
+            }),
+        ["DashboardCounts"] = (
+            demo => new { municipality = demo.Nissewaard },
+            data =>
+            {
+                var rows = data["counts"]!.AsArray();
+                Assert.NotEmpty(rows);
+                Assert.All(rows, r => Assert.Equal(["THEME", "QUARTER"], r!["keys"]!.AsArray().Select(k => Text(k, "dimension"))));
+                Assert.All(rows, r => Assert.True(r!["count"]!.GetValue<int>() > 0)); // activities: never suppressed
+            }),
         ["Search"] = (
             _ => new { text = "cafe middellander" },
             data =>
@@ -109,7 +161,7 @@ public abstract partial class ExampleOperationTests(Func<TestApp> app)
     private static partial Regex OperationPattern();
 
     /// <summary>The global IDs of the demo records the operations take as variables.</summary>
-    private sealed record Demo(string Middelland, string Delfshaven, string DelfshavenArea, string Nissewaard, string Children, string Eettafel)
+    private sealed record Demo(string Middelland, string Delfshaven, string DelfshavenArea, string Nissewaard, string NissewaardArea, string Children, string Eettafel)
     {
         public static async Task<Demo> LookUpAsync(TestApp app)
         {
@@ -118,7 +170,7 @@ public abstract partial class ExampleOperationTests(Func<TestApp> app)
                   middelland: neighbourhood(cbsCode: "BU05990325") { id }
                   delfshaven: neighbourhood(cbsCode: "WK059903") { id }
                   rotterdam: municipality(cbsCode: "GM0599") { areas(first: 10) { nodes { id name } } }
-                  nissewaard: municipality(cbsCode: "GM1930") { id }
+                  nissewaard: municipality(cbsCode: "GM1930") { id areas(first: 1) { nodes { id } } }
                   children: targetGroup(code: "children") { id }
                   eettafel: initiatives(first: 1, filterBy: { text: "Eettafel Middelland" }) { nodes { id } }
                 }
@@ -128,6 +180,7 @@ public abstract partial class ExampleOperationTests(Func<TestApp> app)
                 Text(data["delfshaven"], "id"),
                 Text(Nodes(data["rotterdam"]!["areas"]).Single(a => Text(a, "name") == "Gebied Delfshaven"), "id"),
                 Text(data["nissewaard"], "id"),
+                Text(Nodes(data["nissewaard"]!["areas"])[0], "id"),
                 Text(data["children"], "id"),
                 Text(Nodes(data["eettafel"]).Single(), "id"));
         }

@@ -1,0 +1,284 @@
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.Types;
+using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Coalitions;
+using Infrastructuur.Api.Features.Network;
+using Infrastructuur.Api.Features.Shared;
+using Infrastructuur.Api.GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infrastructuur.Api.Features.Dashboards;
+
+public enum NetworkNodeKind
+{
+    [Description("An organisation.")]
+    Organisation = 1,
+
+    [Description("A residents' initiative.")]
+    Initiative,
+}
+
+public enum NetworkEdgeKind
+{
+    [Description("Both are parties to a collaboration that ran in the period; weight: how many such collaborations.")]
+    Collaboration = 1,
+
+    [Description("Both took part in a network meeting held in the period; weight: how many such meetings.")]
+    Meeting,
+
+    [Description("Both were members of the same coalition at some time in the period; weight: how many such coalitions. Coalitions such as the Huis van de Wijk are networks of their own, so shared membership is an edge.")]
+    Coalition,
+}
+
+public sealed class NetworkNodeKindType() : DescribedEnumType<NetworkNodeKind>("What a node of the network graph is.");
+
+public sealed class NetworkEdgeKindType() : DescribedEnumType<NetworkEdgeKind>("What ties two nodes of the network graph.");
+
+public sealed record NetworkNode(PartyRef Party, string Name)
+{
+    public NetworkNodeKind Kind => Party.IsOrganisation ? NetworkNodeKind.Organisation : NetworkNodeKind.Initiative;
+}
+
+/// <summary>One tie between two nodes; <see cref="From"/>'s ID sorts before <see cref="To"/>'s, so each pair appears once per kind.</summary>
+public sealed record NetworkEdge(PartyRef From, PartyRef To, NetworkEdgeKind Kind, int Weight);
+
+public sealed record NetworkChange(NetworkGraph Now, NetworkGraph Before);
+
+/// <summary>The network graph of one period and what it says about fragmentation.</summary>
+public sealed class NetworkGraph
+{
+    public NetworkGraph(DateOnly from, DateOnly to, IReadOnlyList<NetworkNode> nodes, IReadOnlyList<NetworkEdge> edges)
+    {
+        From = from;
+        To = to;
+        Nodes = nodes;
+        Edges = edges;
+
+        // Union-find over the distinct pairs, whatever kind ties them.
+        var index = nodes.Select((n, i) => (n.Party.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var parent = Enumerable.Range(0, nodes.Count).ToArray();
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+
+            return x;
+        }
+
+        var pairs = edges.Select(e => (e.From.Id, e.To.Id)).Distinct().ToList();
+        var degree = new int[nodes.Count];
+        foreach (var (a, b) in pairs)
+        {
+            var (i, j) = (index[a], index[b]);
+            degree[i]++;
+            degree[j]++;
+            parent[Find(i)] = Find(j);
+        }
+
+        EdgeCount = pairs.Count;
+        ComponentSizes = [.. Enumerable.Range(0, nodes.Count).GroupBy(Find).Select(g => g.Count()).OrderDescending()];
+        Isolated = [.. nodes.Where((_, i) => degree[i] == 0).OrderBy(n => n.Name, StringComparer.Ordinal)];
+    }
+
+    public DateOnly From { get; }
+
+    public DateOnly To { get; }
+
+    public IReadOnlyList<NetworkNode> Nodes { get; }
+
+    public IReadOnlyList<NetworkEdge> Edges { get; }
+
+    public int EdgeCount { get; }
+
+    public IReadOnlyList<int> ComponentSizes { get; }
+
+    public IReadOnlyList<NetworkNode> Isolated { get; }
+
+    public double? Density => Nodes.Count < 2 ? null : 2.0 * EdgeCount / ((double)Nodes.Count * (Nodes.Count - 1));
+
+    public double? LargestComponentShare => Nodes.Count == 0 ? null : (double)ComponentSizes[0] / Nodes.Count;
+
+    /// <summary>
+    /// Nodes: organisations working in a region of the scope, and residents' initiatives of the scope that are active or paused
+    /// and had started by the period's end. Edges: ties of the municipality's collaborations, meetings and coalitions in the
+    /// period between two nodes, each kind found by one self-join grouped by pair in SQL.
+    /// </summary>
+    public static async Task<NetworkGraph> ComputeAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
+    {
+        var (municipality, start, end) = (scope.MunicipalityId, scope.From, scope.To);
+        var organisations = await DashboardSql.Organisations(db, scope)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        var initiatives = await DashboardSql.RunningInitiatives(db, scope).Where(i => i.StartedOn == null || i.StartedOn <= end)
+            .Select(i => new { i.Id, i.Name }).ToListAsync(cancellationToken);
+        List<NetworkNode> nodes =
+        [
+            .. organisations.Select(o => new NetworkNode(new PartyRef(o.Id, null), o.Name)),
+            .. initiatives.Select(i => new NetworkNode(new PartyRef(null, i.Id), i.Name)),
+        ];
+
+        var collaborations = await TiesAsync(
+            from p in DashboardSql.Published<CollaborationParty>(db)
+            join c in db.Collaborations on p.CollaborationId equals c.Id
+            where c.MunicipalityId == municipality && c.StartsOn <= end && (c.EndsOn == null || c.EndsOn >= start)
+            select new Member { Group = c.Id, Party = p.OrganisationId ?? p.InitiativeId },
+            cancellationToken);
+        var meetings = await TiesAsync(
+            from p in DashboardSql.Published<MeetingParticipant>(db)
+            join m in db.NetworkMeetings on p.MeetingId equals m.Id
+            where m.MunicipalityId == municipality && m.Date >= start && m.Date <= end
+            select new Member { Group = m.Id, Party = p.OrganisationId ?? p.InitiativeId },
+            cancellationToken);
+        var coalitions = await TiesAsync(
+            from p in DashboardSql.Published<CoalitionMember>(db)
+            join c in db.Coalitions on p.CoalitionId equals c.Id
+            where c.MunicipalityId == municipality && p.JoinedOn <= end && (p.LeftOn == null || p.LeftOn > start)
+            select new Member { Group = c.Id, Party = p.OrganisationId ?? p.InitiativeId },
+            cancellationToken);
+
+        // The self-joins return each pair both ways; keep one direction, and only ties between nodes of the scope.
+        var inScope = nodes.ToDictionary(n => n.Party.Id, n => n.Party);
+        IEnumerable<NetworkEdge> Edges(List<Tie> ties, NetworkEdgeKind kind) =>
+            ties.Where(t => t.A is { } a && t.B is { } b && a.CompareTo(b) < 0 && inScope.ContainsKey(a) && inScope.ContainsKey(b))
+                .Select(t => new NetworkEdge(inScope[t.A!.Value], inScope[t.B!.Value], kind, t.Weight));
+        List<NetworkEdge> edges =
+        [
+            .. Edges(collaborations, NetworkEdgeKind.Collaboration),
+            .. Edges(meetings, NetworkEdgeKind.Meeting),
+            .. Edges(coalitions, NetworkEdgeKind.Coalition),
+        ];
+        return new NetworkGraph(start, end, [.. nodes.OrderBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Party.Id)], [.. edges.OrderBy(e => e.Kind).ThenBy(e => e.From.Id).ThenBy(e => e.To.Id)]);
+    }
+
+    /// <summary>Pairs of distinct parties sharing a group (a collaboration, meeting, coalition), with how many groups they share: one self-join grouped by pair.</summary>
+    private static Task<List<Tie>> TiesAsync(IQueryable<Member> members, CancellationToken cancellationToken) =>
+        members.Join(members, a => a.Group, b => b.Group, (a, b) => new { A = a.Party, B = b.Party })
+            .Where(p => p.A != p.B)
+            .GroupBy(p => new { p.A, p.B })
+            .Select(g => new Tie { A = g.Key.A, B = g.Key.B, Weight = g.Count() })
+            .ToListAsync(cancellationToken);
+
+    /// <summary>A party in a group that ties its members.</summary>
+    private sealed class Member
+    {
+        public Guid Group { get; set; }
+
+        public Guid? Party { get; set; }
+    }
+
+    private sealed class Tie
+    {
+        public Guid? A { get; set; }
+
+        public Guid? B { get; set; }
+
+        public int Weight { get; set; }
+    }
+}
+
+/// <summary>The network of a scope in its period and in the period of equal length before it.</summary>
+public sealed class NetworkFragmentation(Scope scope)
+{
+    public Scope Scope { get; } = scope;
+
+    public static Task<NetworkGraph> GraphAsync(IResolveFieldContext context, Scope scope) =>
+        DashboardCache.GetOrComputeAsync(context, $"network|{scope.Key}", (db, ct) => NetworkGraph.ComputeAsync(db, scope, ct));
+}
+
+public sealed class NetworkNodeType : ObjectGraphType<NetworkNode>
+{
+    public NetworkNodeType()
+    {
+        Name = "NetworkNode";
+        this.DefaultPolicy(Policies.Public);
+        Description = "A node of the network graph: an organisation or a residents' initiative.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The party's global ID (an Organisation or Initiative ID); edges refer to it.").Resolve(ctx => NetworkEdgeType.Id(ctx.Source.Party));
+        Field<NonNullGraphType<NetworkNodeKindType>>("kind").Description("ORGANISATION or INITIATIVE.").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The party's name.").Resolve(ctx => ctx.Source.Name);
+        Field<NonNullGraphType<PartyType>>("party").Description("The organisation or initiative itself.").Resolve(ctx => ctx.LoadParty(ctx.Source.Party));
+    }
+}
+
+public sealed class NetworkEdgeType : ObjectGraphType<NetworkEdge>
+{
+    public NetworkEdgeType()
+    {
+        Name = "NetworkEdge";
+        this.DefaultPolicy(Policies.Public);
+        Description = "A tie between two nodes of one kind, for drawing; two nodes tied in several ways have one edge per kind.";
+        Field<NonNullGraphType<IdGraphType>>("from").Description("The ID of one node (NetworkNode.id); each pair appears once per kind.").Resolve(ctx => Id(ctx.Source.From));
+        Field<NonNullGraphType<IdGraphType>>("to").Description("The ID of the other node (NetworkNode.id).").Resolve(ctx => Id(ctx.Source.To));
+        Field<NonNullGraphType<NetworkEdgeKindType>>("kind").Description("What ties them.").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<IntGraphType>>("weight").Description("How many collaborations, meetings or coalitions of this kind tie them in the period.").Resolve(ctx => ctx.Source.Weight);
+    }
+
+    /// <summary>The global ID of a party: an Organisation or an Initiative ID.</summary>
+    public static string Id(PartyRef party) => GlobalId.Encode(party.IsOrganisation ? nameof(Organisations.Organisation) : nameof(Initiatives.Initiative), party.Id);
+}
+
+public sealed class NetworkChangeType : ObjectGraphType<NetworkChange>
+{
+    public NetworkChangeType()
+    {
+        Name = "NetworkChange";
+        this.DefaultPolicy(Policies.Public);
+        Description = "This period's figures minus those of the period just before it (see previousPeriod).";
+        Field<NonNullGraphType<IntGraphType>>("nodeCount").Description("Change in nodes.").Resolve(ctx => ctx.Source.Now.Nodes.Count - ctx.Source.Before.Nodes.Count);
+        Field<NonNullGraphType<IntGraphType>>("edgeCount").Description("Change in tied pairs.").Resolve(ctx => ctx.Source.Now.EdgeCount - ctx.Source.Before.EdgeCount);
+        Field<FloatGraphType>("density").Description("Change in density; null when either is undefined.").Resolve(ctx => ctx.Source.Now.Density - ctx.Source.Before.Density);
+        Field<NonNullGraphType<IntGraphType>>("componentCount").Description("Change in connected components (negative: less fragmented).").Resolve(ctx => ctx.Source.Now.ComponentSizes.Count - ctx.Source.Before.ComponentSizes.Count);
+        Field<NonNullGraphType<IntGraphType>>("isolatedCount").Description("Change in isolated nodes.").Resolve(ctx => ctx.Source.Now.Isolated.Count - ctx.Source.Before.Isolated.Count);
+        Field<FloatGraphType>("largestComponentShare").Description("Change in the largest component's share; null when either is undefined.").Resolve(ctx => ctx.Source.Now.LargestComponentShare - ctx.Source.Before.LargestComponentShare);
+    }
+}
+
+public sealed class NetworkFiguresType : ObjectGraphType<NetworkGraph>
+{
+    public NetworkFiguresType()
+    {
+        Name = "NetworkFigures";
+        this.DefaultPolicy(Policies.Public);
+        Description = "Fragmentation figures of the network graph in one period. Nodes: organisations working in a region of the scope, and residents' initiatives of the scope "
+            + "that are ACTIVE or PAUSED now and had started by the period's last day (initiatives keep no status history). Edges: the municipality's collaborations that ran in "
+            + "the period, network meetings held in it and coalitions with both as members in it, between two nodes (see NetworkEdgeKind). Figures count tied pairs once, whatever ties them.";
+        Field<NonNullGraphType<DateOnlyGraphType>>("from").Description("The first day of the period.").Resolve(ctx => ctx.Source.From);
+        Field<NonNullGraphType<DateOnlyGraphType>>("to").Description("The last day of the period.").Resolve(ctx => ctx.Source.To);
+        Field<NonNullGraphType<IntGraphType>>("nodeCount").Description("N: the nodes.").Resolve(ctx => ctx.Source.Nodes.Count);
+        Field<NonNullGraphType<IntGraphType>>("edgeCount").Description("E: the distinct tied pairs.").Resolve(ctx => ctx.Source.EdgeCount);
+        Field<FloatGraphType>("density").Description("2E / (N(N − 1)), from 0 (no ties) to 1 (everyone tied to everyone); null with fewer than two nodes.").Resolve(ctx => ctx.Source.Density);
+        Field<NonNullGraphType<IntGraphType>>("componentCount").Description("The connected components, isolated nodes included.").Resolve(ctx => ctx.Source.ComponentSizes.Count);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IntGraphType>>>>("componentSizes").Description("The size of each component, largest first.").Resolve(ctx => ctx.Source.ComponentSizes);
+        Field<FloatGraphType>("largestComponentShare").Description("The share of nodes in the largest component, from 0 to 1; null without nodes.").Resolve(ctx => ctx.Source.LargestComponentShare);
+        Field<NonNullGraphType<IntGraphType>>("isolatedCount").Description("Nodes without any tie.").Resolve(ctx => ctx.Source.Isolated.Count);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartyType>>>>("isolated").Description("The nodes without any tie, by name.").Resolve(ctx => ctx.LoadParties(ctx.Source.Isolated.Select(n => n.Party)));
+    }
+}
+
+public sealed class NetworkFragmentationType : ObjectGraphType<NetworkFragmentation>
+{
+    public NetworkFragmentationType()
+    {
+        Name = "NetworkFragmentation";
+        this.DefaultPolicy(Policies.Public);
+        Description = "The network of organisations and initiatives in the scope: fragmentation figures for the period and the period of equal length before it, and the graph itself for drawing.";
+        Field<NonNullGraphType<NetworkFiguresType>>("period").Description("The figures of the dashboard's period.").ResolveAsync(async ctx => await NetworkFragmentation.GraphAsync(ctx, ctx.Source.Scope));
+        Field<NonNullGraphType<NetworkFiguresType>>("previousPeriod")
+            .Description("The same figures for the period of equal length just before it: as many calendar months back when the period is whole months (so the year before a calendar year), otherwise as many days.")
+            .ResolveAsync(async ctx => await NetworkFragmentation.GraphAsync(ctx, ctx.Source.Scope.Previous()));
+        Field<NonNullGraphType<NetworkChangeType>>("change")
+            .Description("The period's figures minus the previous period's.")
+            .ResolveAsync(async ctx =>
+            {
+                var scope = ctx.Source.Scope;
+                var now = await NetworkFragmentation.GraphAsync(ctx, scope);
+                return new NetworkChange(now, await NetworkFragmentation.GraphAsync(ctx, scope.Previous()));
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkNodeType>>>>("nodes").Description("The nodes of the period's graph, by name.").ResolveAsync(async ctx => (await NetworkFragmentation.GraphAsync(ctx, ctx.Source.Scope)).Nodes);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkEdgeType>>>>("edges")
+            .Description("The edges of the period's graph: one per tied pair and kind, with the number of ties as weight.")
+            .ResolveAsync(async ctx => (await NetworkFragmentation.GraphAsync(ctx, ctx.Source.Scope)).Edges);
+    }
+}
