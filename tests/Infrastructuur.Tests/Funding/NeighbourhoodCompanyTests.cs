@@ -40,14 +40,25 @@ public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
             await db.SaveChangesAsync();
         }
 
-        var response = await app().QueryAsync($$"""
+        var query = $$"""
             { organisation(id: "{{Id(organisation)}}") { neighbourhoodCompany {
-                july: shareholdingSummary(on: "2025-07-01") { on naturalPersonHolderCount organisationHolderCount totalSharesIssued nominalCapital }
-                march: shareholdingSummary(on: "2025-03-31") { naturalPersonHolderCount organisationHolderCount totalSharesIssued }
+                july: shareholdingSummary(on: "2025-07-01") { on naturalPersonHolderCount naturalPersonHolderCountSuppressed organisationHolderCount totalSharesIssued nominalCapital }
+                march: shareholdingSummary(on: "2025-03-31") { naturalPersonHolderCount naturalPersonHolderCountSuppressed organisationHolderCount totalSharesIssued }
                 all: organisationShareholders(first: 10) { totalCount nodes { organisation { name } shares shareClass { name } from until } }
                 current: organisationShareholders(first: 10, on: "2025-07-01") { totalCount nodes { organisation { name } } } } } }
-            """);
+            """;
 
+        // Natural persons are residents: 2 and 3 holders are small cells, withheld from anonymous callers (the rest is public).
+        var anonymous = (await app().QueryAsync(query)).AssertOk().Data!["organisation"]!["neighbourhoodCompany"]!;
+        foreach (var when in new[] { "july", "march" })
+        {
+            Assert.Null(anonymous[when]!["naturalPersonHolderCount"]);
+            Assert.True(anonymous[when]!["naturalPersonHolderCountSuppressed"]!.GetValue<bool>());
+            Assert.NotNull(anonymous[when]!["organisationHolderCount"]);
+        }
+
+        // An administrator may read the register, and so gets the counts.
+        var response = await app().QueryAsync(query, token: Tokens.Mint("company-counts-admin", "admin"));
         response.AssertOk();
         var result = response.Data!["organisation"]!["neighbourhoodCompany"]!;
         var july = result["july"]!;
@@ -90,7 +101,7 @@ public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
         static IEnumerable<string> Fields(System.Text.Json.Nodes.JsonNode? type) => type!["fields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal);
         Assert.Equal(["foundedOn", "id", "organisation", "organisationShareholders", "purpose", "reinvestments", "shareClasses", "shareholderRegister", "shareholdingSummary"], Fields(response.Data!["company"]));
         Assert.Equal(["from", "organisation", "shareClass", "shares", "until"], Fields(response.Data!["holding"]));
-        Assert.Equal(["naturalPersonHolderCount", "nominalCapital", "on", "organisationHolderCount", "totalSharesIssued"], Fields(response.Data!["summary"]));
+        Assert.Equal(["naturalPersonHolderCount", "naturalPersonHolderCountSuppressed", "nominalCapital", "on", "organisationHolderCount", "totalSharesIssued"], Fields(response.Data!["summary"]));
         Assert.Null(response.Data!["shareholding"]);
 
         // Every way into shareholdings in the whole schema: the organisation view, the counts, and the natural persons'
@@ -130,7 +141,7 @@ public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
         var company = response.Data!["organisations"].Nodes().Single(o => o["name"]!.GetValue<string>() == DemoFunding.WijkBvName)["neighbourhoodCompany"]!;
         Assert.Equal([1.00m], company["shareClasses"]!.AsArray().Select(c => c!["nominalValue"].Money()));
         var summary = company["shareholdingSummary"]!;
-        Assert.Equal(3, summary["naturalPersonHolderCount"]!.GetValue<int>());
+        Assert.Null(summary["naturalPersonHolderCount"]); // three resident holders: a small cell for anonymous callers
         Assert.Equal(3, summary["organisationHolderCount"]!.GetValue<int>());
         Assert.Equal(5_000 + 1_000 + 2_500 + 50 + 25 + 100 + 10, summary["totalSharesIssued"]!.GetValue<int>());
         var reinvestment = Assert.Single(company["reinvestments"].Nodes());

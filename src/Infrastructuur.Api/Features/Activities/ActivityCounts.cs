@@ -61,8 +61,9 @@ public sealed class ActivityCountsByTheme(IDbContextFactory<InfrastructuurDb> fa
             select new { served, tagged };
         if (Visibility.Rule<Activity>(viewer) is not null)
         {
-            var visible = db.Activities.VisibleTo(viewer).Select(a => a.Id);
-            links = links.Where(l => visible.Contains(EF.Property<Guid>(l.tagged, "ActivitiesId")));
+            // A correlated EXISTS: each link looks up its activity by key, rather than the engine building the whole visible set.
+            var visible = db.Activities.VisibleTo(viewer);
+            links = links.Where(l => visible.Any(a => a.Id == EF.Property<Guid>(l.tagged, "ActivitiesId")));
         }
 
         // Grouped first, then joined to the few themes for their sort key: one theme lookup per group, not per activity.

@@ -88,7 +88,9 @@ public static class DashboardCache
 
         if (options.CacheSeconds <= 0)
         {
-            return (T)await InRequest(context, versioned, ComputeAsync).Value.WaitAsync(cancellationToken);
+            // Keyed without the data version: a write elsewhere during the request must not make its sibling fields
+            // compute the section again (and disagree with each other).
+            return (T)await InRequest(context, key, ComputeAsync).Value.WaitAsync(cancellationToken);
         }
 
         var running = Running.GetOrAdd(versioned, _ => new Lazy<Task<object>>(ComputeAsync));

@@ -29,15 +29,21 @@ public sealed class NeighbourhoodCompanyType : ObjectGraphType<NeighbourhoodComp
             .Description("The company's classes of shares, by name.")
             .Resolve(ctx => ctx.Loader<ShareClassesByCompany>().Load(ctx.Source.Id).Then(list => list ?? []));
         Field<NonNullGraphType<ShareholdingSummaryType>>("shareholdingSummary")
-            .Description("Public counts of the shareholders on a day: how many natural persons and organisations hold shares, and how many shares are issued. Natural-person shareholders are never listed.")
+            .Description("Public counts of the shareholders on a day: how many natural persons and organisations hold shares, and how many shares are issued. Natural-person shareholders are never listed, and their count is suppressed as a small cell for callers who may not read the shareholder register (see naturalPersonHolderCount).")
             .Argument<DateOnlyGraphType>("on", "The day to count on; today (UTC) when omitted.")
             .Resolve(ctx =>
             {
                 var on = ctx.GetArgument<DateOnly?>("on") ?? DateOnly.FromDateTime(DateTime.UtcNow);
                 var request = ctx.Request();
-                return request.Shared($"shareholding-summary:{on:O}", () => new ShareholdingSummaryByCompany(request.DbFactory, on))
-                    .Load(ctx.Source.Id)
-                    .Then(summary => summary ?? new ShareholdingSummary(on, 0, 0, 0, 0));
+                var threshold = Dashboards.DashboardOptions.Of(ctx).SmallCellThreshold;
+                var municipalities = ctx.Loader<MunicipalitiesByOrganisation>().Load(ctx.Source.OrganisationId);
+                var summary = request.Shared($"shareholding-summary:{on:O}", () => new ShareholdingSummaryByCompany(request.DbFactory, on)).Load(ctx.Source.Id);
+                return new Deferred<ShareholdingSummary>(async ct =>
+                {
+                    var counted = await summary.GetResultAsync(ct) ?? new ShareholdingSummary(on, 0, 0, 0, 0);
+                    var seesRegister = await SeesRegisterAsync(request, municipalities, ct);
+                    return counted with { NaturalPersonsSuppressed = Dashboards.NeedsVersusOffering.Suppress(seesRegister, threshold, counted.NaturalPersonHolderCount) };
+                });
             });
         Field<NonNullGraphType<ConnectionType<OrganisationShareholdingType>>>("organisationShareholders")
             .Description("Shareholdings of organisations (organisations may be listed; natural persons are not), oldest first.")
@@ -63,6 +69,13 @@ public sealed class NeighbourhoodCompanyType : ObjectGraphType<NeighbourhoodComp
             .Resolve(ctx => ctx.PageChildren(db => c => db.Reinvestments.Where(r => r.CompanyId == c.Id), ReinvestmentType.ByYear));
     }
 
+    // Who may read the register of natural-person shareholders: administrators and officials serving a municipality the company works in.
+    private static async Task<bool> SeesRegisterAsync(RequestContext request, IDataLoaderResult<HashSet<Guid>?> municipalities, CancellationToken ct)
+    {
+        var viewer = await request.ViewerAsync(ct);
+        return viewer.IsAdmin || (await municipalities.GetResultAsync(ct) ?? []).Any(viewer.Serves);
+    }
+
     // Officials serving a municipality the company works in, and administrators; for anyone else the register is null.
     private static IDataLoaderResult<Connection<Shareholding>?> ShareholderRegister(IResolveFieldContext<NeighbourhoodCompany> ctx)
     {
@@ -75,8 +88,7 @@ public sealed class NeighbourhoodCompanyType : ObjectGraphType<NeighbourhoodComp
             OrganisationShareholdingType.ByFrom);
         return new Deferred<Connection<Shareholding>?>(async ct =>
         {
-            var viewer = await request.ViewerAsync(ct);
-            if (!viewer.IsAdmin && !(await municipalities.GetResultAsync(ct) ?? []).Any(viewer.Serves))
+            if (!await SeesRegisterAsync(request, municipalities, ct))
             {
                 return null;
             }
@@ -138,7 +150,11 @@ public sealed class ShareClassType : ObjectGraphType<ShareClass>
 }
 
 /// <summary>Public counts over the shareholdings held on a day; no holder of a natural person ever leaves the server.</summary>
-public sealed record ShareholdingSummary(DateOnly On, int NaturalPersonHolderCount, int OrganisationHolderCount, long TotalSharesIssued, long NominalCapitalCents);
+public sealed record ShareholdingSummary(DateOnly On, int NaturalPersonHolderCount, int OrganisationHolderCount, long TotalSharesIssued, long NominalCapitalCents)
+{
+    /// <summary>True when the natural-person count is a small cell the caller may not see (security.md, issue 5).</summary>
+    public bool NaturalPersonsSuppressed { get; init; }
+}
 
 public sealed class ShareholdingSummaryType : ObjectGraphType<ShareholdingSummary>
 {
@@ -149,7 +165,12 @@ public sealed class ShareholdingSummaryType : ObjectGraphType<ShareholdingSummar
         Description = "Public counts of a neighbourhood company's shareholders on a day (counted by the database). Who the natural persons are is private and not available.";
         this.DefaultPolicy(Policies.Public);
         Field(s => s.On).Description("The day counted on.");
-        Field(s => s.NaturalPersonHolderCount).Description("How many distinct natural persons hold shares.");
+        Field<IntGraphType>("naturalPersonHolderCount")
+            .Description("How many distinct natural persons hold shares. Null when suppressed: natural persons are residents, so a count above zero and below the small-cell threshold (Dashboards:SmallCellThreshold, 5) is withheld from callers who may not read the shareholder register.")
+            .Resolve(ctx => ctx.Source.NaturalPersonsSuppressed ? null : ctx.Source.NaturalPersonHolderCount);
+        Field<NonNullGraphType<BooleanGraphType>>("naturalPersonHolderCountSuppressed")
+            .Description("True when naturalPersonHolderCount is withheld as a small cell.")
+            .Resolve(ctx => ctx.Source.NaturalPersonsSuppressed);
         Field(s => s.OrganisationHolderCount).Description("How many distinct organisations hold shares.");
         Field<NonNullGraphType<IntGraphType>>("totalSharesIssued").Description("How many shares are held, over all classes.").Resolve(ctx => checked((int)ctx.Source.TotalSharesIssued));
         Field<NonNullGraphType<MoneyGraphType>>("nominalCapital")

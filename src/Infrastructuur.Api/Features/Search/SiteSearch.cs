@@ -120,8 +120,9 @@ public static class SiteSearch
         }
 
         var kind = typeof(T).Name;
-        var visible = db.Set<T>().VisibleTo(viewer).Select(e => e.Id);
-        return hits.Where(h => h.Kind != kind || visible.Contains(h.Id));
+        // A correlated EXISTS: each hit looks up its row by key, rather than the engine building the whole visible set.
+        var visible = db.Set<T>().VisibleTo(viewer);
+        return hits.Where(h => h.Kind != kind || visible.Any(e => e.Id == h.Id));
     }
 
     // bm25 is lower for better matches; negated, so that higher is better on both engines. The name weighs 4×.
