@@ -78,11 +78,34 @@ public static class DashboardSql
         where TTerm : TaxonomyTerm =>
         tags.Join(Broader<TTerm>(db), t => t.Key, b => b.Owner, (t, b) => new Link { Owner = t.Owner, Key = b.Key }).Distinct();
 
-    /// <summary>Activities linked to their themes, rolled up.</summary>
+    /// <summary>
+    /// Tags of a link table rolled up, each owner once per term, without a DISTINCT: a pair (owner, term above) is kept
+    /// only from the owner's first tag under that term (in key order), found by a NOT EXISTS that probes the link table's
+    /// primary key (owner, key). So the database can start from the owners a figure needs and walk their tags through that
+    /// key, instead of first de-duplicating every owner's rolled-up tags in the whole table. Same rows as
+    /// <see cref="RolledUp{TTerm}"/>; only for a plain link table (its pairs distinct, indexed by owner then key).
+    /// </summary>
+    public static IQueryable<Link> RolledUpOnce<TTerm>(InfrastructuurDb db, Func<InfrastructuurDb, IQueryable<Link>> table)
+        where TTerm : TaxonomyTerm
+    {
+        var tagged = table(db).Join(Broader<TTerm>(db), t => t.Key, b => b.Owner, (t, b) => new { t.Owner, Tag = t.Key, Up = b.Key });
+        var earlier = table(db).Join(Broader<TTerm>(db), t => t.Key, b => b.Owner, (t, b) => new { t.Owner, Tag = t.Key, Up = b.Key });
+        return tagged
+            .Where(x => !earlier.Any(e => e.Owner == x.Owner && e.Tag.CompareTo(x.Tag) < 0 && e.Up == x.Up))
+            .Select(x => new Link { Owner = x.Owner, Key = x.Up });
+    }
+
+    /// <summary>Activities linked to their themes, rolled up (the DISTINCT form: cheaper where SQLite would otherwise repeat the correlated probe in several branches of a UNION, as in needs versus offering).</summary>
     public static IQueryable<Link> ActivityThemesRolledUp(InfrastructuurDb db) => RolledUp<Theme>(db, ActivityThemes(db));
 
-    /// <summary>Activities linked to their target groups, rolled up.</summary>
+    /// <summary>Activities linked to their target groups, rolled up (the DISTINCT form).</summary>
     public static IQueryable<Link> ActivityTargetGroupsRolledUp(InfrastructuurDb db) => RolledUp<TargetGroup>(db, ActivityTargetGroups(db));
+
+    /// <summary>Activities linked to their themes, rolled up through <see cref="RolledUpOnce{TTerm}"/>: for figures that join them to the scope's running activities directly.</summary>
+    public static IQueryable<Link> ActivityThemesRolledUpOnce(InfrastructuurDb db) => RolledUpOnce<Theme>(db, ActivityThemes);
+
+    /// <summary>Activities linked to their target groups, rolled up through <see cref="RolledUpOnce{TTerm}"/>.</summary>
+    public static IQueryable<Link> ActivityTargetGroupsRolledUpOnce(InfrastructuurDb db) => RolledUpOnce<TargetGroup>(db, ActivityTargetGroups);
 
     /// <summary>Activities linked to the regions of the scope they serve (as tagged).</summary>
     public static IQueryable<Link> ActivityRegionsIn(InfrastructuurDb db, Scope scope)
