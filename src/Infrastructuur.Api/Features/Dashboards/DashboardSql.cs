@@ -55,17 +55,21 @@ public static class DashboardSql
 
     /// <summary>
     /// Each term linked to itself and to every broader term above it (three levels: the depth filters cover too), so a
-    /// figure for a theme includes its sub-themes: the same rule as filterBy.themes.
+    /// figure for a theme includes its sub-themes: the same rule as filterBy.themes. One SELECT over the small term table
+    /// (each term, its parent, and every term that is itself, its parent or its grandparent), not a UNION ALL: SQLite
+    /// pushes a join into each branch of a compound subquery, so a UNION ALL here made it run the whole outer join (the
+    /// scope's activities, their reach records …) once per level.
     /// </summary>
     public static IQueryable<Link> Broader<TTerm>(InfrastructuurDb db)
         where TTerm : TaxonomyTerm
     {
         var terms = db.Set<TTerm>();
-        return terms.Select(t => new Link { Owner = t.Id, Key = t.Id })
-            .Concat(terms.Where(t => t.ParentId != null).Select(t => new Link { Owner = t.Id, Key = t.ParentId!.Value }))
-            .Concat(terms.Join(terms, t => t.ParentId, p => (Guid?)p.Id, (t, p) => new { t.Id, p.ParentId })
-                .Where(x => x.ParentId != null)
-                .Select(x => new Link { Owner = x.Id, Key = x.ParentId!.Value }));
+        return from t in terms
+               join p in terms on t.ParentId equals (Guid?)p.Id into parents
+               from p in parents.DefaultIfEmpty()
+               from k in terms
+               where k.Id == t.Id || k.Id == t.ParentId || k.Id == p!.ParentId
+               select new Link { Owner = t.Id, Key = k.Id };
     }
 
     /// <summary>
