@@ -60,8 +60,8 @@ public sealed class Baseline(Scope scope)
         var verifiedSince = scope.To.AddDays(-VerifiedWithinDays);
         var to = scope.To;
         var running = DashboardSql.Running(db, scope);
-        var themes = DashboardSql.ActivityThemesRolledUp(db);
-        var groups = DashboardSql.ActivityTargetGroupsRolledUp(db);
+        var themes = DashboardSql.ActivityThemesRolledUpOnce(db);
+        var groups = DashboardSql.ActivityTargetGroupsRolledUpOnce(db);
 
         var cells = await (
                 from a in running

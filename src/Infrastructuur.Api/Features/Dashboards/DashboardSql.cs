@@ -55,17 +55,21 @@ public static class DashboardSql
 
     /// <summary>
     /// Each term linked to itself and to every broader term above it (three levels: the depth filters cover too), so a
-    /// figure for a theme includes its sub-themes: the same rule as filterBy.themes.
+    /// figure for a theme includes its sub-themes: the same rule as filterBy.themes. One SELECT over the small term table
+    /// (each term, its parent, and every term that is itself, its parent or its grandparent), not a UNION ALL: SQLite
+    /// pushes a join into each branch of a compound subquery, so a UNION ALL here made it run the whole outer join (the
+    /// scope's activities, their reach records …) once per level.
     /// </summary>
     public static IQueryable<Link> Broader<TTerm>(InfrastructuurDb db)
         where TTerm : TaxonomyTerm
     {
         var terms = db.Set<TTerm>();
-        return terms.Select(t => new Link { Owner = t.Id, Key = t.Id })
-            .Concat(terms.Where(t => t.ParentId != null).Select(t => new Link { Owner = t.Id, Key = t.ParentId!.Value }))
-            .Concat(terms.Join(terms, t => t.ParentId, p => (Guid?)p.Id, (t, p) => new { t.Id, p.ParentId })
-                .Where(x => x.ParentId != null)
-                .Select(x => new Link { Owner = x.Id, Key = x.ParentId!.Value }));
+        return from t in terms
+               join p in terms on t.ParentId equals (Guid?)p.Id into parents
+               from p in parents.DefaultIfEmpty()
+               from k in terms
+               where k.Id == t.Id || k.Id == t.ParentId || k.Id == p!.ParentId
+               select new Link { Owner = t.Id, Key = k.Id };
     }
 
     /// <summary>
@@ -78,11 +82,34 @@ public static class DashboardSql
         where TTerm : TaxonomyTerm =>
         tags.Join(Broader<TTerm>(db), t => t.Key, b => b.Owner, (t, b) => new Link { Owner = t.Owner, Key = b.Key }).Distinct();
 
-    /// <summary>Activities linked to their themes, rolled up.</summary>
+    /// <summary>
+    /// Tags of a link table rolled up, each owner once per term, without a DISTINCT: a pair (owner, term above) is kept
+    /// only from the owner's first tag under that term (in key order), found by a NOT EXISTS that probes the link table's
+    /// primary key (owner, key). So the database can start from the owners a figure needs and walk their tags through that
+    /// key, instead of first de-duplicating every owner's rolled-up tags in the whole table. Same rows as
+    /// <see cref="RolledUp{TTerm}"/>; only for a plain link table (its pairs distinct, indexed by owner then key).
+    /// </summary>
+    public static IQueryable<Link> RolledUpOnce<TTerm>(InfrastructuurDb db, Func<InfrastructuurDb, IQueryable<Link>> table)
+        where TTerm : TaxonomyTerm
+    {
+        var tagged = table(db).Join(Broader<TTerm>(db), t => t.Key, b => b.Owner, (t, b) => new { t.Owner, Tag = t.Key, Up = b.Key });
+        var earlier = table(db).Join(Broader<TTerm>(db), t => t.Key, b => b.Owner, (t, b) => new { t.Owner, Tag = t.Key, Up = b.Key });
+        return tagged
+            .Where(x => !earlier.Any(e => e.Owner == x.Owner && e.Tag.CompareTo(x.Tag) < 0 && e.Up == x.Up))
+            .Select(x => new Link { Owner = x.Owner, Key = x.Up });
+    }
+
+    /// <summary>Activities linked to their themes, rolled up (the DISTINCT form: cheaper where SQLite would otherwise repeat the correlated probe in several branches of a UNION, as in needs versus offering).</summary>
     public static IQueryable<Link> ActivityThemesRolledUp(InfrastructuurDb db) => RolledUp<Theme>(db, ActivityThemes(db));
 
-    /// <summary>Activities linked to their target groups, rolled up.</summary>
+    /// <summary>Activities linked to their target groups, rolled up (the DISTINCT form).</summary>
     public static IQueryable<Link> ActivityTargetGroupsRolledUp(InfrastructuurDb db) => RolledUp<TargetGroup>(db, ActivityTargetGroups(db));
+
+    /// <summary>Activities linked to their themes, rolled up through <see cref="RolledUpOnce{TTerm}"/>: for figures that join them to the scope's running activities directly.</summary>
+    public static IQueryable<Link> ActivityThemesRolledUpOnce(InfrastructuurDb db) => RolledUpOnce<Theme>(db, ActivityThemes);
+
+    /// <summary>Activities linked to their target groups, rolled up through <see cref="RolledUpOnce{TTerm}"/>.</summary>
+    public static IQueryable<Link> ActivityTargetGroupsRolledUpOnce(InfrastructuurDb db) => RolledUpOnce<TargetGroup>(db, ActivityTargetGroups);
 
     /// <summary>Activities linked to the regions of the scope they serve (as tagged).</summary>
     public static IQueryable<Link> ActivityRegionsIn(InfrastructuurDb db, Scope scope)
