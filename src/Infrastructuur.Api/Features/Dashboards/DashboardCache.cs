@@ -41,6 +41,21 @@ public static class DashboardCache
     private static readonly ConcurrentDictionary<string, Lazy<Task<object>>> Running = new(StringComparer.Ordinal);
 
     private const string RequestFigures = "infrastructuur:dashboard-figures";
+    private const string RequestDataVersion = "infrastructuur:dashboard-data-version";
+
+    private static object RequestVersion(IResolveFieldContext context)
+    {
+        var items = context.UserContext;
+        lock (items)
+        {
+            if (!items.TryGetValue(RequestDataVersion, out var version) || version is null)
+            {
+                items[RequestDataVersion] = version = DataVersion.Current;
+            }
+
+            return version;
+        }
+    }
 
     /// <summary>
     /// The request's own computation of a figure. Without the cache, the sibling fields of a section (awarded, disbursed,
@@ -74,7 +89,8 @@ public static class DashboardCache
         var factory = context.Request().DbFactory;
 
         // Read the version before computing: a write that lands meanwhile moves it, so this result is never served again.
-        var versioned = $"{DataVersion.Current}|{key}";
+        // One version per request, so all fields of a request agree even when a write lands between two of them.
+        var versioned = $"{RequestVersion(context)}|{key}";
         if (options.CacheSeconds > 0 && Entries.TryGetValue(versioned, out T? cached) && cached is not null)
         {
             return cached;
