@@ -68,7 +68,6 @@ public static class AuthenticationSetup
                 RequireExpirationTime = true,
                 RequireSignedTokens = true,
                 ValidateIssuerSigningKey = true,
-                IssuerSigningKeys = keys,
 
                 // Keys are read again when the configuration changes, so a key rotated in (or the one the first
                 // `dotnet user-jwts create` writes to the user secrets) is honoured without a restart. An empty set

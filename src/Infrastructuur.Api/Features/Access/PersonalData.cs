@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.People;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -75,37 +76,13 @@ public sealed class LinksByPerson(IDbContextFactory<InfrastructuurDb> factory) :
             .Distinct()
             .ToListAsync(cancellationToken);
         var companies = holdings.Select(h => h.OrganisationId).Distinct().ToList();
-        var companyPlaces = companies.Count == 0 ? [] : await MunicipalitiesByOrganisation.Of(db, companies).ToListAsync(cancellationToken);
+        var companyPlaces = companies.Count == 0 ? [] : await OrganisationMunicipalities.Places(db, companies).ToListAsync(cancellationToken);
 
         return keys.ToDictionary(k => k, k => new PersonLinks(
             coordinations.Where(c => c.PersonId == k).Select(c => c.InitiativeId).ToHashSet(),
             coordinations.Where(c => c.PersonId == k && c.HostOrganisationId != null).Select(c => c.HostOrganisationId!.Value).ToHashSet(),
             coordinations.Where(c => c.PersonId == k).Select(c => c.MunicipalityId)
-                .Concat(holdings.Where(h => h.PersonId == k).SelectMany(h => companyPlaces.Where(p => p.OrganisationId == h.OrganisationId).Select(p => p.MunicipalityId)))
+                .Concat(holdings.Where(h => h.PersonId == k).SelectMany(h => companyPlaces.Where(p => p.Organisation == h.OrganisationId).Select(p => p.MunicipalityId)))
                 .ToHashSet()));
-    }
-}
-
-/// <summary>The municipalities an organisation works in (those of the regions it works in), for a page of organisations in one statement.</summary>
-public sealed class MunicipalitiesByOrganisation(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, HashSet<Guid>>
-{
-    protected override async Task<IReadOnlyDictionary<Guid, HashSet<Guid>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await Of(db, keys).ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.OrganisationId).ToDictionary(g => g.Key, g => g.Select(r => r.MunicipalityId).ToHashSet());
-    }
-
-    internal static IQueryable<OrganisationPlace> Of(InfrastructuurDb db, IReadOnlyCollection<Guid> organisations) =>
-        db.Organisations.AsNoTracking()
-            .Where(o => organisations.Contains(o.Id))
-            .SelectMany(o => o.Neighbourhoods, (o, n) => new OrganisationPlace { OrganisationId = o.Id, MunicipalityId = n.MunicipalityId })
-            .Distinct();
-
-    internal sealed record OrganisationPlace
-    {
-        public Guid OrganisationId { get; init; }
-
-        public Guid MunicipalityId { get; init; }
     }
 }

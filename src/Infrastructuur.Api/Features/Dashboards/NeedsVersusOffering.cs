@@ -171,22 +171,6 @@ public sealed class NeedsVersusOffering(Scope scope, int threshold)
 
         public bool Flag { get; set; }
     }
-
-    /// <summary>An activity in one cell, with its provider.</summary>
-    private sealed class OfferingRow
-    {
-        public Guid Activity { get; set; }
-
-        public Guid? Organisation { get; set; }
-
-        public Guid? Initiative { get; set; }
-
-        public Guid Theme { get; set; }
-
-        public Guid? Group { get; set; }
-
-        public Guid Region { get; set; }
-    }
 }
 
 public sealed class SuppressibleCountType : ObjectGraphType<SuppressibleCount>

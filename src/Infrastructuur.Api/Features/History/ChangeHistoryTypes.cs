@@ -94,16 +94,6 @@ public static class ChangeHistoryFields
         municipalities.Then(ids => viewer.IsAdmin || (ids ?? []).Any(viewer.Serves));
 }
 
-/// <summary>The municipalities an organisation works in (through its regions), for a page of organisations in one query.</summary>
-public sealed class MunicipalitiesByOrganisation(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, Guid[]>
-{
-    protected override async Task<IReadOnlyDictionary<Guid, Guid[]>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await OrganisationMunicipalities.OfAsync(db, keys, cancellationToken);
-    }
-}
-
 /// <summary>The municipalities a grant belongs to through its recipient, for a page of grants at once.</summary>
 public sealed class MunicipalitiesByGrant(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, Guid[]>
 {

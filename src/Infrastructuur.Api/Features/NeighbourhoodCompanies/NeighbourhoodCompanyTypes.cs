@@ -70,7 +70,7 @@ public sealed class NeighbourhoodCompanyType : ObjectGraphType<NeighbourhoodComp
     }
 
     // Who may read the register of natural-person shareholders: administrators and officials serving a municipality the company works in.
-    private static async Task<bool> SeesRegisterAsync(RequestContext request, IDataLoaderResult<HashSet<Guid>?> municipalities, CancellationToken ct)
+    private static async Task<bool> SeesRegisterAsync(RequestContext request, IDataLoaderResult<Guid[]?> municipalities, CancellationToken ct)
     {
         var viewer = await request.ViewerAsync(ct);
         return viewer.IsAdmin || (await municipalities.GetResultAsync(ct) ?? []).Any(viewer.Serves);
