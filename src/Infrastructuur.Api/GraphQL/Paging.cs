@@ -2,7 +2,10 @@ using GraphQL;
 using GraphQL.DataLoader;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Access;
+using System.Buffers.Text;
+using System.Globalization;
 using System.Linq.Expressions;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Infrastructuur.Api.GraphQL;
@@ -34,6 +37,55 @@ public static class Paging
             StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
             EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
         return new Connection<T> { Edges = edges, PageInfo = info, TotalCount = count };
+    }
+
+    /// <summary>
+    /// A page of a list already in memory (a computed dashboard graph), in its own order. The cursor names the list and the
+    /// item's position, so it pages the same list of the same figures; totalCount is the list's length.
+    /// </summary>
+    public static Connection<T> OfList<T>(IReadOnlyList<T> items, ConnectionArgs args, string list)
+    {
+        int Position(string cursor)
+        {
+            try
+            {
+                var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split('\n');
+                if (parts.Length == 2 && parts[0] == list && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at < items.Count)
+                {
+                    return at;
+                }
+            }
+            catch (FormatException)
+            {
+                // fall through to the one error message below
+            }
+
+            throw ApiException.BadRequest($"The cursor is not valid for this {list} list. Use a cursor from the same field and scope.");
+        }
+
+        string Cursor(int at) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{list}\n{at}")));
+
+        // Positions [start, end) of the page, one more on the far side to know whether more follow.
+        int start, end;
+        if (args.Backward)
+        {
+            end = args.Before is null ? items.Count : Position(args.Before);
+            start = Math.Max(0, end - args.Size);
+        }
+        else
+        {
+            start = args.After is null ? 0 : Position(args.After) + 1;
+            end = Math.Min(items.Count, start + args.Size);
+        }
+
+        var edges = Enumerable.Range(start, end - start).Select(i => new Edge<T>(Cursor(i), items[i])).ToList();
+        var count = items.Count;
+        var info = new PageInfo(
+            HasNextPage: args.Backward ? args.Before is not null : end < items.Count,
+            HasPreviousPage: args.Backward ? start > 0 : args.After is not null,
+            StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
+            EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
+        return new Connection<T> { Edges = edges, PageInfo = info, TotalCount = () => new Deferred<int>(_ => Task.FromResult(count)) };
     }
 
     /// <summary>

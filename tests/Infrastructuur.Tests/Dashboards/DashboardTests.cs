@@ -73,13 +73,48 @@ public abstract class DashboardTests(Func<TestApp> app)
         var limited = await w.DashboardAsync(app(), "baseline { overlapCount overlaps(first: 1) { providerCount } }");
         Assert.Equal(2, limited["baseline"]!["overlapCount"]!.GetValue<int>());
         Assert.Single(limited["baseline"]!["overlaps"]!.AsArray());
+
+        // providers(first:) names the first by name and keeps the count whole.
+        var firstProvider = await w.DashboardAsync(app(), "baseline { overlaps(first: 1) { providerCount providers(first: 2) { ... on Organisation { name } ... on Initiative { name } } } }");
+        var top = firstProvider["baseline"]!["overlaps"]![0]!;
+        Assert.Equal("3: I1,O1", $"{top["providerCount"]}: {string.Join(",", top["providers"]!.AsArray().Select(p => Short(Name(p))))}");
+    }
+
+    [SkippableFact]
+    public async Task The_network_graph_pages_its_nodes_and_edges_by_cursor_and_names_only_the_first_isolated_nodes()
+    {
+        var w = await DashboardWorld.CreateAsync(app());
+        static List<string> InOrder(JsonNode? page) => [.. page!["nodes"]!.AsArray().Select(n => Short(Name(n)))];
+
+        var first = (await w.DashboardAsync(app(), "network { nodes(first: 2) { totalCount nodes { name } pageInfo { hasNextPage hasPreviousPage endCursor } } period { isolatedCount isolated(first: 0) { __typename } } }"))["network"]!;
+        Assert.Equal(["I1", "O1"], InOrder(first["nodes"]));
+        Assert.Equal("5 true false", $"{first["nodes"]!["totalCount"]} {first["nodes"]!["pageInfo"]!["hasNextPage"]} {first["nodes"]!["pageInfo"]!["hasPreviousPage"]}");
+        Assert.Equal("1 0", $"{first["period"]!["isolatedCount"]} {first["period"]!["isolated"]!.AsArray().Count}");
+
+        var after = first["nodes"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        var rest = (await w.DashboardAsync(app(), $$"""network { nodes(first: 10, after: "{{after}}") { nodes { name } pageInfo { hasNextPage hasPreviousPage startCursor } } }"""))["network"]!["nodes"]!;
+        Assert.Equal(["O2", "O3", "O6"], InOrder(rest));
+        Assert.Equal("false true", $"{rest["pageInfo"]!["hasNextPage"]} {rest["pageInfo"]!["hasPreviousPage"]}");
+
+        var before = rest["pageInfo"]!["startCursor"]!.GetValue<string>();
+        var back = (await w.DashboardAsync(app(), $$"""network { nodes(last: 1, before: "{{before}}") { nodes { name } pageInfo { hasNextPage hasPreviousPage } } }"""))["network"]!["nodes"]!;
+        Assert.Equal(["O1"], InOrder(back));
+        Assert.Equal("true true", $"{back["pageInfo"]!["hasNextPage"]} {back["pageInfo"]!["hasPreviousPage"]}");
+
+        // A cursor of the other list, or not a cursor at all, is refused rather than read as a position.
+        var edgeCursor = (await w.DashboardAsync(app(), "network { edges(first: 1) { pageInfo { endCursor } } }"))["network"]!["edges"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        foreach (var bad in new[] { edgeCursor, "bm90LWEtY3Vyc29y", "%%%" })
+        {
+            var response = await app().QueryAsync($$"""query($p: ID!) { dashboard(scope: { municipality: $p, from: "2025-01-01", to: "2025-12-31" }) { network { nodes(first: 1, after: "{{bad}}") { totalCount } } } }""", new { p = w.Id(w.Municipality) });
+            Assert.True(response.FirstErrorCode == "BAD_REQUEST", response.Text);
+        }
     }
 
     [SkippableFact]
     public async Task Areas_scope_by_their_regions_a_provider_in_two_areas_shows_in_both_and_an_empty_area_is_all_zero()
     {
         var w = await DashboardWorld.CreateAsync(app());
-        const string selection = "baseline { totals { activities providers capacity reach } cells { theme { name } } overlapCount } network { period { nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount } nodes { name } } funding { awarded disbursed grants programmes { awarded } reinvestments { reinvested } } needsVersusOffering { signals { value } summary { unmetNeeds offeringWithoutSignal matched overlapping } }";
+        const string selection = "baseline { totals { activities providers capacity reach } cells { theme { name } } overlapCount } network { period { nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount } nodes(first: 100) { nodes { name } } } funding { awarded disbursed grants programmes { awarded } reinvestments { reinvested } } needsVersusOffering { signals { value } summary { unmetNeeds offeringWithoutSignal matched overlapping } }";
 
         var a1 = await w.DashboardAsync(app(), selection, place: w.Areas["A1"], token: w.AdminToken);
         var a2 = await w.DashboardAsync(app(), selection, place: w.Areas["A2"], token: w.AdminToken);
@@ -94,8 +129,8 @@ public abstract class DashboardTests(Func<TestApp> app)
         Assert.Equal(0, a3["baseline"]!["overlapCount"]!.GetValue<int>());
 
         // O1 works in B1 (A1) and B3 (A2): a node of both networks.
-        Assert.Equal(["I1", "O1", "O2", "O3", "O6"], Names(a1["network"]!["nodes"]));
-        Assert.Equal(["O1", "O2", "O6"], Names(a2["network"]!["nodes"]));
+        Assert.Equal(["I1", "O1", "O2", "O3", "O6"], Names(a1["network"]!["nodes"]!["nodes"]));
+        Assert.Equal(["O1", "O2", "O6"], Names(a2["network"]!["nodes"]!["nodes"]));
         Assert.Equal("3 1 0.3333333333333333 2 [2,1] 0.6666666666666666 1", Line(a2["network"]!["period"]!));
         Assert.Equal("0 0 null 0 [] null 0", Line(a3["network"]!["period"]!));
 
@@ -216,7 +251,7 @@ public abstract class DashboardTests(Func<TestApp> app)
         var w = await DashboardWorld.CreateAsync(app());
         using var sql = await SqlStatements.RecordAsync(app());
 
-        var d = await w.DashboardAsync(app(), "network { period { from to nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount isolated { ... on Organisation { name } ... on Initiative { name } } } previousPeriod { from to nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount } change { nodeCount edgeCount density componentCount isolatedCount largestComponentShare } nodes { id kind name party { __typename } } edges { from to kind weight } }");
+        var d = await w.DashboardAsync(app(), "network { period { from to nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount isolated { ... on Organisation { name } ... on Initiative { name } } } previousPeriod { from to nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount } change { nodeCount edgeCount density componentCount isolatedCount largestComponentShare } nodes(first: 100) { totalCount nodes { id kind name party { __typename } } } edges(first: 100) { totalCount nodes { from to kind weight } } }");
 
         // Nodes: O1, O2, O3, O6 (O4 and O5 work in no region), I1 (I2 is a draft, I3 started in 2026).
         // 2025 pairs: O1–I1 (C1, M2), O2–O3 (C2; O4 is no node), O1–O2 (M1, M2), O2–I1 (M2), I1–O3 (K1) → E = 5, density 2·5/(5·4).
@@ -227,10 +262,11 @@ public abstract class DashboardTests(Func<TestApp> app)
         // 2024: only C1 ties O1 and I1; O3 joined K1 in 2025.
         Assert.Equal("2024-01-01 2024-12-31 5 1 0.1 4 [2,1,1,1] 0.4 3", Line(net["previousPeriod"]!));
         Assert.Equal("0 4 0.4 -2 -2 0.4", Line(net["change"]!));
-        Assert.Equal(["I1", "O1", "O2", "O3", "O6"], Names(net["nodes"]));
-        var nodes = net["nodes"]!.AsArray().ToDictionary(x => x!["id"]!.GetValue<string>(), x => Short(Name(x)));
-        Assert.Equal("INITIATIVE Initiative", $"{net["nodes"]![0]!["kind"]} {net["nodes"]![0]!["party"]!["__typename"]}");
-        var edges = net["edges"]!.AsArray().Select(e => $"{e!["kind"]} {string.Join("-", new[] { nodes[e["from"]!.GetValue<string>()], nodes[e["to"]!.GetValue<string>()] }.Order(StringComparer.Ordinal))} {e["weight"]}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["I1", "O1", "O2", "O3", "O6"], Names(net["nodes"]!["nodes"]));
+        Assert.Equal("5 6", $"{net["nodes"]!["totalCount"]} {net["edges"]!["totalCount"]}");
+        var nodes = net["nodes"]!["nodes"]!.AsArray().ToDictionary(x => x!["id"]!.GetValue<string>(), x => Short(Name(x)));
+        Assert.Equal("INITIATIVE Initiative", $"{net["nodes"]!["nodes"]![0]!["kind"]} {net["nodes"]!["nodes"]![0]!["party"]!["__typename"]}");
+        var edges = net["edges"]!["nodes"]!.AsArray().Select(e => $"{e!["kind"]} {string.Join("-", new[] { nodes[e["from"]!.GetValue<string>()], nodes[e["to"]!.GetValue<string>()] }.Order(StringComparer.Ordinal))} {e["weight"]}").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["COALITION I1-O3 1", "COLLABORATION I1-O1 1", "COLLABORATION O2-O3 1", "MEETING I1-O1 1", "MEETING I1-O2 1", "MEETING O1-O2 2"], edges);
 
         // The edges come from one self-join per kind and period, not a query per node or pair.

@@ -27,7 +27,7 @@ public abstract class DashboardVisibilityTests(Func<TestApp> app)
         "needsVersusOffering { signals { value suppressed } summary { unmetNeeds offeringWithoutSignal matched overlapping } "
             + "cells { theme { name } targetGroup { name } neighbourhood { name } signals suppressed activities providers reach classification gap } }",
         "network { period { nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount isolated { ... on Organisation { name } ... on Initiative { name } } } "
-            + "previousPeriod { nodeCount edgeCount density } nodes { kind name } edges { kind weight } }",
+            + "previousPeriod { nodeCount edgeCount density } nodes(first: 100) { totalCount nodes { kind name } } edges(first: 100) { totalCount nodes { kind weight } } }",
         "funding { awarded disbursed grants multiLineAwarded multiLineShare unallocatedAwarded byFunder { funder { name } awarded disbursed grants } "
             + "byIv3TaskField { iv3TaskField awarded disbursed grants } byRecipientKind { kind awarded disbursed grants } byTheme { theme { name } awarded disbursed grants } "
             + "byNeighbourhood { neighbourhood { name } awarded disbursed grants } programmes { programme { name } awarded disbursed budgetLineCount } "

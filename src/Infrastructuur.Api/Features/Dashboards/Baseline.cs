@@ -21,6 +21,7 @@ public sealed record OfferingFigures(int Activities, int Organisations, int Init
 
 public sealed record BaselineCell(Guid ThemeId, Guid TargetGroupId, OfferingFigures Figures);
 
+/// <summary>An overlap cell with its providers, ordered by name.</summary>
 public sealed record Overlap(Guid ThemeId, Guid TargetGroupId, Guid NeighbourhoodId, int Activities, IReadOnlyList<PartyRef> Providers);
 
 /// <summary>A cell with two or more providers, before its providers are looked up.</summary>
@@ -137,7 +138,17 @@ public sealed class Baseline(Scope scope)
             .Select(r => new { r.Theme, r.Group, r.Region, r.Organisation, r.Initiative })
             .Distinct()
             .ToListAsync(cancellationToken);
-        var byCell = providers.ToLookup(p => (p.Theme, p.Group, p.Region), p => new PartyRef(p.Organisation, p.Initiative));
+
+        // Each cell's providers by name, so a client asking for the first few loads only those.
+        List<Guid> organisations = [.. providers.Where(p => p.Organisation is not null).Select(p => p.Organisation!.Value).Distinct()];
+        List<Guid> initiatives = [.. providers.Where(p => p.Initiative is not null).Select(p => p.Initiative!.Value).Distinct()];
+        var names = await db.Organisations.Where(o => organisations.Contains(o.Id)).Select(o => new { o.Id, o.NameKey })
+            .Concat(db.Initiatives.Where(i => initiatives.Contains(i.Id)).Select(i => new { i.Id, i.NameKey }))
+            .ToDictionaryAsync(x => x.Id, x => x.NameKey, cancellationToken);
+        var byCell = providers
+            .Select(p => (Cell: (p.Theme, p.Group, p.Region), Party: new PartyRef(p.Organisation, p.Initiative)))
+            .OrderBy(p => names.GetValueOrDefault(p.Party.Id, string.Empty), StringComparer.Ordinal).ThenBy(p => p.Party.Id)
+            .ToLookup(p => p.Cell, p => p.Party);
         return [.. cells.Select(c => new Overlap(c.ThemeId, c.TargetGroupId, c.NeighbourhoodId, c.Activities, [.. byCell[(c.ThemeId, (Guid?)c.TargetGroupId, c.NeighbourhoodId)]]))];
     }
 
@@ -201,8 +212,13 @@ public sealed class OverlapType : ObjectGraphType<Overlap>
         Field<NonNullGraphType<NeighbourhoodType>>("neighbourhood").Description("The region the activities serve, as tagged (a district is not split into its buurten).").Resolve(ctx => ctx.LoadById<Neighbourhood>(ctx.Source.NeighbourhoodId));
         Field<NonNullGraphType<IntGraphType>>("activities").Description("The activities in the cell.").Resolve(ctx => ctx.Source.Activities);
         Field<NonNullGraphType<IntGraphType>>("providerCount").Description("The distinct providers in the cell (two or more).").Resolve(ctx => ctx.Source.Providers.Count);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProviderType>>>>("providers").Description("The providers, by name.").Resolve(ctx => ctx.LoadParties(ctx.Source.Providers));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProviderType>>>>("providers")
+            .Description("The first providers by name (providerCount says how many there are: in a large municipality hundreds share a cell).")
+            .Argument<NonNullGraphType<IntGraphType>>("first", $"How many providers to list, 0 to {MaxProviders}.", a => a.DefaultValue = 10)
+            .Resolve(ctx => ctx.LoadParties(ctx.Source.Providers.Take(ctx.FirstArgument(MaxProviders))));
     }
+
+    public const int MaxProviders = 100;
 }
 
 public sealed class BaselineType : ObjectGraphType<Baseline>
@@ -239,11 +255,7 @@ public sealed class BaselineType : ObjectGraphType<Baseline>
             .ResolveAsync(async ctx =>
             {
                 var scope = ctx.Source.Scope;
-                var first = ctx.GetArgument<int>("first");
-                if (first is < 0 or > MaxOverlaps)
-                {
-                    throw ApiException.BadRequest($"'first' must be from 0 to {MaxOverlaps}.");
-                }
+                var first = ctx.FirstArgument(MaxOverlaps);
 
                 var top = (await OverlapCellsAsync(ctx, scope)).Take(first).ToList();
                 return await DashboardCache.GetOrComputeAsync(ctx, $"baseline-overlap-providers|{scope.Key}|{first}", (db, ct) => Baseline.OverlapsAsync(db, scope, top, ct));

@@ -60,3 +60,13 @@ public sealed class DashboardType : ObjectGraphType<Dashboard>
             });
     }
 }
+
+public static class DashboardArguments
+{
+    /// <summary>The 'first' argument of a bounded dashboard list, from 0 to <paramref name="max"/>; BAD_REQUEST outside that.</summary>
+    public static int FirstArgument(this IResolveFieldContext context, int max)
+    {
+        var first = context.GetArgument<int>("first");
+        return first is < 0 || first > max ? throw ApiException.BadRequest($"'first' must be from 0 to {max}.") : first;
+    }
+}

@@ -241,12 +241,8 @@ public sealed class NeedsVersusOfferingType : ObjectGraphType<NeedsVersusOfferin
             .Argument<ListGraphType<NonNullGraphType<NeedClassificationType>>>("classifications", "Only cells with one of these classifications; all when left out.")
             .ResolveAsync(async ctx =>
             {
-                var first = ctx.GetArgument<int>("first");
+                var first = ctx.FirstArgument(MaxCells);
                 var only = ctx.GetArgument<List<NeedClassification>?>("classifications");
-                if (first is < 0 or > MaxCells)
-                {
-                    throw ApiException.BadRequest($"'first' must be from 0 to {MaxCells}.");
-                }
 
                 var cells = (await ResultAsync(ctx)).Cells;
                 return cells.Where(c => only is null || only.Count == 0 || only.Contains(c.Classification)).Take(first).ToList();

@@ -253,8 +253,14 @@ public sealed class NetworkFiguresType : ObjectGraphType<NetworkGraph>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IntGraphType>>>>("componentSizes").Description("The size of each component, largest first.").Resolve(ctx => ctx.Source.ComponentSizes);
         Field<FloatGraphType>("largestComponentShare").Description("The share of nodes in the largest component, from 0 to 1; null without nodes.").Resolve(ctx => ctx.Source.LargestComponentShare);
         Field<NonNullGraphType<IntGraphType>>("isolatedCount").Description("Nodes without any tie.").Resolve(ctx => ctx.Source.Isolated.Count);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartyType>>>>("isolated").Description("The nodes without any tie, by name.").Resolve(ctx => ctx.LoadParties(ctx.Source.Isolated.Select(n => n.Party)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartyType>>>>("isolated")
+            .Description("The nodes without any tie, by name: the first ones (isolatedCount says how many there are; every node with its ties is in NetworkFragmentation.nodes and edges).")
+            .Argument<NonNullGraphType<IntGraphType>>("first", $"How many to list, 0 to {MaxIsolated}.", a => a.DefaultValue = 100)
+            .Resolve(ctx => ctx.LoadParties(ctx.Source.Isolated.Take(ctx.FirstArgument(MaxIsolated)).Select(n => n.Party)));
     }
+
+    /// <summary>A large municipality has thousands of isolated providers: a dashboard names the first few and counts the rest.</summary>
+    public const int MaxIsolated = 1_000;
 }
 
 public sealed class NetworkFragmentationType : ObjectGraphType<NetworkFragmentation>
@@ -276,9 +282,22 @@ public sealed class NetworkFragmentationType : ObjectGraphType<NetworkFragmentat
                 var now = await NetworkFragmentation.GraphAsync(ctx, scope);
                 return new NetworkChange(now, await NetworkFragmentation.GraphAsync(ctx, scope.Previous()));
             });
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkNodeType>>>>("nodes").Description("The nodes of the period's graph, by name.").ResolveAsync(async ctx => (await NetworkFragmentation.GraphAsync(ctx, ctx.Source.Scope)).Nodes);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkEdgeType>>>>("edges")
-            .Description("The edges of the period's graph: one per tied pair and kind, with the number of ties as weight.")
-            .ResolveAsync(async ctx => (await NetworkFragmentation.GraphAsync(ctx, ctx.Source.Scope)).Edges);
+        // Connections, not lists: a whole municipality's graph has thousands of nodes, more than one answer should carry.
+        Field<NonNullGraphType<ConnectionType<NetworkNodeType>>>("nodes")
+            .Description("The nodes of the period's graph, by name, a page at a time (totalCount: all of them).")
+            .PagingArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var args = ConnectionArgs.From(ctx);
+                return Paging.OfList((await NetworkFragmentation.GraphAsync(ctx, ctx.Source.Scope)).Nodes, args, "network-nodes");
+            });
+        Field<NonNullGraphType<ConnectionType<NetworkEdgeType>>>("edges")
+            .Description("The edges of the period's graph: one per tied pair and kind, with the number of ties as weight; by kind, then by the nodes' IDs, a page at a time (totalCount: all of them).")
+            .PagingArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var args = ConnectionArgs.From(ctx);
+                return Paging.OfList((await NetworkFragmentation.GraphAsync(ctx, ctx.Source.Scope)).Edges, args, "network-edges");
+            });
     }
 }
