@@ -131,7 +131,7 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     {
         Stamp();
         var written = base.SaveChanges(acceptAllChangesOnSuccess);
-        DataVersion.Advance();
+        DataVersion.Of(this).Advance();
         return written;
     }
 
@@ -144,7 +144,7 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     private async Task<int> SaveAndAdvanceAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        DataVersion.Advance();
+        DataVersion.Of(this).Advance();
         return written;
     }
 

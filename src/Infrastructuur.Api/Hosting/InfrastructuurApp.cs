@@ -1,3 +1,4 @@
+using Infrastructuur.Api.Features.Dashboards;
 using Infrastructuur.Api.GraphQL;
 using OpenTelemetry.Trace;
 
@@ -16,6 +17,7 @@ public static class InfrastructuurApp
         builder.Services.AddInfrastructuurGraphQL(builder.Configuration);
         builder.Services.AddInfrastructuurTelemetry(builder.Configuration);
         builder.Services.AddSingleton<ShutdownState>();
+        builder.Services.AddHostedService<DashboardRefresher>();
         builder.AddTransportLimits();
 
         var app = builder.Build();

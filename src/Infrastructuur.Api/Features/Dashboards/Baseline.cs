@@ -257,16 +257,16 @@ public sealed class BaselineType : ObjectGraphType<Baseline>
                 var scope = ctx.Source.Scope;
                 var first = ctx.FirstArgument(MaxOverlaps);
 
-                var top = (await OverlapCellsAsync(ctx, scope)).Take(first).ToList();
-                return await DashboardCache.GetOrComputeAsync(ctx, $"baseline-overlap-providers|{scope.Key}|{first}", (db, ct) => Baseline.OverlapsAsync(db, scope, top, ct));
+                return await DashboardCache.GetOrComputeAsync(ctx, $"baseline-overlap-providers|{scope.Key}|{first}", async (figures, db, ct) =>
+                    await Baseline.OverlapsAsync(db, scope, [.. (await OverlapCellsAsync(figures, scope)).Take(first)], ct));
             });
     }
 
-    private static async Task<List<OverlapCell>> OverlapCellsAsync(IResolveFieldContext context, Scope scope)
-    {
-        var offering = await OfferingCells.GetAsync(context, scope);
-        return await DashboardCache.GetOrComputeAsync(context, $"baseline-overlaps|{scope.Key}", (db, ct) => Baseline.OverlapCellsAsync(db, scope, offering, ct));
-    }
+    private static Task<List<OverlapCell>> OverlapCellsAsync(IResolveFieldContext context, Scope scope) => OverlapCellsAsync(DashboardCache.Of(context), scope);
+
+    // Built from the offering cells of the same data version, so a background refresh recomputes both in order.
+    private static Task<List<OverlapCell>> OverlapCellsAsync(DashboardCache.Figures figures, Scope scope) =>
+        figures.GetAsync($"baseline-overlaps|{scope.Key}", async (nested, db, ct) => await Baseline.OverlapCellsAsync(db, scope, await OfferingCells.GetAsync(nested, scope), ct));
 
     private const int MaxOverlaps = Baseline.MaxOverlaps;
 }

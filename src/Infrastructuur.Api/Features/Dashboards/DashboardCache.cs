@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using GraphQL;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.GraphQL;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Infrastructuur.Api.Features.Dashboards;
@@ -15,116 +16,257 @@ public sealed class DashboardOptions
     public int SmallCellThreshold { get; set; } = 5;
 
     /// <summary>
-    /// How long a computed figure may be served again at most; 0 turns caching off (within one request a figure is still
-    /// computed once, however many fields of its section are selected). Any write through this server ends it sooner.
+    /// How long a computed figure may be served at most when no write through this server moved the data (writes through
+    /// another instance); 0 turns caching off (within one request a figure is still computed once, however many fields
+    /// of its section are selected).
     /// </summary>
-    public int CacheSeconds { get; set; } = 60;
+    public int CacheSeconds { get; set; } = 600;
 
-    public static DashboardOptions Of(IResolveFieldContext context) =>
-        context.Request().Services.GetRequiredService<IConfiguration>().GetSection(Section).Get<DashboardOptions>() ?? new DashboardOptions();
+    /// <summary>Recompute recently asked figures in the background after writes and before they age out, so dashboards answer from the cache.</summary>
+    public bool RefreshInBackground { get; set; } = true;
+
+    public static DashboardOptions Of(IResolveFieldContext context) => Of(context.Request().Services);
+
+    public static DashboardOptions Of(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>().GetSection(Section).Get<DashboardOptions>() ?? new DashboardOptions();
 }
 
 /// <summary>
-/// Dashboard figures are aggregates over a whole municipality: on a large one a cold computation takes far longer than a
-/// list page, while the figures change only when someone writes. So each figure is kept, per scope and caller class,
-/// until the next write through this server (<see cref="DataVersion"/>) or for <see cref="DashboardOptions.CacheSeconds"/>
-/// at most (writes through another instance). Process-wide: keys hold the database's own IDs, and a test app's
-/// writes move the version too.
+/// Dashboard figures are aggregates over a whole municipality: on a large one a cold computation takes seconds, while the
+/// figures change only when someone writes. So each figure is computed once per data version (<see cref="DataVersion"/>,
+/// moved by every write through this server) and kept: a request at the same version is answered from memory. Writes
+/// through another instance are caught by age (<see cref="DashboardOptions.CacheSeconds"/>). What a computation costs is
+/// paid off the request path where it can be (ADR 0011):
+/// - a computation is shared by every request that needs it and outlives the request that started it (a request that
+///   times out still leaves the figure cached for the next one), bounded by <see cref="ComputationLimit"/>;
+/// - <see cref="DashboardRefresher"/> recomputes the figures asked for in the last <see cref="RefreshWindow"/> shortly
+///   after writes and before they age out, so a dashboard in use stays warm.
+/// Process-wide: keys hold the database's own IDs, and the data version is process-wide too.
 /// </summary>
 public static class DashboardCache
 {
+    /// <summary>Figures asked for within this long are kept warm by the refresher.</summary>
+    public static readonly TimeSpan RefreshWindow = TimeSpan.FromMinutes(30);
+
+    /// <summary>A computation nobody waits for any more is still allowed this long to finish and be cached.</summary>
+    public static readonly TimeSpan ComputationLimit = TimeSpan.FromMinutes(5);
+
     private const int MaxEntries = 2_000;
 
     private static readonly MemoryCache Entries = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
 
-    // One computation per key at a time: sibling fields resolve in parallel and often need the same figures.
+    // One computation per versioned key at a time: sibling fields and concurrent requests often need the same figures.
     private static readonly ConcurrentDictionary<string, Lazy<Task<object>>> Running = new(StringComparer.Ordinal);
 
-    private const string RequestFigures = "infrastructuur:dashboard-figures";
-    private const string RequestDataVersion = "infrastructuur:dashboard-data-version";
+    // How to compute each recently asked figure again, by key without version.
+    private static readonly ConcurrentDictionary<string, Registration> Asked = new(StringComparer.Ordinal);
 
-    private static object RequestVersion(IResolveFieldContext context)
+    private static long _registrations;
+    private static long _computations;
+
+    private const string RequestFigures = "infrastructuur:dashboard-figures";
+
+    /// <summary>How many figures have been computed by SQL in this process: lets tests tell a cached answer from a computed one.</summary>
+    public static long Computations => Interlocked.Read(ref _computations);
+
+    /// <summary>The figures of one request: one data version for all its fields, so they agree even when a write lands between two of them.</summary>
+    public static Figures Of(IResolveFieldContext context)
     {
         var items = context.UserContext;
         lock (items)
         {
-            if (!items.TryGetValue(RequestDataVersion, out var version) || version is null)
+            if (!items.TryGetValue(RequestFigures, out var stored) || stored is not Figures figures)
             {
-                items[RequestDataVersion] = version = DataVersion.Current;
+                var request = context.Request();
+                var options = DashboardOptions.Of(request.Services);
+                items[RequestFigures] = figures = new Figures(DataVersion.Of(request.DbFactory), request.DbFactory, options, asked: true, context.CancellationToken, Stopping(request.Services));
             }
 
-            return version;
+            return figures;
         }
+    }
+
+    public static Task<T> GetOrComputeAsync<T>(IResolveFieldContext context, string key, Func<InfrastructuurDb, CancellationToken, Task<T>> compute)
+        where T : class => Of(context).GetAsync(key, compute);
+
+    public static Task<T> GetOrComputeAsync<T>(IResolveFieldContext context, string key, Func<Figures, InfrastructuurDb, CancellationToken, Task<T>> compute)
+        where T : class => Of(context).GetAsync(key, compute);
+
+    private static CancellationToken Stopping(IServiceProvider services) =>
+        services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+
+    /// <summary>
+    /// Recomputes, at the current data version, every figure asked for within <see cref="RefreshWindow"/> that is not
+    /// cached at that version or is older than half <see cref="DashboardOptions.CacheSeconds"/>, one at a time, in the
+    /// order they were first asked (so a figure built from another finds that one fresh). Forgets older ones.
+    /// </summary>
+    public static async Task<int> RefreshAsync(IDbContextFactory<InfrastructuurDb> database, DashboardOptions options, CancellationToken stopping)
+    {
+        var refreshed = 0;
+        var now = DateTime.UtcNow;
+
+        // Only this app's figures: several apps (tests) share the process, each over its own database.
+        foreach (var (key, registration) in Asked.Where(a => a.Value.Factory == database).OrderBy(a => a.Value.Sequence).ToList())
+        {
+            if (now - registration.LastAsked > RefreshWindow)
+            {
+                Asked.TryRemove(new KeyValuePair<string, Registration>(key, registration));
+                continue;
+            }
+
+            var figures = new Figures(DataVersion.Of(database), registration.Factory, options, asked: false, stopping, stopping);
+            if (Entries.TryGetValue(figures.Versioned(key), out Cached? cached) && cached is not null && now - cached.ComputedAt < TimeSpan.FromSeconds(options.CacheSeconds / 2.0))
+            {
+                continue;
+            }
+
+            try
+            {
+                await figures.ComputeAgainAsync(key, registration.Compute);
+                refreshed++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+            {
+                // The database went away (a test app disposed) or the figure fails: stop refreshing it; a request that asks
+                // again computes it and reports its own error.
+                Asked.TryRemove(new KeyValuePair<string, Registration>(key, registration));
+            }
+        }
+
+        return refreshed;
+    }
+
+    private sealed record Cached(object Value, DateTime ComputedAt);
+
+    private sealed class Registration(Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> compute, IDbContextFactory<InfrastructuurDb> factory, long sequence)
+    {
+        public Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> Compute { get; } = compute;
+
+        public IDbContextFactory<InfrastructuurDb> Factory { get; } = factory;
+
+        public long Sequence { get; } = sequence;
+
+        public DateTime LastAsked { get; set; } = DateTime.UtcNow;
     }
 
     /// <summary>
-    /// The request's own computation of a figure. Without the cache, the sibling fields of a section (awarded, disbursed,
-    /// byFunder …) would each compute the whole section; on SQLite, whose commands complete synchronously, a computation
-    /// is often over before the next sibling starts, so sharing only what is still running is not enough.
+    /// Figures at one data version, for one request or one refresh pass. A computation gets a nested instance, so the
+    /// figures it is built from (overlaps from offering cells) come from the same version and the cache.
     /// </summary>
-    private static Lazy<Task<object>> InRequest(IResolveFieldContext context, string key, Func<Task<object>> compute)
+    public sealed class Figures
     {
-        var items = context.UserContext;
-        lock (items)
+        private readonly string _version;
+        private readonly IDbContextFactory<InfrastructuurDb> _factory;
+        private readonly DashboardOptions _options;
+        private readonly bool _asked;
+        private readonly CancellationToken _waiting;
+        private readonly CancellationToken _stopping;
+        private readonly Dictionary<string, Lazy<Task<object>>> _inRequest = new(StringComparer.Ordinal);
+
+        internal Figures(DataVersion data, IDbContextFactory<InfrastructuurDb> factory, DashboardOptions options, bool asked, CancellationToken waiting, CancellationToken stopping)
         {
-            if (!items.TryGetValue(RequestFigures, out var stored) || stored is not Dictionary<string, Lazy<Task<object>>> figures)
+            _version = $"{data.Database:N}.{data.Current}";
+            _factory = factory;
+            _options = options;
+            _asked = asked;
+            _waiting = waiting;
+            _stopping = stopping;
+        }
+
+        // A nested instance: the same version, waiting on the computation's own time limit.
+        private Figures(Figures outer, CancellationToken waiting)
+        {
+            _version = outer._version;
+            _factory = outer._factory;
+            _options = outer._options;
+            _asked = false;
+            Nested = true;
+            _waiting = waiting;
+            _stopping = outer._stopping;
+        }
+
+        private bool Nested { get; }
+
+        internal string Versioned(string key) => $"{_version}|{key}";
+
+        public Task<T> GetAsync<T>(string key, Func<InfrastructuurDb, CancellationToken, Task<T>> compute)
+            where T : class => GetAsync<T>(key, (_, db, ct) => compute(db, ct));
+
+        public async Task<T> GetAsync<T>(string key, Func<Figures, InfrastructuurDb, CancellationToken, Task<T>> compute)
+            where T : class
+        {
+            async Task<object> Untyped(Figures figures, InfrastructuurDb db, CancellationToken ct) => await compute(figures, db, ct);
+
+            if (_options.CacheSeconds <= 0)
             {
-                items[RequestFigures] = figures = new Dictionary<string, Lazy<Task<object>>>(StringComparer.Ordinal);
+                // Keyed without the data version: a write elsewhere during the request must not make its sibling fields
+                // compute the section again (and disagree with each other). Bound to the request: nothing outlives it.
+                Lazy<Task<object>> figure;
+                lock (_inRequest)
+                {
+                    if (!_inRequest.TryGetValue(key, out figure!))
+                    {
+                        _inRequest[key] = figure = new Lazy<Task<object>>(() => RunAsync(Untyped, store: null, _waiting));
+                    }
+                }
+
+                return (T)await figure.Value.WaitAsync(_waiting);
             }
 
-            if (!figures.TryGetValue(key, out var figure))
+            if (_asked)
             {
-                figures[key] = figure = new Lazy<Task<object>>(compute);
+                Asked.AddOrUpdate(key, _ => new Registration(Untyped, _factory, Interlocked.Increment(ref _registrations)), (_, r) =>
+                {
+                    r.LastAsked = DateTime.UtcNow;
+                    return r;
+                });
             }
 
-            return figure;
-        }
-    }
+            var versioned = Versioned(key);
+            if (Entries.TryGetValue(versioned, out Cached? cached) && cached is not null)
+            {
+                return (T)cached.Value;
+            }
 
-    public static async Task<T> GetOrComputeAsync<T>(IResolveFieldContext context, string key, Func<InfrastructuurDb, CancellationToken, Task<T>> compute)
-        where T : class
-    {
-        var options = DashboardOptions.Of(context);
-        var cancellationToken = context.CancellationToken;
-        var factory = context.Request().DbFactory;
-
-        // Read the version before computing: a write that lands meanwhile moves it, so this result is never served again.
-        // One version per request, so all fields of a request agree even when a write lands between two of them.
-        var versioned = $"{RequestVersion(context)}|{key}";
-        if (options.CacheSeconds > 0 && Entries.TryGetValue(versioned, out T? cached) && cached is not null)
-        {
-            return cached;
+            return (T)await Shared(versioned, Untyped).WaitAsync(_waiting);
         }
 
-        async Task<object> ComputeAsync()
+        /// <summary>Computes a figure at this version even when it is cached (it aged), sharing a computation already under way.</summary>
+        internal Task<object> ComputeAgainAsync(string key, Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> compute) =>
+            Shared(Versioned(key), compute).WaitAsync(_waiting);
+
+        // The computation of a versioned key, started once, on its own time limit rather than the request's: the request
+        // only waits for it, and when it gives up (timeout, client gone) the figure is still cached for the next one.
+        private Task<object> Shared(string versioned, Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> compute)
         {
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            return await compute(db, cancellationToken);
+            var running = Running.GetOrAdd(versioned, _ => new Lazy<Task<object>>(() => Limited(versioned, compute)));
+            var task = running.Value;
+            _ = task.ContinueWith(_ => Running.TryRemove(new KeyValuePair<string, Lazy<Task<object>>>(versioned, running)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return task;
         }
 
-        if (options.CacheSeconds <= 0)
+        private async Task<object> Limited(string versioned, Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> compute)
         {
-            // Keyed without the data version: a write elsewhere during the request must not make its sibling fields
-            // compute the section again (and disagree with each other).
-            return (T)await InRequest(context, key, ComputeAsync).Value.WaitAsync(cancellationToken);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
+            limit.CancelAfter(ComputationLimit);
+            return await RunAsync(compute, versioned, limit.Token);
         }
 
-        var running = Running.GetOrAdd(versioned, _ => new Lazy<Task<object>>(ComputeAsync));
-        try
+        private async Task<object> RunAsync(Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> compute, string? store, CancellationToken cancellationToken)
         {
-            var value = (T)await running.Value.WaitAsync(cancellationToken);
-            Entries.Set(versioned, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.CacheSeconds) });
+            // Let the caller go on (sibling fields start their own figures) before the SQL runs: SQLite completes synchronously.
+            await Task.Yield();
+            // In-request mode shares this request's figures; a cached computation gets its own, bound to its own time limit.
+            var nested = Nested || _options.CacheSeconds <= 0 ? this : new Figures(this, cancellationToken);
+            await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+            var value = await compute(nested, db, cancellationToken);
+            Interlocked.Increment(ref _computations);
+            if (store is not null)
+            {
+                Entries.Set(store, new Cached(value, DateTime.UtcNow), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(_options.CacheSeconds) });
+            }
+
             return value;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The request that started the computation was cancelled, this one was not: compute on its own.
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            return await compute(db, cancellationToken);
-        }
-        finally
-        {
-            Running.TryRemove(new KeyValuePair<string, Lazy<Task<object>>>(versioned, running));
         }
     }
 }

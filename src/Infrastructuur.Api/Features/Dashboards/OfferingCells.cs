@@ -33,8 +33,8 @@ public sealed class OfferingRow
 /// </summary>
 public static class OfferingCells
 {
-    public static Task<List<OfferingCell>> GetAsync(IResolveFieldContext context, Scope scope) =>
-        DashboardCache.GetOrComputeAsync(context, $"offering-cells|{scope.Key}", (db, ct) => ComputeAsync(db, scope, ct));
+    public static Task<List<OfferingCell>> GetAsync(DashboardCache.Figures figures, Scope scope) =>
+        figures.GetAsync($"offering-cells|{scope.Key}", (db, ct) => ComputeAsync(db, scope, ct));
 
     public static async Task<List<OfferingCell>> ComputeAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
     {
