@@ -312,7 +312,7 @@ public abstract class DashboardTests(Func<TestApp> app)
 
         // Asked again at the same data version: every figure comes from the cache.
         await w.DashboardAsync(refreshing, selection);
-        Assert.Equal("0 0", $"{Selects("MeetingParticipants")} {Selects("ActivityTheme")}");
+        Assert.Equal("0 0", $"{Selects("MeetingParticipants")} {Selects("ActivityThemeRollups")}");
 
         await using (var db = await refreshing.OpenDbAsync())
         {
@@ -341,13 +341,13 @@ public abstract class DashboardTests(Func<TestApp> app)
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
 
-        var (network, offering) = (Selects("MeetingParticipants"), Selects("ActivityTheme"));
+        var (network, offering) = (Selects("MeetingParticipants"), Selects("ActivityThemeRollups"));
         Assert.True(offering > 0, "the baseline overlaps were not computed again after the write");
         var after = await w.DashboardAsync(refreshing, selection);
 
         // The answer shows the write, and the request itself ran no SQL for its figures.
         Assert.Equal("6 0", Line(after["network"]!["period"]!));
-        Assert.Equal($"{network} {offering}", $"{Selects("MeetingParticipants")} {Selects("ActivityTheme")}");
+        Assert.Equal($"{network} {offering}", $"{Selects("MeetingParticipants")} {Selects("ActivityThemeRollups")}");
     }
 
     [SkippableFact]

@@ -61,8 +61,8 @@ public sealed class Baseline(Scope scope)
         var verifiedSince = scope.To.AddDays(-VerifiedWithinDays);
         var to = scope.To;
         var running = DashboardSql.Running(db, scope);
-        var themes = DashboardSql.ActivityThemesRolledUpOnce(db);
-        var groups = DashboardSql.ActivityTargetGroupsRolledUpOnce(db);
+        var themes = DashboardSql.ActivityThemesRolledUp(db);
+        var groups = DashboardSql.ActivityTargetGroupsRolledUp(db);
 
         var cells = await (
                 from a in running

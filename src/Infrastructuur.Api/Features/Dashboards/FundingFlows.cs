@@ -116,7 +116,7 @@ public sealed class FundingFlows(Scope scope)
             await paid.Join(themes, d => d.GrantId, t => t.Owner, (d, t) => new { t.Key, d.AmountCents })
                 .GroupBy(x => x.Key).Select(x => new Sum<Guid> { Key = x.Key, Cents = x.Sum(d => d.AmountCents) }).ToListAsync(cancellationToken),
             id => new FundingRow(id, null, 0, 0, 0));
-        var places = DashboardSql.GrantRegions(db).Where(l => regions.Contains(l.Key));
+        var places = DashboardSql.GrantRegions(db).Where(DashboardSql.InScope(db, scope));
         var byRegion = Merge(
             await awarded.Join(places, g => g.Id, n => n.Owner, (g, n) => new { n.Key, g.AmountAwardedCents })
                 .GroupBy(x => x.Key).Select(x => new Sum<Guid> { Key = x.Key, Cents = x.Sum(g => g.AmountAwardedCents ?? 0), Grants = x.Count() }).ToListAsync(cancellationToken),

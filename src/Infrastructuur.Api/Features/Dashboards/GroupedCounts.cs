@@ -348,9 +348,13 @@ public static class GroupedCounts
         var (subject, place) = (request.Subject, request.Place);
         if (dimension == CountDimension.Theme)
         {
+            if (subject == CountSubject.Activities)
+            {
+                return DashboardSql.ActivityThemesRolledUp(db);
+            }
+
             return DashboardSql.RolledUp<Theme>(db, subject switch
             {
-                CountSubject.Activities => DashboardSql.ActivityThemes(db),
                 CountSubject.Initiatives => DashboardSql.InitiativeThemes(db),
                 CountSubject.Grants => DashboardSql.GrantThemes(db),
                 _ => DashboardSql.SignalThemes(db, db.Signals),
@@ -359,9 +363,9 @@ public static class GroupedCounts
 
         if (dimension == CountDimension.TargetGroup)
         {
-            return DashboardSql.RolledUp<TargetGroup>(db, subject == CountSubject.Activities
-                ? DashboardSql.ActivityTargetGroups(db)
-                : db.Signals.Where(s => s.TargetGroupId != null).Select(s => new Link { Owner = s.Id, Key = s.TargetGroupId!.Value }));
+            return subject == CountSubject.Activities
+                ? DashboardSql.ActivityTargetGroupsRolledUp(db)
+                : DashboardSql.RolledUp<TargetGroup>(db, db.Signals.Where(s => s.TargetGroupId != null).Select(s => new Link { Owner = s.Id, Key = s.TargetGroupId!.Value }));
         }
 
         var regions = subject switch

@@ -52,8 +52,8 @@ public static class OfferingCells
     /// <summary>The activities with their rolled-up themes and groups and the regions of the scope they serve, one row per cell.</summary>
     public static IQueryable<OfferingRow> Rows(InfrastructuurDb db, Scope scope, IQueryable<Activity> activities) =>
         from a in activities
-        join t in DashboardSql.ActivityThemesRolledUpOnce(db) on a.Id equals t.Owner
-        join g in DashboardSql.ActivityTargetGroupsRolledUpOnce(db) on a.Id equals g.Owner
+        join t in DashboardSql.ActivityThemesRolledUp(db) on a.Id equals t.Owner
+        join g in DashboardSql.ActivityTargetGroupsRolledUp(db) on a.Id equals g.Owner
         join n in DashboardSql.ActivityRegionsIn(db, scope) on a.Id equals n.Owner
         select new OfferingRow { Activity = a.Id, Organisation = a.ProviderOrganisationId, Initiative = a.ProviderInitiativeId, Theme = t.Key, Group = g.Key, Region = n.Key };
 

@@ -645,6 +645,36 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.ToTable("CoalitionRecognitions");
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.ActivityTargetGroupRollup", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TargetGroupId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ActivityId", "TargetGroupId");
+
+                    b.HasIndex("TargetGroupId", "ActivityId");
+
+                    b.ToTable("ActivityTargetGroupRollups", (string)null);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.ActivityThemeRollup", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ActivityId", "ThemeId");
+
+                    b.HasIndex("ThemeId", "ActivityId");
+
+                    b.ToTable("ActivityThemeRollups", (string)null);
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Funding.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2644,6 +2674,36 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.HasOne("Infrastructuur.Api.Features.Coalitions.Coalition", null)
                         .WithMany("Recognitions")
                         .HasForeignKey("CoalitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.ActivityTargetGroupRollup", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Taxonomy.TargetGroup", null)
+                        .WithMany()
+                        .HasForeignKey("TargetGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.ActivityThemeRollup", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Taxonomy.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
