@@ -3,13 +3,20 @@
 # Prints requests/s, p50/p99 latency and server CPU per request for each scenario, and writes bench/results-ENGINE-DATA.md.
 # Loopback only; every load run is bounded in time.
 #   bench/run.sh [--engine sqlite|postgres] [--data demo|synthetic] [--duration 10] [--concurrency 4] [--limits [--rounds 3]]
+#   bench/run.sh --dashboards [--engine …] [--data …] [--write-every 30]
 # --data demo: a fresh database with the demo data. --data synthetic: the demo data plus the default synthetic data set
 # (100,000 activities, seed 42), generated once into bench/out (synthetic.db, synthetic.pgdump) and reused; delete those
 # files to generate again after the generator or the model changed.
 # Scenarios (BENCH_SCENARIOS to choose): typename, nested, and Q1–Q4 of issue 3 — q1 one activity by ID with its
 # provider's name; q2 the first 50 activities of one neighbourhood by start date with provider names; q3 activity counts
-# per theme of one neighbourhood; q4 a search for a two-word phrase; dashboard-* the dashboards of issue 5 (baseline,
-# needs versus offering, network, funding, annual review, grouped counts) for a whole municipality in 2025, anonymously.
+# per theme of one neighbourhood; q4 a search for a two-word phrase.
+# --dashboards: the dashboards of issue 5 (dashboard-*: baseline, needs versus offering, network, funding, annual review,
+# grouped counts) for a whole municipality in 2025, asked anonymously, written to bench/results-dashboards-ENGINE.md.
+# Two servers over the same data: one as shipped (figures cached per data version and refreshed in the background) and
+# one with Dashboards:CacheSeconds=0. Per scenario: "cold", three requests one after another to the uncached server
+# (every figure computed by SQL); "cached", a timed run against the shipped server after one request; with
+# --write-every N also "under writes", a timed run of 6 × --duration while an anonymous raiseSignal lands every N s
+# (each write moves the data version, so every figure must be computed again).
 # BENCH_FLOOR=0 skips the floor side. BENCH_REQUESTS=N runs exactly N requests per side after one warm-up request instead of a timed run: for scenarios that
 # take seconds, where a timed run answers too few requests for percentiles. BENCH_RESULTS names the results file (default bench/results-ENGINE-DATA.md).
 # --limits: the cost of the security limits instead of the floor. Two API servers over the same data, one with every
@@ -20,7 +27,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-engine=sqlite; data=demo; duration=10; concurrency=4; limits=; rounds=3
+engine=sqlite; data=demo; duration=10; concurrency=4; limits=; rounds=3; dashboards=; write_every=
 while [ $# -gt 0 ]; do
   case "$1" in
     --engine) engine=$2; shift 2 ;;
@@ -28,6 +35,8 @@ while [ $# -gt 0 ]; do
     --duration) duration=$2; shift 2 ;;
     --concurrency) concurrency=$2; shift 2 ;;
     --limits) limits=1; shift ;;
+    --dashboards) dashboards=1; shift ;;
+    --write-every) write_every=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -51,9 +60,6 @@ export Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Grap
 # the benchmark measures what a request costs, not the budget, so they are off here (and only here; --limits turns the
 # limiter back on, with budgets out of reach, on its "limits on" server).
 export GraphQL__RateLimits__Enabled=false
-# Dashboard figures are cached until the next write; uncached (the default here) every request computes them with SQL,
-# which is what the dashboard scenarios are meant to time. BENCH_DASHBOARD_CACHE_SECONDS=60 times the cache instead.
-export Dashboards__CacheSeconds=${BENCH_DASHBOARD_CACHE_SECONDS:-0}
 # Production refuses to start without token validation configured; the benchmark gets a throwaway key.
 export Authentication__Schemes__Bearer__ValidIssuer=https://bench.infrastructuur.example \
   Authentication__Schemes__Bearer__ValidAudiences__0=infrastructuur-bench \
@@ -100,7 +106,15 @@ start() { # dll port probe → sets $started to the server's pid
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$2$3" >/dev/null 2>&1 && return; sleep 0.5; done
   echo "server on port $2 did not start; see $out/server-$2.log" >&2; exit 1
 }
-if [ -n "$limits" ]; then
+if [ -n "$dashboards" ]; then
+  if [ "$engine" = sqlite ] && [ -n "$write_every" ]; then
+    # The writes land in a copy: the generated data set stays as generated.
+    rm -f "$out"/dashboards.db*; cp "$Database__SqlitePath" "$out/dashboards.db"; export Database__SqlitePath="$out/dashboards.db"
+  fi
+  start "$api_dll" 5091 /health/ready; api_pid=$started
+  # Cold figures of a large municipality take seconds: this server may take minutes per request.
+  Dashboards__CacheSeconds=0 GraphQL__Limits__TimeoutSeconds=300 start "$api_dll" 5093 /health/ready; cold_pid=$started
+elif [ -n "$limits" ]; then
   # Limits on: the defaults, with request and cost budgets out of reach of one load generator (the limiter still runs).
   GraphQL__RateLimits__Enabled=true GraphQL__RateLimits__RequestsPerMinuteAnonymous=1000000000 GraphQL__RateLimits__CostPerMinuteAnonymous=2000000000 \
     start "$api_dll" 5091 /health/ready; api_pid=$started
@@ -113,7 +127,7 @@ fi
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 hz=$(getconf CLK_TCK)
 
-# scenario → prints "rps p50ms p99ms cpu_ms_per_req requests"
+# scenario → prints "rps p50ms p99ms cpu_ms_per_req requests slowest_ms"
 measure() { # pid hey-args...
   local pid=$1; shift
   local load=(-z "${duration}s")
@@ -135,8 +149,9 @@ measure() { # pid hey-args...
   [ "$bad" = 0 ] || { echo "non-200 responses: $report" >&2; exit 1; }
   # hey leaves out percentiles it has too few samples for; keep the columns in place.
   p50=${p50:-n/a}; p99=${p99:-n/a}
+  local slowest; slowest=$(echo "$report" | awk '/Slowest:/ {printf "%.0f", $2*1000}')
   local cpu; cpu=$(awk -v a="$t0" -v b="$t1" -v hz="$hz" -v n="$n" 'BEGIN {printf "%.3f", (b-a)*1000/hz/n}')
-  echo "$rps $p50 $p99 $cpu $n"
+  echo "$rps $p50 $p99 $cpu $n $slowest"
 }
 
 gql_port=5091
@@ -183,6 +198,61 @@ floor_url() { # scenario → the floor's URL
   esac
 }
 
+if [ -n "$dashboards" ]; then
+  scenarios=${BENCH_SCENARIOS:-"dashboard-baseline dashboard-needs dashboard-network dashboard-funding dashboard-annual-review dashboard-counts"}
+  theme=$(ask '{ themes(first: 1) { nodes { id } } }' | pick "d['themes']['nodes'][0]['id']")
+  signal=$(python3 -c 'import json,sys; print(json.dumps({"query": "mutation($i: RaiseSignalInput!) { raiseSignal(input: $i) { userErrors { code } } }", "variables": {"i": {"observedOn": "2025-06-01", "neighbourhood": sys.argv[1], "themes": [sys.argv[2]]}}}))' "$place" "$theme")
+  post() { # port body-file → "seconds" of one request, or exits when it answered with errors
+    local body; body=$(curl -s -m 600 -w '\n%{time_total}' "http://127.0.0.1:$1/graphql" -H 'content-type: application/json' -H 'accept: application/graphql-response+json' --data @"$2")
+    if grep -q '"errors"' <<<"$body"; then echo "answered with errors: $(head -c 600 <<<"$body")" >&2; exit 1; fi
+    tail -n1 <<<"$body"
+  }
+  writer() { # every $1 s, one raiseSignal through the shipped server, until killed; one line per write in $out/writes.log
+    while sleep "$1"; do
+      # One line per write: "written" when the signal was stored (no userErrors), else the answer.
+      curl -s http://127.0.0.1:5091/graphql -H 'content-type: application/json' --data "$signal" | grep -q '"userErrors":\[\]' && echo written >>"$out/writes.log" || echo failed >>"$out/writes.log"
+    done
+  }
+  rows=()
+  printf '%-24s %28s %10s %10s %10s %22s\n' scenario cold_s_cache_off cached_p50 cached_p99 req/s writes_p50/p99/slowest
+  for s in $scenarios; do
+    gql_args "$s" >/dev/null
+    cold=(); for _ in 1 2 3; do cold+=("$(post 5093 "$out/$s.json")"); done
+    cold_median=$(printf '%s\n' "${cold[@]}" | sort -n | sed -n 2p)
+    post 5091 "$out/$s.json" >/dev/null   # fills the cache
+    # shellcheck disable=SC2046
+    read -r rps p50 p99 _ _ _ <<<"$(measure "$api_pid" $(gql_args "$s"))"
+    writes="—"; wp50="—"; wp99="—"; wn="—"; wslow="—"
+    if [ -n "$write_every" ]; then
+      : >"$out/writes.log"
+      writer "$write_every" & writer_pid=$!
+      # shellcheck disable=SC2046
+      read -r _ wp50 wp99 _ wn wslow <<<"$(duration=$((duration * 6)) measure "$api_pid" $(gql_args "$s"))"
+      kill "$writer_pid" 2>/dev/null; wait "$writer_pid" 2>/dev/null || true
+      writes="$(grep -c '^written$' "$out/writes.log" || true) of $(wc -l <"$out/writes.log")"
+    fi
+    printf '%-24s %28s %10s %10s %10s %22s\n' "$s" "$(IFS=/; echo "${cold[*]}")" "$p50" "$p99" "$rps" "$wp50/$wp99/$wslow"
+    rows+=("| $s | $engine | $(printf '%.2f' "$cold_median") ($(printf '%.2f ' "${cold[@]}" | sed 's/ $//')) | $p50 | $p99 | $rps | $wp50 | $wp99 | $wslow | $wn | $writes |")
+  done
+  results=${BENCH_RESULTS:-"$root/bench/results-dashboards-$engine.md"}; case "$results" in /*) ;; *) results="$root/$results" ;; esac
+  {
+    echo "# Dashboard benchmark results ($engine)"
+    echo
+    echo "Written by \`bench/run.sh --dashboards --engine $engine --data $data --duration $duration --concurrency $concurrency${write_every:+ --write-every $write_every}\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; hey and both servers on this one machine, 127.0.0.1)."
+    echo "Data: $( [ "$data" = synthetic ] && echo "demo data plus the synthetic data set (seed 42, default size: 100,000 activities)" || echo "the demo data"); every scenario asks for municipality $BENCH_MUNICIPALITY in 2025, anonymously (bench/queries/dashboard-*.graphql)."
+    echo "Cold: three requests one after another to a server with Dashboards:CacheSeconds=0 — every figure computed by SQL; the median, then each, in seconds."
+    echo "Cached: a ${duration} s run at concurrency $concurrency against the server as shipped, after one request filled its cache."
+    [ -n "$write_every" ] && echo "Under writes: a $((duration * 6)) s run at concurrency $concurrency against the same server while an anonymous raiseSignal lands every $write_every s; each write moves the data version, so the figures are computed again (by the background refresher, or by the first request that needs them)."
+    echo "Load on the machine while measuring (1/5/15-minute load average): $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo
+    echo "| scenario | engine | cold s (cache off) | cached p50 ms | cached p99 ms | cached req/s | under writes p50 ms | under writes p99 ms | under writes slowest ms | under writes requests | signals written |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    printf '%s\n' "${rows[@]}"
+  } > "$results"
+  echo "wrote ${results#"$root/"}"
+  exit 0
+fi
+
 if [ -n "$limits" ]; then
   # Alternate on and off per round, so a change in the machine's load falls on both sides alike.
   scenarios=${BENCH_SCENARIOS:-"q1 q2 q3"}
@@ -193,9 +263,9 @@ if [ -n "$limits" ]; then
     on_sum=0; off_sum=0; on_cpu_sum=0; off_cpu_sum=0
     for r in $(seq 1 "$rounds"); do
       # shellcheck disable=SC2046
-      read -r on_rps _ _ on_cpu _ <<<"$(gql_port=5091; measure "$api_pid" $(gql_args "$s"))"
+      read -r on_rps _ _ on_cpu _ _ <<<"$(gql_port=5091; measure "$api_pid" $(gql_args "$s"))"
       # shellcheck disable=SC2046
-      read -r off_rps _ _ off_cpu _ <<<"$(gql_port=5093; measure "$off_pid" $(gql_args "$s"))"
+      read -r off_rps _ _ off_cpu _ _ <<<"$(gql_port=5093; measure "$off_pid" $(gql_args "$s"))"
       [ -n "$on_rps" ] && [ -n "$off_rps" ] || { echo "scenario $s failed" >&2; exit 1; }
       printf '%-8s %5s %12s %12s %10s %10s\n' "$s" "$r" "$on_rps" "$off_rps" "$on_cpu" "$off_cpu"
       on_sum=$(awk -v a="$on_sum" -v b="$on_rps" 'BEGIN {print a+b}'); off_sum=$(awk -v a="$off_sum" -v b="$off_rps" 'BEGIN {print a+b}')
@@ -226,8 +296,7 @@ if [ -n "$limits" ]; then
   exit 0
 fi
 
-dashboard_scenarios="dashboard-baseline dashboard-needs dashboard-network dashboard-funding dashboard-annual-review dashboard-counts"
-scenarios=${BENCH_SCENARIOS:-"typename nested q1 q2 q3 q4 $dashboard_scenarios"}
+scenarios=${BENCH_SCENARIOS:-"typename nested q1 q2 q3 q4"}
 rows=()
 printf '%-10s %-8s %10s %9s %9s %12s %9s\n' scenario side req/s p50_ms p99_ms cpu_ms/req requests
 for s in $scenarios; do
@@ -239,8 +308,8 @@ for s in $scenarios; do
   cold=$(tail -n1 <<<"$first"); echo "$s: first request $cold s" >&2
   # shellcheck disable=SC2046
   g=$(measure "$api_pid" $(gql_args "$s"))
-  if [ "${BENCH_FLOOR:-1}" = 0 ]; then f="— — — — —"; else f=$(measure "$floor_pid" "$(floor_url "$s")"); fi
-  read -r grps gp50 gp99 gcpu gn <<<"$g"; read -r frps fp50 fp99 fcpu fn <<<"$f"
+  if [ "${BENCH_FLOOR:-1}" = 0 ]; then f="— — — — — —"; else f=$(measure "$floor_pid" "$(floor_url "$s")"); fi
+  read -r grps gp50 gp99 gcpu gn _ <<<"$g"; read -r frps fp50 fp99 fcpu fn _ <<<"$f"
   ratio=$(awk -v a="$gcpu" -v b="$fcpu" 'BEGIN {if (b + 0 > 0) printf "%.2f", a/b; else printf "—"}')
   printf '%-10s %-8s %10s %9s %9s %12s %9s\n' "$s" graphql "$grps" "$gp50" "$gp99" "$gcpu" "$gn"
   printf '%-10s %-8s %10s %9s %9s %12s %9s   graphql/floor CPU %sx\n' "$s" floor "$frps" "$fp50" "$fp99" "$fcpu" "$fn" "$ratio"
@@ -256,7 +325,7 @@ done
   echo
   echo "Data: $( [ "$data" = synthetic ] && echo "demo data plus the synthetic data set (seed 42, default size: 100,000 activities)" || echo "the demo data")."
   echo "Q scenarios ask about neighbourhood $place, activity $activity and the phrase \"$phrase\"."
-  echo "Dashboard cache: ${Dashboards__CacheSeconds} s (0: every request computes its figures with SQL). Execution timeout: ${GraphQL__Limits__TimeoutSeconds:-10} s. Rate limits off for the load client. First request: the one request before the timed run, waited for in full; with an empty cache it computes every figure."
+  echo "Execution timeout: ${GraphQL__Limits__TimeoutSeconds:-10} s. Rate limits off for the load client. First request: the one request before the timed run, waited for in full."
   echo "Load on the machine while measuring (1/5/15-minute load average): $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "| scenario | engine | data | first request ms | GraphQL req/s | p50 ms | p99 ms | CPU ms/req | floor req/s | floor CPU ms/req | GraphQL/floor CPU |"

@@ -33,15 +33,15 @@ public sealed class DashboardOptions
 
 /// <summary>
 /// Dashboard figures are aggregates over a whole municipality: on a large one a cold computation takes seconds, while the
-/// figures change only when someone writes. So each figure is computed once per data version (<see cref="DataVersion"/>,
-/// moved by every write through this server) and kept: a request at the same version is answered from memory. Writes
+/// figures change only when someone writes. So each figure is computed once per data version (<see cref="DataVersion"/> of
+/// its database, moved by every write through this server) and kept: a request at the same version is answered from memory. Writes
 /// through another instance are caught by age (<see cref="DashboardOptions.CacheSeconds"/>). What a computation costs is
 /// paid off the request path where it can be (ADR 0011):
 /// - a computation is shared by every request that needs it and outlives the request that started it (a request that
 ///   times out still leaves the figure cached for the next one), bounded by <see cref="ComputationLimit"/>;
 /// - <see cref="DashboardRefresher"/> recomputes the figures asked for in the last <see cref="RefreshWindow"/> shortly
 ///   after writes and before they age out, so a dashboard in use stays warm.
-/// Process-wide: keys hold the database's own IDs, and the data version is process-wide too.
+/// Process-wide storage; keys name the database (its data version's ID), so apps over other databases never share an entry.
 /// </summary>
 public static class DashboardCache
 {
@@ -50,6 +50,9 @@ public static class DashboardCache
 
     /// <summary>A computation nobody waits for any more is still allowed this long to finish and be cached.</summary>
     public static readonly TimeSpan ComputationLimit = TimeSpan.FromMinutes(5);
+
+    /// <summary>The refresher keeps at most this many figures warm per database.</summary>
+    public const int MaxRefreshed = 200;
 
     private const int MaxEntries = 2_000;
 
@@ -62,12 +65,8 @@ public static class DashboardCache
     private static readonly ConcurrentDictionary<string, Registration> Asked = new(StringComparer.Ordinal);
 
     private static long _registrations;
-    private static long _computations;
 
     private const string RequestFigures = "infrastructuur:dashboard-figures";
-
-    /// <summary>How many figures have been computed by SQL in this process: lets tests tell a cached answer from a computed one.</summary>
-    public static long Computations => Interlocked.Read(ref _computations);
 
     /// <summary>The figures of one request: one data version for all its fields, so they agree even when a write lands between two of them.</summary>
     public static Figures Of(IResolveFieldContext context)
@@ -96,24 +95,27 @@ public static class DashboardCache
         services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
 
     /// <summary>
-    /// Recomputes, at the current data version, every figure asked for within <see cref="RefreshWindow"/> that is not
-    /// cached at that version or is older than half <see cref="DashboardOptions.CacheSeconds"/>, one at a time, in the
-    /// order they were first asked (so a figure built from another finds that one fresh). Forgets older ones.
+    /// Recomputes, at the current data version, every figure asked for within <see cref="RefreshWindow"/> (the
+    /// <see cref="MaxRefreshed"/> most recent) that is not cached at that version or is older than half
+    /// <see cref="DashboardOptions.CacheSeconds"/>, one at a time, in the order they were first asked (so a figure built
+    /// from another finds that one fresh). Forgets the others.
     /// </summary>
     public static async Task<int> RefreshAsync(IDbContextFactory<InfrastructuurDb> database, DashboardOptions options, CancellationToken stopping)
     {
         var refreshed = 0;
         var now = DateTime.UtcNow;
 
-        // Only this app's figures: several apps (tests) share the process, each over its own database.
-        foreach (var (key, registration) in Asked.Where(a => a.Value.Factory == database).OrderBy(a => a.Value.Sequence).ToList())
+        // Only this app's figures: several apps (tests) share the process, each over its own database. At most
+        // MaxRefreshed of them, the most recently asked: a caller asking for many periods must not make every write
+        // cost many computations.
+        var mine = Asked.Where(a => a.Value.Factory == database).OrderByDescending(a => a.Value.LastAsked).ToList();
+        foreach (var (key, registration) in mine.Skip(MaxRefreshed).Concat(mine.Take(MaxRefreshed).Where(a => now - a.Value.LastAsked > RefreshWindow)))
         {
-            if (now - registration.LastAsked > RefreshWindow)
-            {
-                Asked.TryRemove(new KeyValuePair<string, Registration>(key, registration));
-                continue;
-            }
+            Asked.TryRemove(new KeyValuePair<string, Registration>(key, registration));
+        }
 
+        foreach (var (key, registration) in mine.Take(MaxRefreshed).Where(a => now - a.Value.LastAsked <= RefreshWindow).OrderBy(a => a.Value.Sequence))
+        {
             var figures = new Figures(DataVersion.Of(database), registration.Factory, options, asked: false, stopping, stopping);
             if (Entries.TryGetValue(figures.Versioned(key), out Cached? cached) && cached is not null && now - cached.ComputedAt < TimeSpan.FromSeconds(options.CacheSeconds / 2.0))
             {
@@ -260,7 +262,6 @@ public static class DashboardCache
             var nested = Nested || _options.CacheSeconds <= 0 ? this : new Figures(this, cancellationToken);
             await using var db = await _factory.CreateDbContextAsync(cancellationToken);
             var value = await compute(nested, db, cancellationToken);
-            Interlocked.Increment(ref _computations);
             if (store is not null)
             {
                 Entries.Set(store, new Cached(value, DateTime.UtcNow), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(_options.CacheSeconds) });
