@@ -64,7 +64,6 @@ public static class DashboardCache
     // How to compute each recently asked figure again, by key without version.
     private static readonly ConcurrentDictionary<string, Registration> Asked = new(StringComparer.Ordinal);
 
-    private static long _registrations;
 
     private const string RequestFigures = "infrastructuur:dashboard-figures";
 
@@ -97,8 +96,7 @@ public static class DashboardCache
     /// <summary>
     /// Recomputes, at the current data version, every figure asked for within <see cref="RefreshWindow"/> (the
     /// <see cref="MaxRefreshed"/> most recent) that is not cached at that version or is older than half
-    /// <see cref="DashboardOptions.CacheSeconds"/>, one at a time, in the order they were first asked (so a figure built
-    /// from another finds that one fresh). Forgets the others.
+    /// <see cref="DashboardOptions.CacheSeconds"/>, one at a time, most recently asked first. Forgets the others.
     /// </summary>
     public static async Task<int> RefreshAsync(IDbContextFactory<InfrastructuurDb> database, DashboardOptions options, CancellationToken stopping)
     {
@@ -114,7 +112,9 @@ public static class DashboardCache
             Asked.TryRemove(new KeyValuePair<string, Registration>(key, registration));
         }
 
-        foreach (var (key, registration) in mine.Take(MaxRefreshed).Where(a => now - a.Value.LastAsked <= RefreshWindow).OrderBy(a => a.Value.Sequence))
+        // Most recently asked first: the dashboard someone has open is warm again before the ones asked for earlier. A
+        // figure built from another computes that one itself if it is not fresh yet (through the cache, same version).
+        foreach (var (key, registration) in mine.Take(MaxRefreshed).Where(a => now - a.Value.LastAsked <= RefreshWindow))
         {
             var figures = new Figures(DataVersion.Of(database), registration.Factory, options, asked: false, stopping, stopping);
             if (Entries.TryGetValue(figures.Versioned(key), out Cached? cached) && cached is not null && now - cached.ComputedAt < TimeSpan.FromSeconds(options.CacheSeconds / 2.0))
@@ -140,13 +140,11 @@ public static class DashboardCache
 
     private sealed record Cached(object Value, DateTime ComputedAt);
 
-    private sealed class Registration(Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> compute, IDbContextFactory<InfrastructuurDb> factory, long sequence)
+    private sealed class Registration(Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> compute, IDbContextFactory<InfrastructuurDb> factory)
     {
         public Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> Compute { get; } = compute;
 
         public IDbContextFactory<InfrastructuurDb> Factory { get; } = factory;
-
-        public long Sequence { get; } = sequence;
 
         public DateTime LastAsked { get; set; } = DateTime.UtcNow;
     }
@@ -217,7 +215,7 @@ public static class DashboardCache
 
             if (_asked)
             {
-                Asked.AddOrUpdate(key, _ => new Registration(Untyped, _factory, Interlocked.Increment(ref _registrations)), (_, r) =>
+                Asked.AddOrUpdate(key, _ => new Registration(Untyped, _factory), (_, r) =>
                 {
                     r.LastAsked = DateTime.UtcNow;
                     return r;
