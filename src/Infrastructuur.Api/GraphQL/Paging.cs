@@ -65,7 +65,7 @@ public static class Paging
 
         string Cursor(int at) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{list}\n{at}")));
 
-        // Positions [start, end) of the page, one more on the far side to know whether more follow.
+        // Positions [start, end) of the page; whether more follow is known from the list's length.
         int start, end;
         if (args.Backward)
         {

@@ -133,22 +133,28 @@ public sealed class Baseline(Scope scope)
 
         List<Guid> themes = [.. cells.Select(c => c.ThemeId).Distinct()], regions = [.. cells.Select(c => c.NeighbourhoodId).Distinct()];
         List<Guid?> groups = [.. cells.Select(c => (Guid?)c.TargetGroupId).Distinct()];
+        // Each provider with its name, read in the same statement (a key lookup per distinct provider), so each cell's
+        // providers are ordered by name and a client asking for the first few loads only those.
+        var (organisations, initiatives) = (db.Organisations, db.Initiatives);
         var providers = await OfferingCells.Rows(db, scope, DashboardSql.Running(db, scope))
             .Where(r => themes.Contains(r.Theme) && groups.Contains(r.Group) && regions.Contains(r.Region))
             .Select(r => new { r.Theme, r.Group, r.Region, r.Organisation, r.Initiative })
             .Distinct()
+            .Select(p => new
+            {
+                p.Theme,
+                p.Group,
+                p.Region,
+                p.Organisation,
+                p.Initiative,
+                Name = p.Organisation != null
+                    ? organisations.Where(o => o.Id == p.Organisation).Select(o => o.NameKey).FirstOrDefault()
+                    : initiatives.Where(i => i.Id == p.Initiative).Select(i => i.NameKey).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
-
-        // Each cell's providers by name, so a client asking for the first few loads only those.
-        List<Guid> organisations = [.. providers.Where(p => p.Organisation is not null).Select(p => p.Organisation!.Value).Distinct()];
-        List<Guid> initiatives = [.. providers.Where(p => p.Initiative is not null).Select(p => p.Initiative!.Value).Distinct()];
-        var names = await db.Organisations.Where(o => organisations.Contains(o.Id)).Select(o => new { o.Id, o.NameKey })
-            .Concat(db.Initiatives.Where(i => initiatives.Contains(i.Id)).Select(i => new { i.Id, i.NameKey }))
-            .ToDictionaryAsync(x => x.Id, x => x.NameKey, cancellationToken);
         var byCell = providers
-            .Select(p => (Cell: (p.Theme, p.Group, p.Region), Party: new PartyRef(p.Organisation, p.Initiative)))
-            .OrderBy(p => names.GetValueOrDefault(p.Party.Id, string.Empty), StringComparer.Ordinal).ThenBy(p => p.Party.Id)
-            .ToLookup(p => p.Cell, p => p.Party);
+            .OrderBy(p => p.Name ?? string.Empty, StringComparer.Ordinal).ThenBy(p => p.Organisation ?? p.Initiative)
+            .ToLookup(p => (p.Theme, p.Group, p.Region), p => new PartyRef(p.Organisation, p.Initiative));
         return [.. cells.Select(c => new Overlap(c.ThemeId, c.TargetGroupId, c.NeighbourhoodId, c.Activities, [.. byCell[(c.ThemeId, (Guid?)c.TargetGroupId, c.NeighbourhoodId)]]))];
     }
 
@@ -264,7 +270,7 @@ public sealed class BaselineType : ObjectGraphType<Baseline>
 
     private static Task<List<OverlapCell>> OverlapCellsAsync(IResolveFieldContext context, Scope scope) => OverlapCellsAsync(DashboardCache.Of(context), scope);
 
-    // Built from the offering cells of the same data version, so a background refresh recomputes both in order.
+    // Built from the offering cells of the same data version, read through the cache (a refresh computes them if needed).
     private static Task<List<OverlapCell>> OverlapCellsAsync(DashboardCache.Figures figures, Scope scope) =>
         figures.GetAsync($"baseline-overlaps|{scope.Key}", async (nested, db, ct) => await Baseline.OverlapCellsAsync(db, scope, await OfferingCells.GetAsync(nested, scope), ct));
 

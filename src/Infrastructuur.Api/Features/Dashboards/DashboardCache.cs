@@ -64,7 +64,6 @@ public static class DashboardCache
     // How to compute each recently asked figure again, by key without version.
     private static readonly ConcurrentDictionary<string, Registration> Asked = new(StringComparer.Ordinal);
 
-
     private const string RequestFigures = "infrastructuur:dashboard-figures";
 
     /// <summary>The figures of one request: one data version for all its fields, so they agree even when a write lands between two of them.</summary>
@@ -237,19 +236,23 @@ public static class DashboardCache
 
         // The computation of a versioned key, started once, on its own time limit rather than the request's: the request
         // only waits for it, and when it gives up (timeout, client gone) the figure is still cached for the next one.
-        private Task<object> Shared(string versioned, Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> compute)
-        {
-            var running = Running.GetOrAdd(versioned, _ => new Lazy<Task<object>>(() => Limited(versioned, compute)));
-            var task = running.Value;
-            _ = task.ContinueWith(_ => Running.TryRemove(new KeyValuePair<string, Lazy<Task<object>>>(versioned, running)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            return task;
-        }
+        private Task<object> Shared(string versioned, Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> compute) =>
+            Running.GetOrAdd(versioned, _ => new Lazy<Task<object>>(() => Limited(versioned, compute))).Value;
 
         private async Task<object> Limited(string versioned, Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> compute)
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
             limit.CancelAfter(ComputationLimit);
-            return await RunAsync(compute, versioned, limit.Token);
+            try
+            {
+                return await RunAsync(compute, versioned, limit.Token);
+            }
+            finally
+            {
+                // Done (stored, or failed): the next request reads the cache or starts again. Nobody can have added another
+                // computation for this key meanwhile, since this one was still in the map.
+                Running.TryRemove(versioned, out _);
+            }
         }
 
         private async Task<object> RunAsync(Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> compute, string? store, CancellationToken cancellationToken)

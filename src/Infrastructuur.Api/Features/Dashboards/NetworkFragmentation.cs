@@ -286,18 +286,18 @@ public sealed class NetworkFragmentationType : ObjectGraphType<NetworkFragmentat
         Field<NonNullGraphType<ConnectionType<NetworkNodeType>>>("nodes")
             .Description("The nodes of the period's graph, by name, a page at a time (totalCount: all of them).")
             .PagingArguments()
-            .ResolveAsync(async ctx =>
-            {
-                var args = ConnectionArgs.From(ctx);
-                return Paging.OfList((await NetworkFragmentation.GraphAsync(ctx, ctx.Source.Scope)).Nodes, args, "network-nodes");
-            });
+            .ResolveAsync(Page(g => g.Nodes, "network-nodes"));
         Field<NonNullGraphType<ConnectionType<NetworkEdgeType>>>("edges")
             .Description("The edges of the period's graph: one per tied pair and kind, with the number of ties as weight; by kind, then by the nodes' IDs, a page at a time (totalCount: all of them).")
             .PagingArguments()
-            .ResolveAsync(async ctx =>
-            {
-                var args = ConnectionArgs.From(ctx);
-                return Paging.OfList((await NetworkFragmentation.GraphAsync(ctx, ctx.Source.Scope)).Edges, args, "network-edges");
-            });
+            .ResolveAsync(Page(g => g.Edges, "network-edges"));
     }
+
+    private static Func<IResolveFieldContext<NetworkFragmentation>, Task<object?>> Page<T>(Func<NetworkGraph, IReadOnlyList<T>> list, string name) =>
+        async ctx =>
+        {
+            // Read before awaiting: GraphQL.NET reuses resolve contexts (see Paging.PageAsync).
+            var args = ConnectionArgs.From(ctx);
+            return Paging.OfList(list(await NetworkFragmentation.GraphAsync(ctx, ctx.Source.Scope)), args, name);
+        };
 }
