@@ -55,7 +55,6 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
     }
 }
 
-
 /// <summary>The Idempotency-Key of one mutation call; null when the request carries none.</summary>
 public sealed class Idempotency
 {
