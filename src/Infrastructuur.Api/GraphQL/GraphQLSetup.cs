@@ -22,7 +22,6 @@ public static class GraphQLSetup
             .AddErrorInfoProvider<ApiErrorInfoProvider>()
             .AddSchemaVisitor<PolicyEnforcement>()
             .ConfigureExecution(Features.Access.AccessLog.WriteAfterExecutionAsync)
-            .AddExecutionStrategy<MutationExecutionStrategy>(OperationType.Mutation)
             .AddUnhandledExceptionHandler(LogUnhandled)
             .UseTelemetry());
 

@@ -1,4 +1,5 @@
 using Infrastructuur.Api.Features.Dashboards;
+using Infrastructuur.Api.Features.Shared.Mutations;
 using Infrastructuur.Api.GraphQL;
 using OpenTelemetry.Trace;
 
@@ -18,6 +19,7 @@ public static class InfrastructuurApp
         builder.Services.AddInfrastructuurTelemetry(builder.Configuration);
         builder.Services.AddSingleton<ShutdownState>();
         builder.Services.AddHostedService<DashboardRefresher>();
+        builder.Services.AddIdempotency(builder.Configuration);
         builder.AddTransportLimits();
 
         var app = builder.Build();
