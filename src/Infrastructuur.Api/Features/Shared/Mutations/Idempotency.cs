@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GraphQL;
+using GraphQL.DataLoader;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.GraphQL;
@@ -121,7 +122,7 @@ public sealed class Idempotency
         // The first call may have committed after this request loaded the caller's scopes, and changed them (a new
         // initiative's creator coordinates it): read the objects with the scopes that hold now.
         context.Request().ScopesChanged();
-        var (payload, missing) = await RebuildAsync<TPayload>(context, record.Result, ct);
+        var (payload, missing) = await RebuildAsync<TPayload>(context, db, record.Result, ct);
         if (missing)
         {
             context.Errors.Add(new ApiException(ErrorCodes.NotFound, "An object this mutation returned is no longer visible to you.") { Path = context.Path });
@@ -132,7 +133,15 @@ public sealed class Idempotency
 
     /// <summary>Adds the record to the mutation's unit of work, so it commits (or not) with the objects it describes.</summary>
     public void Stage(InfrastructuurDb db, Payload payload) =>
-        db.Add(new IdempotencyRecord { Caller = _caller, Key = _key, Mutation = _mutation, InputHash = _hash, Result = References(payload) });
+        db.Add(new IdempotencyRecord { Caller = _caller, Key = _key, Mutation = _mutation, InputHash = _hash, Result = References(db, payload) });
+
+    private const string Created = "created";
+
+    private static async Task<object?> CreatedAsync(InfrastructuurDb db, string typeName, Guid id, CancellationToken ct)
+    {
+        var type = db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == typeName)?.ClrType;
+        return type is null ? null : await db.FindAsync(type, [id], ct);
+    }
 
     private static string Hash(MutationInput input)
     {
@@ -140,7 +149,8 @@ public sealed class Idempotency
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
     }
 
-    private static string References(Payload payload)
+    // Each object as [type, id], plus "created" when this call created it (see RebuildAsync).
+    private static string References(InfrastructuurDb db, Payload payload)
     {
         var refs = new Dictionary<string, List<string[]>>();
         foreach (var property in payload.GetType().GetProperties())
@@ -154,7 +164,9 @@ public sealed class Idempotency
             };
             if (entities.Count > 0 || typeof(Entity).IsAssignableFrom(property.PropertyType))
             {
-                refs[property.Name] = [.. entities.Select(e => new[] { e.GetType().Name, e.Id.ToString("N") })];
+                refs[property.Name] = [.. entities.Select(e => db.Entry(e).State == EntityState.Added
+                    ? new[] { e.GetType().Name, e.Id.ToString("N"), Created }
+                    : [e.GetType().Name, e.Id.ToString("N")])];
             }
         }
 
@@ -162,13 +174,18 @@ public sealed class Idempotency
     }
 
     // Each object through its node resolver, the by-ID loader every read uses: only rows the caller may see come back.
-    private static async Task<(TPayload Payload, bool Missing)> RebuildAsync<TPayload>(IResolveFieldContext context, string result, CancellationToken ct)
+    // One exception keeps a replay equal to the first answer: an object this very call created is shown to the caller
+    // who created it (the record's caller hash proves it is them), as the first answer showed it, even where the row
+    // rule hides it from them otherwise (a resident's own signal). Its fields keep their own policies.
+    private static async Task<(TPayload Payload, bool Missing)> RebuildAsync<TPayload>(IResolveFieldContext context, InfrastructuurDb db, string result, CancellationToken ct)
         where TPayload : Payload, new()
     {
         var resolvers = context.RequestServices!.GetServices<NodeResolver>().ToDictionary(r => r.TypeName, StringComparer.Ordinal);
         var refs = JsonSerializer.Deserialize<Dictionary<string, List<string[]>>>(result) ?? [];
         var pending = refs
-            .Select(r => (Property: typeof(TPayload).GetProperty(r.Key), Loads: r.Value.Select(item => resolvers.GetValueOrDefault(item[0])?.Load(context, Guid.ParseExact(item[1], "N"))).ToList()))
+            .Select(r => (Property: typeof(TPayload).GetProperty(r.Key), Loads: r.Value.Select(item => item is [var type, var id, Created]
+                ? (IDataLoaderResult<object?>?)new Deferred<object?>(ct => CreatedAsync(db, type, Guid.ParseExact(id, "N"), ct))
+                : resolvers.GetValueOrDefault(item[0])?.Load(context, Guid.ParseExact(item[1], "N"))).ToList()))
             .Where(r => r.Property is not null)
             .ToList();
 
