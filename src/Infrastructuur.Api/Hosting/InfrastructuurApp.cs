@@ -35,6 +35,7 @@ public static class InfrastructuurApp
             Thread.Sleep(drain);
         });
 
+        app.UseTransportSafety();
         app.UseCors();
         app.UseAuthentication();
         app.MapInfrastructuurHealth();
