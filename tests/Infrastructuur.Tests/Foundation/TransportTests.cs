@@ -247,6 +247,15 @@ public sealed class TransportTests(SqliteAppFixture fixture) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task A_GET_query_string_with_UTF_8_text_is_read()
+    {
+        var response = await App.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("{ __type(name: \"Café+\") { name } }")));
+
+        response.AssertOk();
+        Assert.Null(response.Data!["__type"]);
+    }
+
+    [Fact]
     public async Task Every_response_says_nosniff_errors_included()
     {
         var ide = new HttpRequestMessage(HttpMethod.Get, "/graphql");
