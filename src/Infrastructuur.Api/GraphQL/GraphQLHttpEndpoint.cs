@@ -140,7 +140,14 @@ public sealed class GraphQLHttpEndpoint(
 
         // The timeout cancels the database commands too: every query takes the execution's token.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        timeout.CancelAfter(TimeSpan.FromSeconds(limits.Options.TimeoutSeconds));
+        if (limits.Options.TimeoutSeconds > 0)
+        {
+            timeout.CancelAfter(TimeSpan.FromSeconds(limits.Options.TimeoutSeconds));
+        }
+        else
+        {
+            timeout.Cancel(); // 0 s means no time at all, not "whenever a busy timer thread gets to it"
+        }
         ExecutionResult result;
         try
         {
