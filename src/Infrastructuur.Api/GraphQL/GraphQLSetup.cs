@@ -82,6 +82,13 @@ public static class GraphQLSetup
             {
                 RequestPath = IdePage.AssetPath,
                 FileProvider = new PhysicalFileProvider(ide.Folder),
+                OnPrepareResponse = file =>
+                {
+                    if (IdePage.IsPage(file.File.Name))
+                    {
+                        IdePage.ApplyHeaders(file.Context.Response);
+                    }
+                },
             });
         }
 

@@ -37,6 +37,7 @@ public static class InfrastructuurApp
             Thread.Sleep(drain);
         });
 
+        app.UseTransportSafety();
         app.UseCors();
         app.UseAuthentication();
         app.MapInfrastructuurHealth();
