@@ -118,6 +118,8 @@ public abstract class WriteMatrixTests(Func<TestApp> app)
 
         await ExpectAsync(w, Except(NotFound, ("anonymous", Unauthenticated), ("coordinator", Ok), ("admin", "DUPLICATE")), caller => app().MutateAsync(
             "joinCoalition", new { coalition = Id(coalition), party = Id(w.Own.InitiativeA) }, caller));
+        // Published, so organisation A's staff see the initiative they collaborate with (a draft is NOT_FOUND to them).
+        await w.PublishAsync(w.Own.InitiativeA);
         await ExpectAsync(w, Except(NotFound, ("anonymous", Unauthenticated), ("coordinator", Ok), ("staff", Ok), ("official", Ok), ("admin", Ok)), caller => app().MutateAsync(
             "startCollaboration", new { purpose = "Samen koken", startsOn = "2025-01-01", parties = new[] { Id(w.Own.InitiativeA), Id(w.Own.OrganisationA) } }, caller));
         await ExpectAsync(w, Except(NotFound, ("anonymous", Unauthenticated), ("official", Ok), ("admin", Ok)), caller => app().MutateAsync(
