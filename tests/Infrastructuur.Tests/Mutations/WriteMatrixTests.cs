@@ -59,8 +59,21 @@ public abstract class WriteMatrixTests(Func<TestApp> app)
             "changeActivity", new { id = Id(activity), expectedVersion = await w.VersionAsync(activity), capacity = 20 }, caller));
         await ExpectAsync(w, providerOnly, caller => app().MutateAsync(
             "recordReach", new { activity = Id(activity), periodStart = "2025-07-01", periodEnd = "2025-08-31", count = 120, countingMethod = "HEADCOUNT" }, caller));
-        await ExpectAsync(w, Except(NotFound, ("anonymous", Unauthenticated), ("coordinator", Ok), ("official", Ok), ("admin", Ok)), caller => app().MutateAsync(
+
+        // The initiative already answers the signal with another activity, so its coordinator may read it and link more;
+        // a signal they may not read is NOT_FOUND to them (SignalAndNetworkMutationTests).
+        var answering = await w.ActivityAsync(w.Own, initiative: w.Own.InitiativeA);
+        await using (var db = await app().OpenDbAsync())
+        {
+            db.Add(new Api.Features.Signals.SignalResponse { SignalId = signal.Id, ActivityId = answering.Id });
+            await db.SaveChangesAsync();
+        }
+
+        var responders = Except(NotFound, ("anonymous", Unauthenticated), ("coordinator", Ok), ("official", Ok), ("admin", Ok));
+        await ExpectAsync(w, responders, caller => app().MutateAsync(
             "linkSignalResponse", new { signal = Id(signal), activities = new[] { Id(activity) } }, caller));
+        await ExpectAsync(w, responders, caller => app().MutateAsync(
+            "unlinkSignalResponse", new { signal = Id(signal), activities = new[] { Id(activity) } }, caller));
     }
 
     [SkippableFact]

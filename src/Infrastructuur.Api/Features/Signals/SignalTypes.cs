@@ -94,10 +94,7 @@ public sealed class SignalType : ObjectGraphType<Signal>
         return new Deferred<string?>(async ct =>
         {
             var viewer = await request.ViewerAsync(ct);
-            var allowed = viewer.Serves(signal.MunicipalityId)
-                || (signal.ReportedByOrganisationId is { } reporter && viewer.WorksFor(reporter))
-                || (viewer.Role == Role.Coordinator && (await responding.GetResultAsync(ct) ?? []).Any(viewer.Coordinates));
-            return allowed ? signal.Description : null;
+            return viewer.MayRead(signal, await responding.GetResultAsync(ct) ?? []) ? signal.Description : null;
         });
     }
 }
@@ -108,12 +105,8 @@ public sealed class RespondingInitiativesBySignal(IDbContextFactory<Infrastructu
     protected override async Task<IReadOnlyDictionary<Guid, List<Guid>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.SignalResponses.AsNoTracking()
-            .Where(r => keys.Contains(r.SignalId))
-            .Join(db.Activities, r => r.ActivityId, a => a.Id, (r, a) => new { r.SignalId, a.ProviderInitiativeId })
-            .Where(r => r.ProviderInitiativeId != null)
-            .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.SignalId).ToDictionary(g => g.Key, g => g.Select(r => r.ProviderInitiativeId!.Value).Distinct().ToList());
+        var rows = await SignalReaders.RespondingInitiatives(db, keys).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Signal).ToDictionary(g => g.Key, g => g.Select(r => r.Initiative).Distinct().ToList());
     }
 }
 
