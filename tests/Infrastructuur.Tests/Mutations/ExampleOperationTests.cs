@@ -106,6 +106,8 @@ public abstract class ExampleOperationTests(Func<TestApp> app)
             ["RejectGrant"] = Versioned(s.OtherGrant),
             ["RaiseSignal"] = Fixed(signal),
             ["RaiseSignalAnonymously"] = Fixed(signal),
+            ["AcceptCoordinatorInvitation"] = Fixed(new { invitation = Id(s.Invitation) }),
+            ["DeclineCoordinatorInvitation"] = Fixed(new { invitation = Id(s.OtherInvitation) }),
         };
     }
 
@@ -124,7 +126,9 @@ public abstract class ExampleOperationTests(Func<TestApp> app)
         Programme Programme,
         ProgrammeGoal Goal,
         NeighbourhoodCompany Company,
-        ShareClass ShareClass)
+        ShareClass ShareClass,
+        Api.Features.People.InitiativeCoordinator Invitation,
+        Api.Features.People.InitiativeCoordinator OtherInvitation)
     {
         public static async Task<Setup> CreateAsync(MutationWorld w)
         {
@@ -143,11 +147,15 @@ public abstract class ExampleOperationTests(Func<TestApp> app)
             var company = new NeighbourhoodCompany { OrganisationId = own.OrganisationA.Id, Purpose = "Wijk-BV (voorbeeld)" };
             var shareClass = new ShareClass { Name = "Gewoon", NominalValueCents = 100 };
             company.ShareClasses.Add(shareClass);
+
+            // The resident is invited to coordinate two initiatives (pending: AcceptedAt null), to accept one and decline one.
+            var invitation = new Api.Features.People.InitiativeCoordinator { InitiativeId = own.InitiativeB.Id, PersonId = w.Resident.Person.Id, Since = new DateOnly(2025, 1, 1) };
+            var otherInvitation = new Api.Features.People.InitiativeCoordinator { InitiativeId = w.Other.InitiativeB.Id, PersonId = w.Resident.Person.Id, Since = new DateOnly(2025, 1, 1) };
             await using var db = await w.App.OpenDbAsync();
-            db.AddRange(coalition, collaboration, programme, company);
+            db.AddRange(coalition, collaboration, programme, company, invitation, otherInvitation);
             (await db.Initiatives.FindAsync(own.InitiativeA.Id))!.Status = InitiativeStatus.Active;
             await db.SaveChangesAsync();
-            return new Setup(initiativeActivity, organisationActivity, verifiedActivity, signal, coalition, collaboration, grant, line, secondLine, otherGrant, programme, goal, company, shareClass);
+            return new Setup(initiativeActivity, organisationActivity, verifiedActivity, signal, coalition, collaboration, grant, line, secondLine, otherGrant, programme, goal, company, shareClass, invitation, otherInvitation);
         }
     }
 }

@@ -20,12 +20,15 @@ public static class SignalReaders
         || (viewer.Role == Role.Coordinator && respondingInitiatives.Any(viewer.Coordinates));
 
     /// <summary>The initiatives running an activity linked in response to each of these signals.</summary>
-    public static IQueryable<(Guid Signal, Guid Initiative)> RespondingInitiatives(InfrastructuurDb db, IReadOnlyCollection<Guid> signals) =>
-        db.SignalResponses.AsNoTracking()
+    public static async Task<List<(Guid Signal, Guid Initiative)>> RespondingInitiativesAsync(InfrastructuurDb db, IReadOnlyCollection<Guid> signals, CancellationToken cancellationToken)
+    {
+        var rows = await db.SignalResponses.AsNoTracking()
             .Where(r => signals.Contains(r.SignalId))
             .Join(db.Activities, r => r.ActivityId, a => a.Id, (r, a) => new { r.SignalId, a.ProviderInitiativeId })
             .Where(r => r.ProviderInitiativeId != null)
-            .Select(r => ValueTuple.Create(r.SignalId, r.ProviderInitiativeId!.Value));
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.SignalId, r.ProviderInitiativeId!.Value))];
+    }
 }
 
 /// <summary>What linkSignalResponse and unlinkSignalResponse share: a signal and activities that answer it.</summary>
@@ -75,7 +78,7 @@ public static class SignalResponses
     {
         var input = run.Input;
         var signal = await run.FindAsync<Signal>(input.Signal, "signal");
-        if (signal is not null && !run.Viewer.MayRead(signal, (await SignalReaders.RespondingInitiatives(run.Db, [signal.Id]).ToListAsync(run.Ct)).Select(r => r.Initiative)))
+        if (signal is not null && !run.Viewer.MayRead(signal, (await SignalReaders.RespondingInitiativesAsync(run.Db, [signal.Id], run.Ct)).Select(r => r.Initiative)))
         {
             run.Fail(UserErrorCode.NotFound, "signal");
             return null;

@@ -105,7 +105,7 @@ public sealed class RespondingInitiativesBySignal(IDbContextFactory<Infrastructu
     protected override async Task<IReadOnlyDictionary<Guid, List<Guid>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await SignalReaders.RespondingInitiatives(db, keys).ToListAsync(cancellationToken);
+        var rows = await SignalReaders.RespondingInitiativesAsync(db, keys, cancellationToken);
         return rows.GroupBy(r => r.Signal).ToDictionary(g => g.Key, g => g.Select(r => r.Initiative).Distinct().ToList());
     }
 }
