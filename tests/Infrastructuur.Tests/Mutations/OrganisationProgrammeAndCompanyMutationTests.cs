@@ -42,6 +42,9 @@ public abstract class OrganisationProgrammeAndCompanyMutationTests(Func<TestApp>
             initiatives,
         };
 
+        // Published, so staff may see them (a draft would be NOT_FOUND, see HiddenRowMutationTests).
+        await w.PublishAsync(w.Own.InitiativeA);
+        await w.PublishAsync(w.Other.InitiativeA);
         Assert.Equal("OUTSIDE_SCOPE", (await app().MutateAsync("createProgramme", Create([Id(w.Other.InitiativeA)]), w.Staff)).Outcome("createProgramme"));
         Assert.Equal("DATE_ORDER", (await app().MutateAsync("createProgramme", Create([], "2024-12-31"), w.Staff)).Outcome("createProgramme"));
         Assert.Equal("NOT_FOUND", (await app().MutateAsync("createProgramme", Create([]), w.OtherStaff)).Outcome("createProgramme"));

@@ -130,9 +130,18 @@ internal sealed class DisbursementVisibility : IVisibilityRule<Disbursement>
     public Expression<Func<Disbursement, bool>> Visible(Viewer viewer) => Visibility.Through<Disbursement, Grant>(d => d.Grant!, VisibilityRules.Grant(viewer));
 }
 
+/// <summary>An accepted coordinator is seen with their initiative; an invitation only by the invitee and the initiative's coordinators.</summary>
 internal sealed class InitiativeCoordinatorVisibility : IVisibilityRule<InitiativeCoordinator>
 {
-    public Expression<Func<InitiativeCoordinator, bool>> Visible(Viewer viewer) => Visibility.Through<InitiativeCoordinator, Initiative>(c => c.Initiative!, VisibilityRules.Initiative(viewer));
+    public Expression<Func<InitiativeCoordinator, bool>> Visible(Viewer viewer)
+    {
+        var person = viewer.PersonId;
+        var coordinated = viewer.CoordinatedInitiatives.ToList();
+        return Visibility.AnyOf(
+            Visibility.AllOf<InitiativeCoordinator>(c => c.AcceptedAt != null, Visibility.Through<InitiativeCoordinator, Initiative>(c => c.Initiative!, VisibilityRules.Initiative(viewer))),
+            person is null ? null : c => c.AcceptedAt == null && c.PersonId == person,
+            coordinated.Count > 0 ? c => c.AcceptedAt == null && coordinated.Contains(c.InitiativeId) : null);
+    }
 }
 
 internal sealed class ReinvestmentAllocationVisibility : IVisibilityRule<ReinvestmentAllocation>
