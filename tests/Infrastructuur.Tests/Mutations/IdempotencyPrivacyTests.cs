@@ -170,7 +170,7 @@ public abstract class IdempotencyPrivacyTests(Func<TestApp> app, Engine engine)
         var tag = Guid.NewGuid().ToString("N")[..12];
         var person = new Person { DisplayName = "Collega (test)", FullName = $"Collega Volledig {tag}", Email = $"collega-{tag}@example.org", Subject = $"test-{tag}" };
         db.Add(person);
-        db.Add(new InitiativeCoordinator { InitiativeId = w.Own.InitiativeA.Id, PersonId = person.Id, Since = new DateOnly(2024, 2, 1) });
+        db.Add(new InitiativeCoordinator { InitiativeId = w.Own.InitiativeA.Id, PersonId = person.Id, Since = new DateOnly(2024, 2, 1), AcceptedAt = DateTime.UtcNow });
         await db.SaveChangesAsync();
         return person;
     }
