@@ -17,7 +17,6 @@ public static class InfrastructuurApp
         builder.Services.AddInfrastructuurGraphQL(builder.Configuration);
         builder.Services.AddInfrastructuurTelemetry(builder.Configuration);
         builder.Services.AddSingleton<ShutdownState>();
-        builder.Services.AddHostedService<DashboardRefresher>();
         builder.AddTransportLimits();
 
         var app = builder.Build();

@@ -9,6 +9,13 @@ namespace Infrastructuur.Api.GraphQL.Limits;
 public readonly record struct QueryMeasure(double Cost, int Depth, long Aliases, long Directives, int IntrospectionNesting);
 
 /// <summary>
+/// A field's estimated cost declared next to the field (metadata <see cref="QueryAnalyzer.CostKey"/>), for fields whose
+/// work the generic rule cannot see: given the field's arguments as the request sends them (variables resolved; null
+/// when unknown) and the cost the generic rule gives it (its children included), returns the cost to count.
+/// </summary>
+public delegate double FieldCost(Func<string, object?> argument, double cost);
+
+/// <summary>
 /// Measures depth (leaf counted, introspection excluded), aliases (__typename free), directives, introspection list
 /// nesting (fields/interfaces/possibleTypes/inputFields on one path) and estimated cost (every field 1, multiplied by
 /// the page size of each enclosing list). Fragments are measured once and reused, so a "fragment bomb" that expands
@@ -16,6 +23,9 @@ public readonly record struct QueryMeasure(double Cost, int Depth, long Aliases,
 /// </summary>
 public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
 {
+    /// <summary>The field metadata key of a <see cref="FieldCost"/>.</summary>
+    public const string CostKey = "cost";
+
     private static readonly HashSet<string> IntrospectionLists = new(StringComparer.Ordinal) { "fields", "interfaces", "possibleTypes", "inputFields" };
 
     /// <summary>Counts lexical tokens up to <paramref name="limit"/> + 1, before any parsing.</summary>
@@ -114,6 +124,11 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
 
             // Scalars are free; every object fetched costs 1, and a page or list multiplies what is fetched below it.
             var cost = field.SelectionSet is null ? 0 : Cost(field, definition, parent, child.Cost);
+            if (definition?.GetMetadata<FieldCost?>(CostKey) is { } declared)
+            {
+                cost = declared(argument => field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == argument) is { } a ? Value(a.Value) : null, cost);
+            }
+
             return new QueryMeasure(cost, 1 + child.Depth, aliases, directives, child.IntrospectionNesting);
         }
 
@@ -181,6 +196,18 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
                 long n => n,
                 _ => null,
             },
+            _ => null,
+        };
+
+        // An argument's value as plain data (objects as dictionaries, lists as lists, scalars as text or numbers), for a
+        // declared FieldCost; a variable the request does not supply is null (unknown).
+        private object? Value(GraphQLValue value) => value switch
+        {
+            GraphQLVariable v => variables?.TryGetValue(v.Name.StringValue, out var x) == true ? x : null,
+            GraphQLStringValue s => s.Value.ToString(),
+            GraphQLIntValue i => long.TryParse(i.Value, out var n) ? n : null,
+            GraphQLObjectValue o => (o.Fields ?? []).ToDictionary(f => f.Name.StringValue, f => Value(f.Value), StringComparer.Ordinal),
+            GraphQLListValue l => (l.Values ?? []).Select(Value).ToList(),
             _ => null,
         };
 
