@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using GraphQL;
 using Infrastructuur.Api.Data;
@@ -95,7 +96,7 @@ public static class DashboardCache
     {
         private int _computing;
 
-        public SemaphoreSlim Gate { get; } = new(Math.Max(slots, 1));
+        public Gate Gate { get; } = new(Math.Max(slots, 1));
 
         public int Computing => Volatile.Read(ref _computing);
 
@@ -105,17 +106,64 @@ public static class DashboardCache
     }
 
     /// <summary>
+    /// At most so many computations at once, admitting the oldest request's first: in a flood, the requests that came first
+    /// get their answers instead of every request getting a share of the work and all of them running out of time.
+    /// </summary>
+    private sealed class Gate(int slots)
+    {
+        private readonly Lock _lock = new();
+        private readonly PriorityQueue<TaskCompletionSource, long> _waiting = new();
+        private int _free = slots;
+
+        public async Task EnterAsync(long since, CancellationToken cancellationToken)
+        {
+            TaskCompletionSource admitted;
+            lock (_lock)
+            {
+                if (_free > 0 && _waiting.Count == 0)
+                {
+                    _free--;
+                    return;
+                }
+
+                admitted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiting.Enqueue(admitted, since);
+            }
+
+            // A waiter that gives up stays queued, cancelled: Leave passes over it.
+            await using var _ = cancellationToken.Register(() => admitted.TrySetCanceled(cancellationToken));
+            await admitted.Task;
+        }
+
+        public void Leave()
+        {
+            lock (_lock)
+            {
+                while (_waiting.TryDequeue(out var next, out _))
+                {
+                    if (next.TrySetResult())
+                    {
+                        return;
+                    }
+                }
+
+                _free++;
+            }
+        }
+    }
+
+    /// <summary>
     /// A computation's place in the server's gate. While the computation waits for a figure it is built from, it gives the
     /// place up: holding it while that figure queues for a place would deadlock with a single place.
     /// </summary>
-    private sealed class Slot(SemaphoreSlim gate)
+    private sealed class Slot(Gate gate, long since)
     {
         private int _held;
         private int _away;
 
         public async Task AcquireAsync(CancellationToken cancellationToken)
         {
-            await gate.WaitAsync(cancellationToken);
+            await gate.EnterAsync(since, cancellationToken);
             Interlocked.Exchange(ref _held, 1);
         }
 
@@ -123,7 +171,7 @@ public static class DashboardCache
         {
             if (Interlocked.Exchange(ref _held, 0) == 1)
             {
-                gate.Release();
+                gate.Leave();
             }
         }
 
@@ -222,6 +270,7 @@ public static class DashboardCache
         private readonly DashboardOptions _options;
         private readonly CancellationToken _waiting;
         private readonly Slot? _slot;
+        private readonly long _since;
         private readonly Dictionary<string, Lazy<Task<object>>> _inRequest;
 
         internal Figures(DataVersion data, IDbContextFactory<InfrastructuurDb> factory, DashboardOptions options, CancellationToken waiting)
@@ -230,6 +279,7 @@ public static class DashboardCache
             _factory = factory;
             _options = options;
             _waiting = waiting;
+            _since = Stopwatch.GetTimestamp();
             _inRequest = new(StringComparer.Ordinal);
         }
 
@@ -242,6 +292,7 @@ public static class DashboardCache
             _inRequest = outer._inRequest;
             _waiting = waiting;
             _slot = slot;
+            _since = outer._since;
         }
 
         private Server Server => Servers.GetValue(_factory, _ => new Server(_options.MaxConcurrentComputations));
@@ -322,14 +373,23 @@ public static class DashboardCache
             // Let the caller go on (sibling fields start their own figures) before the SQL runs: SQLite completes synchronously.
             await Task.Yield();
             var server = Server;
-            var slot = new Slot(server.Gate);
+            var slot = new Slot(server.Gate, _since);
             await slot.AcquireAsync(cancellationToken);
             server.Started();
             try
             {
-                await using var db = await _factory.CreateDbContextAsync(cancellationToken);
-                using var interrupt = await InterruptOnCancelAsync(db, cancellationToken);
-                var value = await compute(new Figures(this, slot, cancellationToken), db, cancellationToken);
+                // On a thread of its own: SQLite statements run synchronously for seconds, and a pool thread they held would
+                // be one fewer for every other request (on two cores, half of them until the pool grows).
+                var value = await Task.Factory.StartNew(
+                    async () =>
+                    {
+                        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+                        using var interrupt = await InterruptOnCancelAsync(db, cancellationToken);
+                        return await compute(new Figures(this, slot, cancellationToken), db, cancellationToken);
+                    },
+                    cancellationToken,
+                    TaskCreationOptions.LongRunning,
+                    TaskScheduler.Default).Unwrap();
                 if (store is not null)
                 {
                     Entries.Set(store, new Cached(value, DateTime.UtcNow), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(_options.CacheSeconds) });
