@@ -79,7 +79,7 @@ public static class DemoNetwork
         {
             // Stored personal data is as invented as the display name; none of it is in the public schema.
             var person = new Person { DisplayName = displayName, FullName = $"Fictieve {displayName}", Email = $"{role}.{initiatives[initiative].Id:N}@example.invalid", IsDemoData = true };
-            db.Add(new InitiativeCoordinator { Initiative = initiatives[initiative], Person = person, Since = since, Role = role, IsDemoData = true });
+            db.Add(new InitiativeCoordinator { Initiative = initiatives[initiative], Person = person, Since = since, Role = role, AcceptedAt = DateTime.UtcNow, IsDemoData = true });
         }
     }
 

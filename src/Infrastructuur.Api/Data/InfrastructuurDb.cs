@@ -151,7 +151,7 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     // Derived columns are kept here, in one place, so no write path can forget them.
     private void Stamp()
     {
-        var now = DateTime.UtcNow;
+        var now = WholeMicroseconds(DateTime.UtcNow);
 
         // The access log is append-only (security.md): no code path may change or remove an entry.
         if (ChangeTracker.Entries<AccessLogEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
@@ -163,6 +163,12 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
         {
             if (entry.State is EntityState.Added or EntityState.Modified)
             {
+                if (entry.State == EntityState.Added)
+                {
+                    entry.Entity.CreatedAt = WholeMicroseconds(entry.Entity.CreatedAt);
+                    entry.Entity.ModifiedAt = WholeMicroseconds(entry.Entity.ModifiedAt);
+                }
+
                 if (entry.State == EntityState.Modified)
                 {
                     entry.Entity.ModifiedAt = now;
@@ -177,6 +183,10 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
         // The change history is written in the same save as the changes it describes.
         ChangeAudit.Record(this, now);
     }
+
+    // Timestamps in whole microseconds, as PostgreSQL keeps them: a record read back equals the one just written, so
+    // an idempotent replay (which reads its objects again) answers as the first call did.
+    private static DateTime WholeMicroseconds(DateTime moment) => moment.AddTicks(-(moment.Ticks % 10));
 
     /// <summary>Sets the folded columns kept beside the text (name key, search text); writes that bypass SaveChanges call it too.</summary>
     public static void Derive(Entity entity)

@@ -19,12 +19,13 @@ public static class ErrorCodes
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
     public const string RateLimited = "RATE_LIMITED";
     public const string Timeout = "TIMEOUT";
+    public const string ResponseTooLarge = "RESPONSE_TOO_LARGE";
     public const string Internal = "INTERNAL";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         BadRequest, ParseFailed, ValidationFailed, MaxTokensExceeded, MaxDepthExceeded, MaxAliasesExceeded,
         MaxDirectivesExceeded, IntrospectionTooDeep, CostLimitExceeded, Unauthenticated, Forbidden, NotFound,
-        Conflict, IdempotencyKeyReused, RateLimited, Timeout, Internal,
+        Conflict, IdempotencyKeyReused, RateLimited, Timeout, ResponseTooLarge, Internal,
     };
 }

@@ -64,19 +64,21 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        // A token that is present but invalid (forged, expired, wrong issuer or audience, alg none) is a 401, never anonymous access.
-        if (request.Headers.Authorization.Count > 0 && !(await http.AuthenticateAsync()).Succeeded)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [new ExecutionError("The bearer token is not valid.") { Code = ErrorCodes.Unauthenticated }], Executed = false }, StatusCodes.Status401Unauthorized);
-            return;
-        }
-
-        // Budgets are per caller: a flood is refused before any parsing.
+        // Budgets are per caller: a flood is refused before any parsing. A request with an invalid token is anonymous
+        // here (its user is), so a flood of bad tokens spends the client address's budget like any other.
         var caller = RateLimits.CallerKey(http);
         if (rates.TryRequest(caller) is { } wait)
         {
             await WriteRateLimitedAsync(http, mediaType, wait);
+            return;
+        }
+
+        // A token that is present but invalid (forged, expired, wrong issuer or audience, alg none, no subject) is a
+        // 401, never anonymous access.
+        if (request.Headers.Authorization.Count > 0 && !(await http.AuthenticateAsync()).Succeeded)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [new ExecutionError("The bearer token is not valid.") { Code = ErrorCodes.Unauthenticated }], Executed = false }, StatusCodes.Status401Unauthorized);
             return;
         }
 
@@ -138,7 +140,14 @@ public sealed class GraphQLHttpEndpoint(
 
         // The timeout cancels the database commands too: every query takes the execution's token.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        timeout.CancelAfter(TimeSpan.FromSeconds(limits.Options.TimeoutSeconds));
+        if (limits.Options.TimeoutSeconds > 0)
+        {
+            timeout.CancelAfter(TimeSpan.FromSeconds(limits.Options.TimeoutSeconds));
+        }
+        else
+        {
+            timeout.Cancel(); // 0 s means no time at all, not "whenever a busy timer thread gets to it"
+        }
         ExecutionResult result;
         try
         {
@@ -219,10 +228,30 @@ public sealed class GraphQLHttpEndpoint(
 
     private async Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result, int? status = null)
     {
+        // The body is written to a buffer that refuses to grow past the limit, so a huge answer costs at most that much
+        // memory and the client gets an error instead of it (the status cannot change once bytes are sent).
+        var limit = limits.Options.Enabled ? limits.Options.MaxResponseBytes : int.MaxValue;
+        MemoryStream body = new BoundedBuffer(limit);
+        try
+        {
+            await serializer.WriteAsync(body, result, http.RequestAborted);
+        }
+        catch (IOException) when (body is BoundedBuffer { Overflowed: true })
+        {
+            await body.DisposeAsync();
+            body = new MemoryStream();
+            var error = new ExecutionError($"The response would be larger than {limit} bytes. Ask for smaller pages or fewer fields.") { Code = ErrorCodes.ResponseTooLarge };
+            error.Data["limit"] = limit;
+            await serializer.WriteAsync(body, new ExecutionResult { Errors = [error], Executed = true }, http.RequestAborted);
+        }
+
         // application/graphql-response+json: a request that never executed (parse or validation failure) is a 400.
         http.Response.StatusCode = status ?? (mediaType == GraphQLResponseJson && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        http.Response.ContentLength = body.Length;
+        body.Position = 0;
+        await body.CopyToAsync(http.Response.Body, http.RequestAborted);
+        await body.DisposeAsync();
     }
 
     private Task WriteRequestErrorAsync(HttpContext http, int status, string mediaType, string message) =>
@@ -230,6 +259,12 @@ public sealed class GraphQLHttpEndpoint(
 
     private (GraphQLRequestBody? Request, string? Problem, int Status) ReadGet(HttpRequest request)
     {
+        // ASP.NET leaves percent-escapes that are not UTF-8 (%FF) undecoded; such text is refused, not guessed at.
+        if (!IsUtf8QueryString(request.QueryString.Value))
+        {
+            return (null, "The query string is not valid UTF-8.", StatusCodes.Status400BadRequest);
+        }
+
         var query = request.Query["query"];
         var documentId = request.Query["documentId"].FirstOrDefault();
         if ((query.Count != 1 || string.IsNullOrEmpty(query[0])) && string.IsNullOrEmpty(documentId))
@@ -274,6 +309,11 @@ public sealed class GraphQLHttpEndpoint(
             return (null, $"The request body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return (null, "The request body is not valid UTF-8.", StatusCodes.Status400BadRequest);
+        }
+
         try
         {
             using var json = JsonDocument.Parse(body, JsonOptions);
@@ -292,7 +332,7 @@ public sealed class GraphQLHttpEndpoint(
             string? text = null;
             if (root.TryGetProperty("query", out var query) && query.ValueKind != JsonValueKind.Null)
             {
-                text = query.ValueKind == JsonValueKind.String && query.GetString() is { Length: > 0 } q ? q
+                text = query.ValueKind == JsonValueKind.String && Text(query, "query") is { Length: > 0 } q ? q
                     : throw new BadRequestException("The 'query' member must be a non-empty string.");
             }
 
@@ -332,10 +372,27 @@ public sealed class GraphQLHttpEndpoint(
         return buffer.ToArray();
     }
 
+    private static bool IsUtf8QueryString(string? raw) =>
+        string.IsNullOrEmpty(raw) || System.Text.Unicode.Utf8.IsValid(System.Web.HttpUtility.UrlDecodeToBytes(raw));
+
     private static string? OptionalString(JsonElement root, string name) =>
         !root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
-        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : value.ValueKind == JsonValueKind.String ? Text(value, name)
         : throw new BadRequestException($"'{name}' must be a string or null.");
+
+    // A JSON escape can name a lone UTF-16 surrogate ("\ud800"), which is no text at all: System.Text.Json refuses to
+    // turn it into a string with an InvalidOperationException, which must be the client's 400, not our 500.
+    private static string? Text(JsonElement value, string name)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new BadRequestException($"'{name}' is not valid Unicode text (a lone surrogate such as \\ud800).");
+        }
+    }
 
     private static JsonElement? OptionalObject(JsonElement root, string name) =>
         !root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null

@@ -22,7 +22,6 @@ public static class GraphQLSetup
             .AddErrorInfoProvider<ApiErrorInfoProvider>()
             .AddSchemaVisitor<PolicyEnforcement>()
             .ConfigureExecution(Features.Access.AccessLog.WriteAfterExecutionAsync)
-            .AddExecutionStrategy<MutationExecutionStrategy>(OperationType.Mutation)
             .AddUnhandledExceptionHandler(LogUnhandled)
             .UseTelemetry());
 
@@ -83,6 +82,13 @@ public static class GraphQLSetup
             {
                 RequestPath = IdePage.AssetPath,
                 FileProvider = new PhysicalFileProvider(ide.Folder),
+                OnPrepareResponse = file =>
+                {
+                    if (IdePage.IsPage(file.File.Name))
+                    {
+                        IdePage.ApplyHeaders(file.Context.Response);
+                    }
+                },
             });
         }
 

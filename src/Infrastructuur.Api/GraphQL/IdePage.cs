@@ -24,9 +24,19 @@ public sealed class IdePage(IWebHostEnvironment environment)
         }
 
         http.Response.ContentType = "text/html; charset=utf-8";
-        http.Response.Headers.ContentSecurityPolicy = Csp;
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        ApplyHeaders(http.Response);
         await http.Response.SendFileAsync(index, http.RequestAborted);
     }
+
+    /// <summary>The page's headers, for every way the IDE's HTML is reached (also /graphql/ide/index.html as a static file).</summary>
+    public static void ApplyHeaders(HttpResponse response)
+    {
+        response.Headers.ContentSecurityPolicy = Csp;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+    }
+
+    /// <summary>Whether a static file of the IDE is a page a browser would render (and so needs the page's headers).</summary>
+    public static bool IsPage(string fileName) =>
+        Path.GetExtension(fileName).ToLowerInvariant() is ".html" or ".htm" or ".xhtml" or ".svg";
 }

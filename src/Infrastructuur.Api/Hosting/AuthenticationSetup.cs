@@ -79,8 +79,21 @@ public static class AuthenticationSetup
                 RoleClaimType = RoleClaim,
             };
 
-            // The GraphQL endpoint answers 401 itself, in the GraphQL error format.
-            options.Events = new JwtBearerEvents { OnChallenge = context => { context.HandleResponse(); return Task.CompletedTask; } };
+            // The GraphQL endpoint answers 401 itself, in the GraphQL error format. A signed-in identity must name a
+            // person: a token without a usable subject would otherwise get signed-in budgets while being nobody.
+            options.Events = new JwtBearerEvents
+            {
+                OnChallenge = context => { context.HandleResponse(); return Task.CompletedTask; },
+                OnTokenValidated = context =>
+                {
+                    if (string.IsNullOrWhiteSpace(context.Principal?.FindFirst("sub")?.Value))
+                    {
+                        context.Fail("The token names no subject.");
+                    }
+
+                    return Task.CompletedTask;
+                },
+            };
         });
         services.AddAuthorization();
         return services;

@@ -1,4 +1,5 @@
 using Infrastructuur.Api.Features.Dashboards;
+using Infrastructuur.Api.Features.Shared.Mutations;
 using Infrastructuur.Api.GraphQL;
 using OpenTelemetry.Trace;
 
@@ -17,6 +18,7 @@ public static class InfrastructuurApp
         builder.Services.AddInfrastructuurGraphQL(builder.Configuration);
         builder.Services.AddInfrastructuurTelemetry(builder.Configuration);
         builder.Services.AddSingleton<ShutdownState>();
+        builder.Services.AddIdempotency(builder.Configuration);
         builder.AddTransportLimits();
 
         var app = builder.Build();
@@ -34,6 +36,7 @@ public static class InfrastructuurApp
             Thread.Sleep(drain);
         });
 
+        app.UseTransportSafety();
         app.UseCors();
         app.UseAuthentication();
         app.MapInfrastructuurHealth();

@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Infrastructuur.Api.GraphQL;
+
 namespace Infrastructuur.Api.Hosting;
 
 /// <summary>Kestrel and CORS settings (security.md "Transport"), from configuration.</summary>
@@ -29,5 +33,41 @@ public static class TransportLimits
             }
         }));
         return builder;
+    }
+
+    /// <summary>
+    /// First in the pipeline: every response says nosniff (JSON errors too, so a browser never renders one as HTML), and
+    /// a fault outside GraphQL execution is INTERNAL with a trace id in the error format, never a stack trace (the
+    /// Development exception page included).
+    /// </summary>
+    public static WebApplication UseTransportSafety(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            try
+            {
+                await next(http);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+            {
+                var traceId = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+                app.Logger.LogError(ex, "Unhandled error in request {TraceId}", traceId);
+                if (http.Response.HasStarted)
+                {
+                    throw;
+                }
+
+                http.Response.Clear();
+                http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+                http.Response.ContentType = "application/json; charset=utf-8";
+                await JsonSerializer.SerializeAsync(http.Response.Body, new
+                {
+                    errors = new[] { new { message = "An internal error occurred. Quote the traceId when you report it.", extensions = new { code = ErrorCodes.Internal, traceId } } },
+                });
+            }
+        });
+        return app;
     }
 }

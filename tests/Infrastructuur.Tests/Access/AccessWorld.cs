@@ -137,10 +137,10 @@ public sealed class AccessWorld
             db.AddRange(w.Initiative, w.DraftInitiative, w.OtherInitiative, w.DraftActivity, w.PublishedActivity, w.Application, w.Award);
             db.AddRange(w.Contact, coordinator, otherCoordinator, partner, otherPartner, official, otherOfficial, w.Shareholder);
             db.AddRange(
-                new InitiativeCoordinator { Initiative = w.Initiative, Person = coordinator, Since = new DateOnly(2020, 1, 1) },
-                new InitiativeCoordinator { Initiative = w.DraftInitiative, Person = coordinator, Since = new DateOnly(2021, 1, 1) },
-                new InitiativeCoordinator { Initiative = w.Initiative, Person = w.Contact, Since = new DateOnly(2022, 1, 1) },
-                new InitiativeCoordinator { Initiative = w.OtherInitiative, Person = otherCoordinator, Since = new DateOnly(2020, 1, 1) });
+                new InitiativeCoordinator { Initiative = w.Initiative, Person = coordinator, Since = new DateOnly(2020, 1, 1), AcceptedAt = DateTime.UtcNow },
+                new InitiativeCoordinator { Initiative = w.DraftInitiative, Person = coordinator, Since = new DateOnly(2021, 1, 1), AcceptedAt = DateTime.UtcNow },
+                new InitiativeCoordinator { Initiative = w.Initiative, Person = w.Contact, Since = new DateOnly(2022, 1, 1), AcceptedAt = DateTime.UtcNow },
+                new InitiativeCoordinator { Initiative = w.OtherInitiative, Person = otherCoordinator, Since = new DateOnly(2020, 1, 1), AcceptedAt = DateTime.UtcNow });
             db.AddRange(
                 new Employment { Person = partner, Organisation = w.Host },
                 new Employment { Person = otherPartner, Organisation = w.OtherOrganisation },

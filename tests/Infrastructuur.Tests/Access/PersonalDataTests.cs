@@ -203,7 +203,7 @@ public abstract class PersonalDataTests(Func<TestApp> app)
 
         var official = await AskAsync("municipal_official own");
         Assert.Equal([w.Own.Name], Names(official.Viewer["municipalities"]));
-        Assert.Equal((true, true, true, false), (official.Initiative, official.Draft, official.Activity, official.Organisation));
+        Assert.Equal((false, false, false, false), (official.Initiative, official.Draft, official.Activity, official.Organisation));
 
         var other = await AskAsync("municipal_official other");
         Assert.Equal((false, null, false, false), (other.Initiative, other.Draft, other.Activity, other.Organisation));

@@ -19,6 +19,9 @@ public sealed class AuthenticationTests(SqliteAppFixture fixture) : IClassFixtur
         { "alg none", Tokens.Unsigned("alice") },
         { "algorithm outside the allow-list (HS512)", Tokens.Mint("alice", key: new byte[64], algorithm: Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha512) },
         { "garbage", "not.a.token" },
+        { "no subject", Tokens.Mint(null, "resident") },
+        { "empty subject", Tokens.Mint("", "resident") },
+        { "blank subject", Tokens.Mint("   ", "admin") },
     };
 
     [Theory]

@@ -201,6 +201,98 @@ public sealed class TransportTests(SqliteAppFixture fixture) : IClassFixture<Sql
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
     }
 
+    public static TheoryData<string, byte[]> NotUnicodeBodies() => new()
+    {
+        { "lone surrogate in query", Encoding.UTF8.GetBytes("{\"query\":\"{ __typename \\ud800 }\"}") },
+        { "lone surrogate in operationName", Encoding.UTF8.GetBytes("{\"query\":\"{ __typename }\",\"operationName\":\"\\ud800\"}") },
+        { "lone surrogate in documentId", Encoding.UTF8.GetBytes("{\"documentId\":\"\\udc00\"}") },
+        { "invalid UTF-8 in query", [.. Encoding.UTF8.GetBytes("{\"query\":\"{ __typename "), 0xFF, .. Encoding.UTF8.GetBytes("}\"}")] },
+        { "invalid UTF-8 in operationName", [.. Encoding.UTF8.GetBytes("{\"query\":\"{ __typename }\",\"operationName\":\""), 0xC3, 0x28, .. Encoding.UTF8.GetBytes("\"}")] },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotUnicodeBodies))]
+    public async Task Text_that_is_not_Unicode_in_a_POST_body_is_400_BAD_REQUEST(string why, byte[] body)
+    {
+        foreach (var accept in new[] { GraphQLResponse, "application/json" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+            request.Headers.Accept.ParseAdd(accept);
+
+            var response = await App.SendAsync(request);
+
+            Assert.True(response.Status == 400, $"{why}: {response.Status} {response.Text}");
+            Assert.Equal("BAD_REQUEST", response.FirstErrorCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("query=%7B__typename%FF%7D")]
+    [InlineData("query=%7B__typename%7D&operationName=%ED%A0%80")]
+    [InlineData("documentId=sha256%3A%C3%28")]
+    public async Task Text_that_is_not_UTF_8_in_a_GET_query_string_is_400_BAD_REQUEST(string queryString)
+    {
+        foreach (var accept in new[] { GraphQLResponse, "application/json" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?" + queryString);
+            request.Headers.Accept.ParseAdd(accept);
+
+            var response = await App.SendAsync(request);
+
+            Assert.Equal(400, response.Status);
+            Assert.Equal("BAD_REQUEST", response.FirstErrorCode);
+            Assert.Contains("UTF-8", response.Errors![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_GET_query_string_with_UTF_8_text_is_read()
+    {
+        var response = await App.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("{ __type(name: \"Café+\") { name } }")));
+
+        response.AssertOk();
+        Assert.Null(response.Data!["__type"]);
+    }
+
+    [Fact]
+    public async Task Every_response_says_nosniff_errors_included()
+    {
+        var ide = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        ide.Headers.Accept.ParseAdd("text/html");
+        var answers = new[]
+        {
+            await App.Client.PostAsync("/graphql", new StringContent("{\"query\":\"{ __typename }\"}", Encoding.UTF8, "application/json")),
+            await App.Client.PostAsync("/graphql", new StringContent("{\"query\":\"{ nope }\"}", Encoding.UTF8, "application/json")),
+            await App.Client.PostAsync("/graphql", new StringContent("{", Encoding.UTF8, "application/json")),
+            await App.Client.PutAsync("/graphql", new StringContent("{}", Encoding.UTF8, "application/json")),
+            await App.Client.GetAsync("/graphql?sdl"),
+            await App.Client.GetAsync("/graphql/ide/graphiql.js"),
+            await App.Client.GetAsync("/health/live"),
+            await App.Client.GetAsync("/no-such-path"),
+            await App.Client.SendAsync(ide),
+        };
+
+        Assert.All(answers, a => Assert.True(
+            a.Headers.TryGetValues("X-Content-Type-Options", out var values) && values.Single() == "nosniff",
+            $"{a.RequestMessage!.Method} {a.RequestMessage.RequestUri} ({(int)a.StatusCode}) lacks nosniff"));
+    }
+
+    [Fact]
+    public async Task The_IDE_html_served_as_a_static_file_has_the_IDE_page_headers()
+    {
+        var page = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        page.Headers.Accept.ParseAdd("text/html");
+        var expected = (await App.Client.SendAsync(page)).Headers.GetValues("Content-Security-Policy").Single();
+
+        var response = await App.Client.GetAsync("/graphql/ide/index.html");
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(expected, response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("frame-ancestors 'none'", expected, StringComparison.Ordinal);
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
     private static HttpRequestMessage Post(string body, string? accept = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8, "application/json") };

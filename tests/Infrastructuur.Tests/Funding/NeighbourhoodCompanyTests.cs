@@ -55,7 +55,10 @@ public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
             Assert.Null(anonymous[when]!["naturalPersonHolderCount"]);
             Assert.True(anonymous[when]!["naturalPersonHolderCountSuppressed"]!.GetValue<bool>());
             Assert.NotNull(anonymous[when]!["organisationHolderCount"]);
+            Assert.Null(anonymous[when]!["totalSharesIssued"]); // with the listed organisations' shares it would give the persons' part
         }
+
+        Assert.Null(anonymous["july"]!["nominalCapital"]);
 
         // An administrator may read the register, and so gets the counts.
         var response = await app().QueryAsync(query, token: Tokens.Mint("company-counts-admin", "admin"));
@@ -84,6 +87,50 @@ public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
         var byId = await app().QueryAsync($$"""{ node(id: "{{GlobalId.Encode(nameof(Shareholding), holdings[0].Id)}}") { id } }""");
         Assert.Equal("NOT_FOUND", byId.FirstErrorCode);
         Assert.Null(byId.Data!["node"]);
+    }
+
+    [SkippableFact]
+    public async Task Share_totals_do_not_give_away_a_residents_holding_by_difference_over_days()
+    {
+        // Issue 11: totalSharesIssued minus the listed organisations' shares, on two days between which one resident came,
+        // was that resident's holding — with seven holders, far above the small-cell threshold.
+        var organisation = Organisation(OrganisationKind.NeighbourhoodCompany);
+        var ordinary = new ShareClass { Name = "A", NominalValueCents = 1_00 };
+        var company = new NeighbourhoodCompany { Organisation = organisation, Purpose = "Verschiltest", ShareClasses = [ordinary] };
+        Infrastructuur.Api.Features.People.Person[] people = [.. Enumerable.Range(1, 7).Select(i => new Infrastructuur.Api.Features.People.Person { DisplayName = $"Bewoner {i}" })];
+        var holder = Organisation(OrganisationKind.Welfare);
+        await using (var db = await app().OpenDbAsync())
+        {
+            db.Add(company);
+            db.AddRange(people);
+            db.AddRange(people.Select((p, i) => new Shareholding { ShareClass = ordinary, HolderPersonId = p.Id, Shares = i < 6 ? 10 : 13, From = i < 6 ? new(2025, 1, 1) : new(2025, 3, 1) }));
+            db.Add(new Shareholding { ShareClass = ordinary, HolderOrganisation = holder, Shares = 100, From = new(2025, 1, 1) });
+            await db.SaveChangesAsync();
+        }
+
+        var query = $$"""
+            { organisation(id: "{{Id(organisation)}}") { neighbourhoodCompany {
+                before: shareholdingSummary(on: "2025-02-01") { naturalPersonHolderCount totalSharesIssued nominalCapital }
+                after: shareholdingSummary(on: "2025-03-01") { naturalPersonHolderCount totalSharesIssued nominalCapital }
+                organisationsBefore: organisationShareholders(first: 10, on: "2025-02-01") { nodes { shares } }
+                organisationsAfter: organisationShareholders(first: 10, on: "2025-03-01") { nodes { shares } } } } }
+            """;
+
+        // The persons' part of the shares on a day, as a caller could work it out: null when the total is withheld.
+        static int? PersonsPart(System.Text.Json.Nodes.JsonNode summary, string day) =>
+            summary[day]!["totalSharesIssued"]?.GetValue<int>() - summary[$"organisations{char.ToUpperInvariant(day[0])}{day[1..]}"].Nodes().Sum(n => n["shares"]!.GetValue<int>());
+
+        var register = (await app().QueryAsync(query, token: Tokens.Mint("company-difference-admin", "admin"))).AssertOk().Data!["organisation"]!["neighbourhoodCompany"]!;
+        Assert.Equal(13, PersonsPart(register, "after") - PersonsPart(register, "before"));
+
+        foreach (var caller in new[] { null, Tokens.Mint($"company-difference-resident-{Guid.NewGuid():N}", "resident") })
+        {
+            var seen = (await app().QueryAsync(query, token: caller)).AssertOk().Data!["organisation"]!["neighbourhoodCompany"]!;
+            Assert.Equal((6, 7), (seen["before"]!["naturalPersonHolderCount"]!.GetValue<int>(), seen["after"]!["naturalPersonHolderCount"]!.GetValue<int>()));
+            Assert.Null(PersonsPart(seen, "before"));
+            Assert.Null(PersonsPart(seen, "after"));
+            Assert.All(new[] { "before", "after" }, day => Assert.Null(seen[day]!["nominalCapital"]));
+        }
     }
 
     [SkippableFact]
@@ -143,7 +190,11 @@ public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
         var summary = company["shareholdingSummary"]!;
         Assert.Null(summary["naturalPersonHolderCount"]); // three resident holders: a small cell for anonymous callers
         Assert.Equal(3, summary["organisationHolderCount"]!.GetValue<int>());
-        Assert.Equal(5_000 + 1_000 + 2_500 + 50 + 25 + 100 + 10, summary["totalSharesIssued"]!.GetValue<int>());
+        Assert.Null(summary["totalSharesIssued"]); // residents hold shares: the totals are the register's readers'
+        var admin = (await app().QueryAsync("""
+            { organisations(first: 20, filterBy: { kinds: [NEIGHBOURHOOD_COMPANY] }) { nodes { name neighbourhoodCompany { shareholdingSummary(on: "2026-06-01") { totalSharesIssued } } } } }
+            """, token: Tokens.Mint("company-demo-admin", "admin"))).AssertOk();
+        Assert.Equal(5_000 + 1_000 + 2_500 + 50 + 25 + 100 + 10, admin.Data!["organisations"].Nodes().Single(o => o["name"]!.GetValue<string>() == DemoFunding.WijkBvName)["neighbourhoodCompany"]!["shareholdingSummary"]!["totalSharesIssued"]!.GetValue<int>());
         var reinvestment = Assert.Single(company["reinvestments"].Nodes());
         Assert.Equal(2026, reinvestment["year"]!.GetValue<int>());
         var allocations = reinvestment["allocations"]!.AsArray().Select(a => a!).ToList();

@@ -15,8 +15,9 @@ public static class Tokens
 
     public static string KeyBase64 => Convert.ToBase64String(Key);
 
+    /// <param name="subject">The "sub" claim; null leaves it out.</param>
     public static string Mint(
-        string subject,
+        string? subject,
         string? role = null,
         DateTime? expires = null,
         DateTime? notBefore = null,
@@ -25,7 +26,7 @@ public static class Tokens
         byte[]? key = null,
         string algorithm = SecurityAlgorithms.HmacSha256)
     {
-        var claims = new List<Claim> { new("sub", subject) };
+        var claims = subject is null ? new List<Claim>() : [new Claim("sub", subject)];
         if (role is not null)
         {
             claims.Add(new Claim("role", role));

@@ -79,7 +79,6 @@ public abstract class ExampleOperationTests(Func<TestApp> app)
             ["ChangeActivity"] = Versioned(s.InitiativeActivity, new { capacity = 25, cost = new { isFree = true } }),
             ["PauseActivity"] = Versioned(s.InitiativeActivity),
             ["RecordReach"] = Fixed(new { activity = Id(s.InitiativeActivity), periodStart = "2025-07-01", periodEnd = "2025-08-31", count = 120, countingMethod = "HEADCOUNT" }),
-            ["LinkSignalResponse"] = Fixed(new { signal = Id(s.Signal), activities = new[] { Id(s.InitiativeActivity) } }),
             ["ApplyForGrant"] = Fixed(new { title = "Buurtfeest", funder = Id(s.Grant.Funder!), recipient = Id(own.InitiativeA), amountAppliedFor = 750m }),
             ["JoinCoalition"] = Fixed(new { coalition = Id(s.Coalition), party = Id(own.InitiativeA) }),
             ["LeaveCoalition"] = Fixed(new { coalition = Id(s.Coalition), party = Id(own.InitiativeA) }),
@@ -98,6 +97,8 @@ public abstract class ExampleOperationTests(Func<TestApp> app)
             ["VerifyActivity"] = Versioned(s.VerifiedActivity),
             ["VerifyOrganisation"] = Versioned(own.OrganisationA),
             ["TriageSignal"] = Versioned(s.Signal, new { status = "DISCUSSED", underlyingTheme = Id(own.OtherTheme) }),
+            ["LinkSignalResponse"] = Fixed(new { signal = Id(s.Signal), activities = new[] { Id(s.InitiativeActivity) } }),
+            ["UnlinkSignalResponse"] = Fixed(new { signal = Id(s.Signal), activities = new[] { Id(s.InitiativeActivity) } }),
             ["RecordNetworkMeeting"] = Fixed(new { title = "Gebiedsoverleg", date = "2025-04-01", area = Id(own.Area), participants = new[] { Id(own.InitiativeA), Id(own.OrganisationA) } }),
             ["EndCollaboration"] = Versioned(s.Collaboration, new { endsOn = "2026-12-31" }),
             ["AwardGrant"] = Versioned(s.Grant, new { amountAwarded = 1000m, allocations = new[] { new { budgetLine = Id(s.Line), amount = 600m }, new { budgetLine = Id(s.SecondLine), amount = 400m } } }),
@@ -105,6 +106,8 @@ public abstract class ExampleOperationTests(Func<TestApp> app)
             ["RejectGrant"] = Versioned(s.OtherGrant),
             ["RaiseSignal"] = Fixed(signal),
             ["RaiseSignalAnonymously"] = Fixed(signal),
+            ["AcceptCoordinatorInvitation"] = Fixed(new { invitation = Id(s.Invitation) }),
+            ["DeclineCoordinatorInvitation"] = Fixed(new { invitation = Id(s.OtherInvitation) }),
         };
     }
 
@@ -123,7 +126,9 @@ public abstract class ExampleOperationTests(Func<TestApp> app)
         Programme Programme,
         ProgrammeGoal Goal,
         NeighbourhoodCompany Company,
-        ShareClass ShareClass)
+        ShareClass ShareClass,
+        Api.Features.People.InitiativeCoordinator Invitation,
+        Api.Features.People.InitiativeCoordinator OtherInvitation)
     {
         public static async Task<Setup> CreateAsync(MutationWorld w)
         {
@@ -142,11 +147,15 @@ public abstract class ExampleOperationTests(Func<TestApp> app)
             var company = new NeighbourhoodCompany { OrganisationId = own.OrganisationA.Id, Purpose = "Wijk-BV (voorbeeld)" };
             var shareClass = new ShareClass { Name = "Gewoon", NominalValueCents = 100 };
             company.ShareClasses.Add(shareClass);
+
+            // The resident is invited to coordinate two initiatives (pending: AcceptedAt null), to accept one and decline one.
+            var invitation = new Api.Features.People.InitiativeCoordinator { InitiativeId = own.InitiativeB.Id, PersonId = w.Resident.Person.Id, Since = new DateOnly(2025, 1, 1) };
+            var otherInvitation = new Api.Features.People.InitiativeCoordinator { InitiativeId = w.Other.InitiativeB.Id, PersonId = w.Resident.Person.Id, Since = new DateOnly(2025, 1, 1) };
             await using var db = await w.App.OpenDbAsync();
-            db.AddRange(coalition, collaboration, programme, company);
+            db.AddRange(coalition, collaboration, programme, company, invitation, otherInvitation);
             (await db.Initiatives.FindAsync(own.InitiativeA.Id))!.Status = InitiativeStatus.Active;
             await db.SaveChangesAsync();
-            return new Setup(initiativeActivity, organisationActivity, verifiedActivity, signal, coalition, collaboration, grant, line, secondLine, otherGrant, programme, goal, company, shareClass);
+            return new Setup(initiativeActivity, organisationActivity, verifiedActivity, signal, coalition, collaboration, grant, line, secondLine, otherGrant, programme, goal, company, shareClass, invitation, otherInvitation);
         }
     }
 }

@@ -91,24 +91,82 @@ public abstract class InitiativeMutationTests(Func<TestApp> app)
     }
 
     [SkippableFact]
-    public async Task Coordinators_add_and_remove_co_coordinators_but_never_the_last_one()
+    public async Task Coordinators_invite_and_remove_co_coordinators_but_never_the_last_one()
     {
         var w = await MutationWorld.CreateAsync(app());
         var initiative = Id(w.Own.InitiativeA);
-        var added = (await app().MutateAsync("addCoordinator", new { initiative, person = Id(w.OtherCoordinator.Person), role = "penningmeester" }, w.Coordinator, "coordinator { role person { displayName } }"))
+        var added = (await app().MutateAsync("addCoordinator", new { initiative, person = Id(w.OtherCoordinator.Person), role = "penningmeester" }, w.Coordinator, "coordinator { id role status person { displayName } }"))
             .Succeeded("addCoordinator")["coordinator"]!;
-        Assert.Equal("penningmeester", added["role"]!.GetValue<string>());
+        Assert.Equal(("penningmeester", "INVITED"), (added["role"]!.GetValue<string>(), added["status"]!.GetValue<string>()));
         Assert.Equal("DUPLICATE", (await app().MutateAsync("addCoordinator", new { initiative, person = Id(w.OtherCoordinator.Person) }, w.Coordinator)).Outcome("addCoordinator"));
+
+        // Invited is not yet coordinating: no edit rights until they accept, signed in as themself.
+        Assert.Equal("NOT_FOUND", (await app().MutateAsync("describeInitiative", new { id = initiative, expectedVersion = await w.VersionAsync(w.Own.InitiativeA), description = "Te vroeg" }, w.OtherCoordinator)).Outcome("describeInitiative"));
+        var invitation = new { invitation = added["id"]!.GetValue<string>() };
+        Assert.Equal("FORBIDDEN", (await app().MutateAsync("acceptCoordinatorInvitation", invitation, w.Coordinator)).Outcome("acceptCoordinatorInvitation"));
+        Assert.Equal("NOT_FOUND", (await app().MutateAsync("acceptCoordinatorInvitation", invitation, w.Staff)).Outcome("acceptCoordinatorInvitation"));
+        Assert.Equal("ACTIVE", (await app().MutateAsync("acceptCoordinatorInvitation", invitation, w.OtherCoordinator, "coordinator { status }")).Succeeded("acceptCoordinatorInvitation")["coordinator"]!["status"]!.GetValue<string>());
+        Assert.Equal("INVALID_TRANSITION", (await app().MutateAsync("acceptCoordinatorInvitation", invitation, w.OtherCoordinator)).Outcome("acceptCoordinatorInvitation"));
 
         // The new coordinator's scope follows the database: they may edit now, and no longer once removed.
         Assert.Equal("OK", (await app().MutateAsync("describeInitiative", new { id = initiative, expectedVersion = await w.VersionAsync(w.Own.InitiativeA), description = "Samen" }, w.OtherCoordinator)).Outcome("describeInitiative"));
         Assert.Equal("OK", (await app().MutateAsync("removeCoordinator", new { initiative, person = Id(w.OtherCoordinator.Person) }, w.Coordinator)).Outcome("removeCoordinator"));
         Assert.Equal("NOT_FOUND", (await app().MutateAsync("describeInitiative", new { id = initiative, expectedVersion = await w.VersionAsync(w.Own.InitiativeA), description = "Weer" }, w.OtherCoordinator)).Outcome("describeInitiative"));
 
-        Assert.Equal("NOT_FOUND", (await app().MutateAsync("removeCoordinator", new { initiative, person = Id(w.Resident.Person) }, w.Coordinator)).Outcome("removeCoordinator"));
+        // A pending invitation does not count as a coordinator who could take over.
+        (await app().MutateAsync("addCoordinator", new { initiative, person = Id(w.Resident.Person) }, w.Coordinator)).Succeeded("addCoordinator");
         Assert.Equal("LAST_COORDINATOR", (await app().MutateAsync("removeCoordinator", new { initiative, person = Id(w.Coordinator.Person) }, w.Coordinator)).Outcome("removeCoordinator"));
+        Assert.Equal("OK", (await app().MutateAsync("removeCoordinator", new { initiative, person = Id(w.Resident.Person) }, w.Coordinator)).Outcome("removeCoordinator"));
+        Assert.Equal("NOT_FOUND", (await app().MutateAsync("removeCoordinator", new { initiative, person = Id(w.Resident.Person) }, w.Coordinator)).Outcome("removeCoordinator"));
         await using var db = await app().OpenDbAsync();
         Assert.Equal([w.Coordinator.Person.Id], await db.InitiativeCoordinators.Where(c => c.InitiativeId == w.Own.InitiativeA.Id).Select(c => c.PersonId).ToListAsync());
+    }
+
+    [SkippableFact]
+    public async Task Inviting_a_person_discloses_nothing_about_them_until_they_accept()
+    {
+        var w = await MutationWorld.CreateAsync(app());
+        var invitee = w.Resident.Person;
+        await using (var db = await app().OpenDbAsync())
+        {
+            await db.People.Where(p => p.Id == invitee.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(p => p.FullName, "Bea de Bewoner").SetProperty(p => p.Email, "bea@example.org").SetProperty(p => p.Phone, "0612345678"));
+        }
+
+        const string Contact = "person { fullName email phone }";
+        var invited = (await app().MutateAsync("addCoordinator", new { initiative = Id(w.Own.InitiativeA), person = Id(invitee) }, w.Coordinator, $"coordinator {{ id {Contact} }}"))
+            .Succeeded("addCoordinator")["coordinator"]!;
+        Assert.Equal([null, null, null], new[] { "fullName", "email", "phone" }.Select(f => invited["person"]![f]?.GetValue<string>()));
+
+        // Nor through the initiative, nor the other way round: the invitee reads nothing of the inviter.
+        await w.PublishAsync(w.Own.InitiativeA);
+        var listed = (await app().QueryAsync($"query($id: ID!) {{ node(id: $id) {{ ... on Initiative {{ coordinators {{ status {Contact} }} }} }} }}", new { id = Id(w.Own.InitiativeA) }, w.Coordinator.Token))
+            .AssertOk().Data!["node"]!["coordinators"]!.AsArray();
+        Assert.Equal(["ACTIVE", "INVITED"], listed.Select(c => c!["status"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.All(listed.Where(c => c!["status"]!.GetValue<string>() == "INVITED"), c => Assert.Null(c!["person"]!["email"]));
+        var publicList = (await app().QueryAsync("query($id: ID!) { node(id: $id) { ... on Initiative { coordinators { status } } } }", new { id = Id(w.Own.InitiativeA) }))
+            .AssertOk().Data!["node"]!["coordinators"]!.AsArray();
+        Assert.Equal(["ACTIVE"], publicList.Select(c => c!["status"]!.GetValue<string>()));
+        var inviter = (await app().QueryAsync($"query($id: ID!) {{ node(id: $id) {{ ... on Person {{ email }} }} }}", new { id = Id(w.Coordinator.Person) }, w.Resident.Token)).AssertOk();
+        Assert.Null(inviter.Data!["node"]!["email"]);
+
+        // Nothing of the invitee was read, so nothing is logged as a read by the inviter.
+        async Task<int> ReadsAsync()
+        {
+            await using var db = await app().OpenDbAsync();
+            return await db.AccessLog.CountAsync(e => e.PersonId == invitee.Id && e.ReaderSubject == w.Coordinator.Person.Subject);
+        }
+
+        Assert.Equal(0, await ReadsAsync());
+
+        // The invitee sees the invitation waiting for them and accepts it; from then on their contact details are shared.
+        var waiting = (await app().QueryAsync("{ viewer { coordinatorInvitations { id status initiative { name } } } }", token: w.Resident.Token)).AssertOk().Data!["viewer"]!["coordinatorInvitations"]!.AsArray();
+        Assert.Equal([invited["id"]!.GetValue<string>()], waiting.Select(i => i!["id"]!.GetValue<string>()));
+        (await app().MutateAsync("acceptCoordinatorInvitation", new { invitation = invited["id"]!.GetValue<string>() }, w.Resident)).Succeeded("acceptCoordinatorInvitation");
+        Assert.Empty((await app().QueryAsync("{ viewer { coordinatorInvitations { id } } }", token: w.Resident.Token)).AssertOk().Data!["viewer"]!["coordinatorInvitations"]!.AsArray());
+        var shared = (await app().QueryAsync($"query($id: ID!) {{ node(id: $id) {{ ... on Person {{ email }} }} }}", new { id = Id(invitee) }, w.Coordinator.Token)).AssertOk();
+        Assert.Equal("bea@example.org", shared.Data!["node"]!["email"]!.GetValue<string>());
+        Assert.Equal(1, await ReadsAsync());
     }
 }
 

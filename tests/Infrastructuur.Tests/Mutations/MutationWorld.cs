@@ -71,8 +71,8 @@ public sealed class MutationWorld
             Resident = Make("resident", "Bewoner"),
             Admin = Make("admin", "Beheerder"),
         };
-        db.Add(new InitiativeCoordinator { InitiativeId = own.InitiativeA.Id, PersonId = world.Coordinator.Person.Id, Since = new DateOnly(2024, 1, 1) });
-        db.Add(new InitiativeCoordinator { InitiativeId = other.InitiativeA.Id, PersonId = world.OtherCoordinator.Person.Id, Since = new DateOnly(2024, 1, 1) });
+        db.Add(new InitiativeCoordinator { InitiativeId = own.InitiativeA.Id, PersonId = world.Coordinator.Person.Id, Since = new DateOnly(2024, 1, 1), AcceptedAt = DateTime.UtcNow });
+        db.Add(new InitiativeCoordinator { InitiativeId = other.InitiativeA.Id, PersonId = world.OtherCoordinator.Person.Id, Since = new DateOnly(2024, 1, 1), AcceptedAt = DateTime.UtcNow });
         db.Add(new Employment { OrganisationId = own.OrganisationA.Id, PersonId = world.Staff.Person.Id });
         db.Add(new Employment { OrganisationId = other.OrganisationA.Id, PersonId = world.OtherStaff.Person.Id });
         db.Add(new OfficialAssignment { MunicipalityId = own.Municipality.Id, PersonId = world.Official.Person.Id });

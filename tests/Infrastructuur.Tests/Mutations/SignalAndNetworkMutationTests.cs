@@ -83,6 +83,47 @@ public abstract class SignalAndNetworkMutationTests(Func<TestApp> app)
     }
 
     [SkippableFact]
+    public async Task A_coordinator_cannot_link_their_way_into_reading_a_signal_and_links_can_be_undone()
+    {
+        var w = await MutationWorld.CreateAsync(app());
+        var signal = await w.SignalAsync(w.Own);
+        var activity = await w.ActivityAsync(w.Own, initiative: w.Own.InitiativeA);
+        await using (var db = await app().OpenDbAsync())
+        {
+            await db.Signals.Where(s => s.Id == signal.Id).ExecuteUpdateAsync(set => set.SetProperty(s => s.Description, "Kinderen komen zonder ontbijt naar school."));
+        }
+
+        async Task<string?> DescriptionAsync(Caller caller) =>
+            (await app().QueryAsync("query($id: ID!) { node(id: $id) { ... on Signal { description } } }", new { id = Id(signal) }, caller.Token))
+                .AssertOk().Data!["node"]!["description"]?.GetValue<string>();
+        object Input(string signalId) => new { signal = signalId, activities = new[] { Id(activity) } };
+        async Task<int> LinksAsync()
+        {
+            await using var db = await app().OpenDbAsync();
+            return await db.SignalResponses.CountAsync(r => r.SignalId == signal.Id);
+        }
+
+        // Not readable to the coordinator, so not linkable either: answered exactly like a signal that does not exist.
+        Assert.Null(await DescriptionAsync(w.Coordinator));
+        var refused = await app().MutateAsync("linkSignalResponse", Input(Id(signal)), w.Coordinator);
+        var madeUp = await app().MutateAsync("linkSignalResponse", Input(Id(new Api.Features.Signals.Signal())), w.Coordinator);
+        Assert.Equal("NOT_FOUND", refused.Outcome("linkSignalResponse"));
+        Assert.Equal(madeUp.Text, refused.Text);
+        Assert.Equal("NOT_FOUND", (await app().MutateAsync("unlinkSignalResponse", Input(Id(signal)), w.Coordinator)).Outcome("unlinkSignalResponse"));
+        Assert.Equal((0, null), (await LinksAsync(), await DescriptionAsync(w.Coordinator)));
+
+        // An official links the initiative's activity: now its coordinator reads the signal.
+        (await app().MutateAsync("linkSignalResponse", Input(Id(signal)), w.Official)).Succeeded("linkSignalResponse");
+        Assert.Equal("Kinderen komen zonder ontbijt naar school.", await DescriptionAsync(w.Coordinator));
+
+        // Unlinking removes the link (and with it the coordinator's reading); doing it again changes nothing.
+        (await app().MutateAsync("unlinkSignalResponse", Input(Id(signal)), w.Coordinator, "activities { id }")).Succeeded("unlinkSignalResponse");
+        Assert.Equal((0, null), (await LinksAsync(), await DescriptionAsync(w.Coordinator)));
+        (await app().MutateAsync("unlinkSignalResponse", Input(Id(signal)), w.Official)).Succeeded("unlinkSignalResponse");
+        Assert.Equal(0, await LinksAsync());
+    }
+
+    [SkippableFact]
     public async Task Officials_record_a_network_meeting_with_participants_and_outcomes_of_their_municipality()
     {
         var w = await MutationWorld.CreateAsync(app());

@@ -59,8 +59,21 @@ public abstract class WriteMatrixTests(Func<TestApp> app)
             "changeActivity", new { id = Id(activity), expectedVersion = await w.VersionAsync(activity), capacity = 20 }, caller));
         await ExpectAsync(w, providerOnly, caller => app().MutateAsync(
             "recordReach", new { activity = Id(activity), periodStart = "2025-07-01", periodEnd = "2025-08-31", count = 120, countingMethod = "HEADCOUNT" }, caller));
-        await ExpectAsync(w, Except(NotFound, ("anonymous", Unauthenticated), ("coordinator", Ok), ("official", Ok), ("admin", Ok)), caller => app().MutateAsync(
+
+        // The initiative already answers the signal with another activity, so its coordinator may read it and link more;
+        // a signal they may not read is NOT_FOUND to them (SignalAndNetworkMutationTests).
+        var answering = await w.ActivityAsync(w.Own, initiative: w.Own.InitiativeA);
+        await using (var db = await app().OpenDbAsync())
+        {
+            db.Add(new Api.Features.Signals.SignalResponse { SignalId = signal.Id, ActivityId = answering.Id });
+            await db.SaveChangesAsync();
+        }
+
+        var responders = Except(NotFound, ("anonymous", Unauthenticated), ("coordinator", Ok), ("official", Ok), ("admin", Ok));
+        await ExpectAsync(w, responders, caller => app().MutateAsync(
             "linkSignalResponse", new { signal = Id(signal), activities = new[] { Id(activity) } }, caller));
+        await ExpectAsync(w, responders, caller => app().MutateAsync(
+            "unlinkSignalResponse", new { signal = Id(signal), activities = new[] { Id(activity) } }, caller));
     }
 
     [SkippableFact]
@@ -118,6 +131,8 @@ public abstract class WriteMatrixTests(Func<TestApp> app)
 
         await ExpectAsync(w, Except(NotFound, ("anonymous", Unauthenticated), ("coordinator", Ok), ("admin", "DUPLICATE")), caller => app().MutateAsync(
             "joinCoalition", new { coalition = Id(coalition), party = Id(w.Own.InitiativeA) }, caller));
+        // Published, so organisation A's staff see the initiative they collaborate with (a draft is NOT_FOUND to them).
+        await w.PublishAsync(w.Own.InitiativeA);
         await ExpectAsync(w, Except(NotFound, ("anonymous", Unauthenticated), ("coordinator", Ok), ("staff", Ok), ("official", Ok), ("admin", Ok)), caller => app().MutateAsync(
             "startCollaboration", new { purpose = "Samen koken", startsOn = "2025-01-01", parties = new[] { Id(w.Own.InitiativeA), Id(w.Own.OrganisationA) } }, caller));
         await ExpectAsync(w, Except(NotFound, ("anonymous", Unauthenticated), ("official", Ok), ("admin", Ok)), caller => app().MutateAsync(

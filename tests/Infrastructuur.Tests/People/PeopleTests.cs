@@ -13,9 +13,9 @@ public abstract class PeopleTests(Func<TestApp> app)
         var w = await NetworkWorld.CreateAsync(app());
         await using (var db = await app().OpenDbAsync())
         {
-            db.Add(new InitiativeCoordinator { InitiativeId = w.InitiativeA.Id, Person = Person("Later A."), Since = new DateOnly(2024, 5, 1), Role = "penningmeester" });
-            db.Add(new InitiativeCoordinator { InitiativeId = w.InitiativeA.Id, Person = Person("Eerst A."), Since = new DateOnly(2020, 1, 1), Role = "coördinator" });
-            db.Add(new InitiativeCoordinator { InitiativeId = w.InitiativeB.Id, Person = Person("Enige B."), Since = new DateOnly(2022, 2, 2) });
+            db.Add(new InitiativeCoordinator { InitiativeId = w.InitiativeA.Id, Person = Person("Later A."), Since = new DateOnly(2024, 5, 1), Role = "penningmeester", AcceptedAt = DateTime.UtcNow });
+            db.Add(new InitiativeCoordinator { InitiativeId = w.InitiativeA.Id, Person = Person("Eerst A."), Since = new DateOnly(2020, 1, 1), Role = "coördinator", AcceptedAt = DateTime.UtcNow });
+            db.Add(new InitiativeCoordinator { InitiativeId = w.InitiativeB.Id, Person = Person("Enige B."), Since = new DateOnly(2022, 2, 2), AcceptedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
 
@@ -48,7 +48,7 @@ public abstract class PeopleTests(Func<TestApp> app)
         response.AssertOk();
         // The contact fields are personal data: who may read them is tested under Access.
         Assert.Equal(["displayName", "email", "fullName", "id", "phone"], Strings(response.Data!["person"]!["fields"], "name").Order(StringComparer.Ordinal));
-        Assert.Equal(["id", "initiative", "person", "role", "since"], Strings(response.Data["coordinator"]!["fields"], "name").Order(StringComparer.Ordinal));
+        Assert.Equal(["id", "initiative", "person", "role", "since", "status"], Strings(response.Data["coordinator"]!["fields"], "name").Order(StringComparer.Ordinal));
         var roots = response.Data["query"]!["fields"]!.AsArray();
         Assert.DoesNotContain(roots, f => f!["name"]!.GetValue<string>().StartsWith("person", StringComparison.OrdinalIgnoreCase) || f["name"]!.GetValue<string>() == "people");
         Assert.DoesNotContain(roots, f => f!.ToJsonString().Contains("\"Person", StringComparison.Ordinal));
@@ -61,7 +61,7 @@ public abstract class PeopleTests(Func<TestApp> app)
         var person = new Person { DisplayName = "Contact (test)", FullName = "Volledige Naam Geheim", Email = "geheim@example.invalid", Phone = "+31 6 00000000" };
         await using (var db = await app().OpenDbAsync())
         {
-            db.Add(new InitiativeCoordinator { InitiativeId = w.InitiativeA.Id, Person = person, Since = new DateOnly(2023, 1, 1) });
+            db.Add(new InitiativeCoordinator { InitiativeId = w.InitiativeA.Id, Person = person, Since = new DateOnly(2023, 1, 1), AcceptedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Activities;
@@ -236,6 +237,69 @@ public abstract class SearchTests(Func<TestApp> app)
         Assert.Equal("BAD_REQUEST", (await app().QueryAsync(Search, new { text = string.Join(' ', Enumerable.Range(0, 11).Select(i => $"w{i}")), first = 5 })).FirstErrorCode);
         Assert.Equal("GRAPHQL_VALIDATION_FAILED", (await app().QueryAsync(Search, new { text = "cafe" })).FirstErrorCode);
     }
+
+    [SkippableFact]
+    public async Task A_cursor_carrying_a_rank_or_tampered_with_is_a_bad_request_never_an_internal_error()
+    {
+        // Issue 11: the old cursors carried the rank; "NaN" there gave INTERNAL. No rank is read from a cursor any more.
+        var id = Guid.NewGuid().ToString("N");
+        string Old(string rank) => Base64Url(Encoding.UTF8.GetBytes($"search\n{rank}\nActivity\n{id}"));
+        var real = (await app().QueryAsync(Search, new { text = "cafe middellander", first = 1 })).AssertOk().Data!["search"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(real.Replace('-', '+').Replace('_', '/').PadRight((real.Length + 3) / 4 * 4, '=')));
+        var otherRecord = Base64Url(Encoding.UTF8.GetBytes(decoded[..^32] + id));
+        var otherKind = Base64Url(Encoding.UTF8.GetBytes(decoded.Replace("Activity", "Initiative", StringComparison.Ordinal)));
+        var flipped = real[..^2] + (real[^2] == 'A' ? 'B' : 'A') + real[^1];
+        foreach (var cursor in new[] { Old("NaN"), Old("Infinity"), Old("-Infinity"), Old("1e999"), Old("1"), otherRecord, otherKind, flipped, real + "x", Base64Url("search\nActivity"u8.ToArray()) })
+        {
+            foreach (var page in new object[] { new { text = "cafe middellander", first = 5, after = cursor }, new { text = "cafe middellander", last = 5, before = cursor } })
+            {
+                var response = await app().QueryAsync(Search, page);
+                Assert.True(response.FirstErrorCode == "BAD_REQUEST", $"{cursor}: {response.Text}");
+            }
+        }
+
+        // The real cursor still pages, and one from another search only where its record matches that search too.
+        (await app().QueryAsync(Search, new { text = "cafe middellander", first = 5, after = real })).AssertOk();
+        Assert.Equal("BAD_REQUEST", (await app().QueryAsync(Search, new { text = Word(), first = 5, after = real })).FirstErrorCode);
+    }
+
+    [SkippableFact]
+    public async Task A_result_keeps_its_cursor_when_hidden_drafts_matching_the_search_are_added()
+    {
+        // Issue 11: the cursor held the bm25 rank, which moves when rows enter the index — drafts the caller cannot see too.
+        var word = Word();
+        await using (var db = await app().OpenDbAsync())
+        {
+            var (municipality, owner) = await BaseAsync(db);
+            db.AddRange(Enumerable.Range(1, 2).Select(i => new Activity { Name = $"Gepubliceerd {word} {Word()}", Status = ActivityStatus.Active, MunicipalityId = municipality.Id, ProviderOrganisationId = owner.Id }));
+            await db.SaveChangesAsync();
+        }
+
+        async Task<(List<string> Cursors, int Total)> AskAsync()
+        {
+            var search = (await app().QueryAsync(Search, new { text = word, first = 10 })).AssertOk().Data!["search"]!;
+            return ([.. search["edges"]!.AsArray().Select(e => e!["cursor"]!.GetValue<string>())], search["totalCount"]!.GetValue<int>());
+        }
+
+        var before = await AskAsync();
+        await using (var db = await app().OpenDbAsync())
+        {
+            var (municipality, owner) = await BaseAsync(db);
+            db.AddRange(Enumerable.Range(1, 8).Select(i => new Activity { Name = $"Concept {word}", Description = $"{word} {word}", MunicipalityId = municipality.Id, ProviderOrganisationId = owner.Id }));
+            await db.SaveChangesAsync();
+        }
+
+        var after = await AskAsync();
+        Assert.Equal((2, 2), (before.Total, after.Total));
+        Assert.Equal(before.Cursors, after.Cursors);
+
+        // Paging from the first result still gives the second, as before the drafts came.
+        var next = (await app().QueryAsync(Search, new { text = word, first = 5, after = after.Cursors[0] })).AssertOk().Data!["search"]!;
+        Assert.Equal([after.Cursors[1]], next["edges"]!.AsArray().Select(e => e!["cursor"]!.GetValue<string>()));
+        Assert.Equal(10, await CountAsync(word));
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     [SkippableFact]
     public async Task The_search_migration_rolls_back_and_forward_with_its_index()

@@ -129,6 +129,44 @@ public sealed class LimitsTests(SqliteAppFixture fixture) : IClassFixture<Sqlite
         (await App.QueryAsync(query, token: Tokens.Mint("cost-tester", "resident"))).AssertOk();
     }
 
+    [Theory]
+    [InlineData("query($n: Int = 100)", null)]
+    [InlineData("query($n: Int = 1)", 100)]
+    [InlineData("query($n: Int)", 100)]
+    public async Task Page_sizes_from_variables_and_their_defaults_are_priced_like_literals(string header, int? sent)
+    {
+        // The same 10,201 as the literal first: 100 (Signed_in_callers_have_a_cost_budget_of_20000).
+        var query = header + " { municipalities(first: $n) { nodes { areas(first: $n) { nodes { id } } } } }";
+
+        var response = await App.QueryAsync(query, sent is null ? null : new { n = sent });
+
+        AssertLimit(response, false, "COST_LIMIT_EXCEEDED", 5000);
+        Assert.Contains("10201", response.Errors![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_small_page_sent_for_a_large_default_runs()
+    {
+        var query = "query($n: Int = 100) { municipalities(first: $n) { nodes { areas(first: $n) { nodes { id } } } } }";
+
+        (await App.QueryAsync(query, new { n = 2 })).AssertOk();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_list_of_keys_counts_its_length_whether_sent_or_defaulted(bool sent)
+    {
+        // 100 keys, each fetching 100 areas: 100 × (1 + 1 + 100) = 10,200, as if the keys were written in the document.
+        var ids = string.Join(", ", Enumerable.Repeat("\"TXVuaWNpcGFsaXR5OjAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw\"", 100));
+        var query = $"query($ids: [ID!]! = [{ids}]) {{ nodes(ids: $ids) {{ ... on Municipality {{ areas(first: 100) {{ nodes {{ id }} }} }} }} }}";
+
+        var response = await App.QueryAsync(query, sent ? new { ids = Enumerable.Repeat("TXVuaWNpcGFsaXR5OjAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw", 100).ToArray() } : null);
+
+        AssertLimit(response, false, "COST_LIMIT_EXCEEDED", 5000);
+        Assert.Contains("10200", response.Errors![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Circular_fragments_are_refused_not_followed()
     {

@@ -36,6 +36,24 @@ public sealed class PersistedOperationTests
         (await app.QueryAsync("{ municipalities(first: 1) { nodes { name } } }", token: Tokens.Mint("signed-in", "resident"))).AssertOk();
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task A_token_without_a_usable_subject_does_not_get_past_the_switch(string? subject)
+    {
+        await using var app = await TestApp.StartAsync(Engine.Sqlite, new Dictionary<string, string?>
+        {
+            ["GraphQL:PersistedOperations:Documents:0"] = Registered,
+            ["GraphQL:PersistedOperations:RequireForAnonymous"] = "true",
+        });
+
+        var response = await app.QueryAsync("{ municipalities(first: 1) { nodes { name } } }", token: Tokens.Mint(subject, "resident"));
+
+        Assert.Equal((401, "UNAUTHENTICATED"), (response.Status, response.FirstErrorCode));
+        Assert.Null(response.Data);
+    }
+
     private static HttpRequestMessage Post(string body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };

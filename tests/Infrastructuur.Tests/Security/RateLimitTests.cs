@@ -109,4 +109,42 @@ public sealed class RateLimitTests
         Assert.Equal(429, third.Status);
         Assert.Equal("RATE_LIMITED", third.FirstErrorCode);
     }
+
+    [Theory]
+    [InlineData("query($n: Int = 100) { municipalities(first: $n) { nodes { id } } }", false)]
+    [InlineData("query($n: Int = 1) { municipalities(first: $n) { nodes { id } } }", true)]
+    public async Task The_cost_budget_per_minute_counts_page_sizes_from_variables_and_their_defaults(string query, bool sendHundred)
+    {
+        await using var app = await TestApp.StartAsync(Engine.Sqlite, new Dictionary<string, string?> { ["GraphQL:RateLimits:CostPerMinuteAnonymous"] = "250" });
+        var variables = sendHundred ? new { n = 100 } : null; // cost 101 either way, as with the literal first: 100
+
+        (await app.QueryAsync(query, variables)).AssertOk();
+        (await app.QueryAsync(query, variables)).AssertOk();
+        var third = await app.QueryAsync(query, variables);
+
+        Assert.Equal(429, third.Status);
+        Assert.Equal("RATE_LIMITED", third.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task A_flood_of_invalid_tokens_spends_the_address_budget_and_gets_429()
+    {
+        await using var app = await TestApp.StartAsync(Engine.Sqlite, new Dictionary<string, string?> { ["GraphQL:RateLimits:RequestsPerMinuteAnonymous"] = "5" });
+        string[] bad = [Tokens.Mint("alice", expires: DateTime.UtcNow.AddMinutes(-5), notBefore: DateTime.UtcNow.AddMinutes(-10)), "not.a.token", Tokens.Mint(null, "resident")];
+
+        var answers = new List<GraphQLResponse>();
+        for (var i = 0; i < 7; i++)
+        {
+            answers.Add(await app.QueryAsync("{ __typename }", token: bad[i % bad.Length]));
+        }
+
+        var anonymous = await app.QueryAsync("{ __typename }");
+        var signedIn = await app.QueryAsync("{ __typename }", token: Tokens.Mint("bystander", "resident"));
+
+        Assert.All(answers.Take(5), a => Assert.Equal((401, "UNAUTHENTICATED"), (a.Status, a.FirstErrorCode)));
+        Assert.All(answers.Skip(5), a => Assert.Equal((429, "RATE_LIMITED"), (a.Status, a.FirstErrorCode)));
+        Assert.True(answers[5].Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After is missing");
+        Assert.Equal(429, anonymous.Status); // the same address's anonymous budget
+        signedIn.AssertOk();
+    }
 }

@@ -29,6 +29,23 @@ public sealed class TransportSecurityTests
         Assert.NotEqual(500, response.Status);
     }
 
+    [Fact]
+    public async Task In_Development_a_request_level_fault_is_INTERNAL_with_a_trace_id_and_bad_text_is_400_never_a_stack_trace()
+    {
+        // A timeout beyond what a timer can hold makes every execution fault before it starts: a fault outside GraphQL.
+        await using var app = await TestApp.StartAsync(Engine.Sqlite, new Dictionary<string, string?> { ["GraphQL:Limits:TimeoutSeconds"] = "100000000" }, environment: "Development");
+        using var surrogate = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("{\"query\":\"{ __typename }\",\"operationName\":\"\\ud800\"}", System.Text.Encoding.UTF8, "application/json") };
+
+        var fault = await app.QueryAsync("{ __typename }");
+        var badText = await app.SendAsync(surrogate);
+
+        Assert.Equal(500, fault.Status);
+        Assert.Equal("INTERNAL", fault.FirstErrorCode);
+        Assert.False(string.IsNullOrEmpty(fault.Errors![0]!["extensions"]!["traceId"]?.GetValue<string>()), fault.Text);
+        Assert.DoesNotContain("at Infrastructuur", fault.Text, StringComparison.Ordinal);
+        Assert.Equal((400, "BAD_REQUEST"), (badText.Status, badText.FirstErrorCode));
+    }
+
     private static async Task<HttpResponseMessage> Preflight(TestApp app, string origin)
     {
         using var request = new HttpRequestMessage(HttpMethod.Options, "/graphql");

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Signals;
@@ -72,12 +73,14 @@ public abstract class SignalTests(Func<TestApp> app)
             Strings(fields, "name").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(fields, f => f!.ToJsonString().Contains("Person", StringComparison.Ordinal));
 
-        // Who may read a description is tested under Access; anonymous callers never can.
+        // Who may read a signal is tested under Access; anonymous callers never get one, so never its description.
         var w = await NetworkWorld.CreateAsync(app());
         await AddSignalAsync(w, new DateOnly(2025, 3, 1), w.BuurtA, [w.Theme], reporter: w.OrganisationA.Id);
-        var asked = await app().QueryAsync("""query($m: ID!) { signals(first: 10, filterBy: { municipality: $m }) { nodes { description } } }""", new { m = Id(w.Municipality) });
-        Assert.All(asked.AssertOk().Data!["signals"]!["nodes"]!.AsArray(), n => Assert.Null(n!["description"]));
+        var asked = await app().QueryAsync("""query($m: ID!) { signals(first: 10, filterBy: { municipality: $m }) { totalCount nodes { description } } }""", new { m = Id(w.Municipality) });
+        Assert.Equal(0, asked.AssertOk().Data!["signals"]!["totalCount"]!.GetValue<int>());
         Assert.DoesNotContain("Gevoelig", asked.Text, StringComparison.Ordinal);
+        var admin = await app().QueryAsync("""query($m: ID!) { signals(first: 10, filterBy: { municipality: $m }) { nodes { description } } }""", new { m = Id(w.Municipality) }, Admin);
+        Assert.Contains("Gevoelig", admin.AssertOk().Text, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -89,7 +92,7 @@ public abstract class SignalTests(Func<TestApp> app)
 
         var response = await app().QueryAsync("""
             query($m: ID!) { signals(first: 5, filterBy: { municipality: $m }) { nodes { reporterKind reportingOrganisation { name } } } }
-            """, new { m = Id(w.Municipality) });
+            """, new { m = Id(w.Municipality) }, Admin);
 
         response.AssertOk();
         var nodes = response.Data!["signals"]!["nodes"]!.AsArray();
@@ -118,7 +121,7 @@ public abstract class SignalTests(Func<TestApp> app)
                 neighbourhood { areas(first: 2) { nodes { name } } }
                 discussedAt(first: 5) { nodes { area { name } organiser { name }
                   collaborationsStarted { formality themes { code } parties { ... on Organisation { name } } } } } } } }
-            """, new { m = response.Data!["municipality"]!["id"]!.GetValue<string>(), t = response.Data["theme"]!["id"]!.GetValue<string>() });
+            """, new { m = response.Data!["municipality"]!["id"]!.GetValue<string>(), t = response.Data["theme"]!["id"]!.GetValue<string>() }, DemoOfficial);
 
         chain.AssertOk();
         var signal = chain.Data!["signals"]!["nodes"]![0]!;
@@ -137,19 +140,87 @@ public abstract class SignalTests(Func<TestApp> app)
     }
 
     [SkippableFact]
-    public async Task Demo_has_resident_signals_in_Middelland()
+    public async Task Middelland_signals_reach_anonymous_callers_and_residents_only_as_the_suppressed_count()
     {
-        var response = await app().QueryAsync("""
-            { neighbourhood(cbsCode: "BU05990325") { id } }
-            """);
-        response.AssertOk();
-        var signals = await app().QueryAsync("""
-            query($n: ID!) { signals(first: 10, filterBy: { neighbourhood: $n }) { totalCount nodes { reporterKind reportingOrganisation { name } } } }
-            """, new { n = response.Data!["neighbourhood"]!["id"]!.GetValue<string>() });
+        // Issue 11: counts(groupBy: NEIGHBOURHOOD) suppressed Middelland's three residents' signals while signals(filterBy:)
+        // listed each with its day, theme and target group. An official serving Rotterdam reads them; nobody else counts them.
+        var rotterdamOfficial = await OfficialOfAsync("GM0599");
+        var ids = (await app().QueryAsync("""{ neighbourhood(cbsCode: "BU05990325") { id } municipality(cbsCode: "GM0599") { id } }""")).AssertOk().Data!;
+        var (middelland, rotterdam) = (ids["neighbourhood"]!["id"]!.GetValue<string>(), ids["municipality"]!["id"]!.GetValue<string>());
+        const string Ask = """
+            query($n: ID!, $m: ID!) {
+              signals(first: 100, filterBy: { neighbourhood: $n }) { totalCount nodes { id observedOn themes { code } targetGroup { code } reporterKind } }
+              inMunicipality: signals(first: 100, filterBy: { municipality: $m }) { totalCount nodes { id } }
+              counts(of: SIGNALS, groupBy: [NEIGHBOURHOOD], filterBy: { neighbourhood: $n }) { count suppressed } }
+            """;
 
-        signals.AssertOk();
-        Assert.True(signals.Data!["signals"]!["totalCount"]!.GetValue<int>() >= 3);
-        Assert.All(signals.Data["signals"]!["nodes"]!.AsArray(), s => Assert.Equal("RESIDENT", s!["reporterKind"]!.GetValue<string>()));
+        var seen = (await app().QueryAsync(Ask, new { n = middelland, m = rotterdam }, rotterdamOfficial)).AssertOk().Data!;
+        var listed = Strings(seen["signals"]!["nodes"], "id");
+        Assert.True(listed.Count >= 3, seen.ToJsonString());
+        Assert.Equal(listed.Count, seen["signals"]!["totalCount"]!.GetValue<int>());
+        Assert.All(seen["signals"]!["nodes"]!.AsArray(), s => Assert.Equal("RESIDENT", s!["reporterKind"]!.GetValue<string>()));
+        Assert.Equal(listed.Count, seen["counts"]!.AsArray().Sum(c => c!["count"]!.GetValue<int>()));
+
+        foreach (var caller in new[] { null, Tokens.Mint($"signals-resident-{Guid.NewGuid():N}", "resident"), await OfficialOfAsync("GM1930") })
+        {
+            var data = (await app().QueryAsync(Ask, new { n = middelland, m = rotterdam }, caller)).AssertOk().Data!;
+            Assert.Equal(0, data["signals"]!["totalCount"]!.GetValue<int>());
+            Assert.Empty(data["signals"]!["nodes"]!.AsArray());
+            Assert.Equal(0, data["inMunicipality"]!["totalCount"]!.GetValue<int>());
+            var cell = Assert.Single(data["counts"]!.AsArray())!;
+            Assert.Null(cell["count"]);
+            Assert.True(cell["suppressed"]!.GetValue<bool>());
+
+            // By ID the signals answer exactly as signals that do not exist.
+            var byId = await app().QueryAsync("""
+                query($id: ID!, $ids: [ID!]!) { node(id: $id) { id } signal(id: $id) { id } nodes(ids: $ids) { id } }
+                """, new { id = listed[0], ids = listed }, caller);
+            Assert.Null(byId.Data!["node"]);
+            Assert.Null(byId.Data!["signal"]);
+            Assert.All(byId.Data!["nodes"]!.AsArray(), n => Assert.Null(n));
+            Assert.All(byId.Errors!, e => Assert.Equal("NOT_FOUND", e!["extensions"]!["code"]!.GetValue<string>()));
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_signal_outside_the_callers_scope_is_on_no_nested_list_either()
+    {
+        // The demo teachers' signal in Nissewaard, discussed at a network meeting there.
+        var ids = (await app().QueryAsync("""{ municipality(cbsCode: "GM1930") { id } theme(code: "concentration-problems") { id } }""")).AssertOk().Data!;
+        const string Ask = """
+            query($m: ID!, $t: ID!) {
+              signals(first: 5, filterBy: { municipality: $m, themes: [$t] }) { totalCount nodes { id } }
+              networkMeetings(first: 20, filterBy: { municipality: $m }) { nodes { signalsDiscussed { id } } } }
+            """;
+        var variables = new { m = ids["municipality"]!["id"]!.GetValue<string>(), t = ids["theme"]!["id"]!.GetValue<string>() };
+        static List<string> Discussed(JsonNode data) =>
+            [.. data["networkMeetings"]!["nodes"]!.AsArray().SelectMany(m => m!["signalsDiscussed"]!.AsArray()).Select(s => s!["id"]!.GetValue<string>())];
+
+        var official = (await app().QueryAsync(Ask, variables, DemoOfficial)).AssertOk().Data!;
+        var signal = Assert.Single(Strings(official["signals"]!["nodes"], "id"));
+        Assert.Contains(signal, Discussed(official));
+
+        foreach (var caller in new[] { null, Tokens.Mint($"signals-resident-{Guid.NewGuid():N}", "resident"), await OfficialOfAsync("GM0599") })
+        {
+            var data = (await app().QueryAsync(Ask, variables, caller)).AssertOk().Data!;
+            Assert.Equal(0, data["signals"]!["totalCount"]!.GetValue<int>());
+            Assert.Empty(Discussed(data));
+        }
+    }
+
+    private static readonly string Admin = Tokens.Mint("signals-admin", "admin");
+
+    private static readonly string DemoOfficial = Tokens.Mint("demo-official", "municipal_official");
+
+    /// <summary>A token of a new official serving the municipality with this CBS code.</summary>
+    private async Task<string> OfficialOfAsync(string cbsCode)
+    {
+        var subject = $"signals-official-{Guid.NewGuid():N}";
+        await using var db = await app().OpenDbAsync();
+        var person = new Infrastructuur.Api.Features.People.Person { DisplayName = "Ambtenaar (signaaltest)", Subject = subject };
+        db.AddRange(person, new Infrastructuur.Api.Features.Access.OfficialAssignment { MunicipalityId = (await db.Municipalities.SingleAsync(m => m.CbsCode == cbsCode)).Id, Person = person });
+        await db.SaveChangesAsync();
+        return Tokens.Mint(subject, "municipal_official");
     }
 
     private static string Day(Signal s) => s.ObservedOn.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
@@ -170,7 +241,7 @@ public abstract class SignalTests(Func<TestApp> app)
         // GraphQL refuses declared variables a document does not use, so declare only the ones the filters name.
         var used = ids.Where(v => v.Key == "m" || filters.Any(f => f.Contains($"${v.Key}", StringComparison.Ordinal))).ToDictionary();
         var declared = string.Join(", ", used.Keys.Select(k => $"${k}: ID!"));
-        var response = await app().QueryAsync($"query({declared}) {{ {string.Join(' ', fields)} }}", used);
+        var response = await app().QueryAsync($"query({declared}) {{ {string.Join(' ', fields)} }}", used, Admin);
         return response.AssertOk();
     }
 

@@ -53,7 +53,7 @@ public static class PersonalData
     }
 }
 
-/// <summary>What ties a person to scopes: the initiatives they coordinate, those initiatives' hosts, and the municipalities of those initiatives and of the companies they hold shares in.</summary>
+/// <summary>What ties a person to scopes: the initiatives they coordinate (accepted, never a pending invitation), those initiatives' hosts, and the municipalities of those initiatives and of the companies they hold shares in.</summary>
 public sealed record PersonLinks(IReadOnlySet<Guid> Initiatives, IReadOnlySet<Guid> HostOrganisations, IReadOnlySet<Guid> Municipalities)
 {
     public static readonly PersonLinks None = new(new HashSet<Guid>(), new HashSet<Guid>(), new HashSet<Guid>());
@@ -67,7 +67,7 @@ public sealed class LinksByPerson(IDbContextFactory<InfrastructuurDb> factory) :
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         List<Guid?> holders = [.. keys.Select(k => (Guid?)k)];
         var coordinations = await db.InitiativeCoordinators.AsNoTracking()
-            .Where(c => keys.Contains(c.PersonId))
+            .Where(c => keys.Contains(c.PersonId) && c.AcceptedAt != null)
             .Select(c => new { c.PersonId, c.InitiativeId, c.Initiative!.HostOrganisationId, c.Initiative.MunicipalityId })
             .ToListAsync(cancellationToken);
         var holdings = await db.Shareholdings.AsNoTracking()

@@ -34,6 +34,7 @@ public sealed class Viewer
 
     public bool IsAdmin => Role == Role.Admin;
 
+    /// <summary>The initiatives whose invitation the person accepted; pending invitations count for nothing.</summary>
     public IReadOnlySet<Guid> CoordinatedInitiatives { get; }
 
     public IReadOnlySet<Guid> Organisations { get; }
@@ -79,7 +80,7 @@ public sealed class Viewer
         }
 
         var initiatives = role == Role.Coordinator
-            ? await db.Set<People.InitiativeCoordinator>().Where(c => c.PersonId == id).Select(c => c.InitiativeId).ToListAsync(cancellationToken)
+            ? await db.Set<People.InitiativeCoordinator>().Where(c => c.PersonId == id && c.AcceptedAt != null).Select(c => c.InitiativeId).ToListAsync(cancellationToken)
             : [];
         var organisations = role == Role.PartnerStaff
             ? await db.Set<Employment>().Where(e => e.PersonId == id).Select(e => e.OrganisationId).ToListAsync(cancellationToken)

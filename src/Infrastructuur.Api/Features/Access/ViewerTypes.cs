@@ -33,6 +33,9 @@ public sealed class ViewerType : ObjectGraphType<Viewer>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MunicipalityType>>>>("municipalities")
             .Description("The municipalities you serve (as a municipal official), by name.")
             .ResolveAsync(async ctx => await ScopeAsync(ctx, ctx.Source.Municipalities, db => db.Municipalities, m => m.NameKey));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<InitiativeCoordinatorType>>>>("coordinatorInvitations")
+            .Description("Invitations to coordinate an initiative that wait for your answer (acceptCoordinatorInvitation, declineCoordinatorInvitation), oldest first; whatever your role. An invitation's initiative is null while it is a draft you may not see.")
+            .ResolveAsync(async ctx => await InvitationsAsync(ctx));
         Field<NonNullGraphType<ConnectionType<AccessLogEntryType>>>("accessLog")
             .Description("Who read your personal data, newest first; empty when your sign-in is linked to no person.")
             .PagingArguments()
@@ -40,6 +43,18 @@ public sealed class ViewerType : ObjectGraphType<Viewer>
         Field<PersonalDataExportType>("personalDataExport")
             .Description("Everything held about you (AVG/GDPR right of access); null when your sign-in is linked to no person. Reading it is logged.")
             .ResolveAsync(async ctx => await PersonalDataExport.LoadAsync(ctx, ctx.Source));
+    }
+
+    private static async Task<object?> InvitationsAsync(IResolveFieldContext<Viewer> ctx)
+    {
+        if (ctx.Source.PersonId is not { } person)
+        {
+            return Array.Empty<InitiativeCoordinator>();
+        }
+
+        await using var db = await ctx.OpenDbAsync();
+        return await db.InitiativeCoordinators.VisibleTo(ctx.Source).AsNoTracking()
+            .Where(c => c.PersonId == person && c.AcceptedAt == null).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ctx.CancellationToken);
     }
 
     // One statement per scope list, visible rows only, by name.

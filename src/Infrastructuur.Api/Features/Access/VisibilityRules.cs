@@ -6,6 +6,7 @@ using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.NeighbourhoodCompanies;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.People;
+using Infrastructuur.Api.Features.Signals;
 
 namespace Infrastructuur.Api.Features.Access;
 
@@ -68,6 +69,25 @@ public static class VisibilityRules
         return Visibility.AllOf(own, Optional<Grant, Initiative>(g => g.RecipientInitiativeId == null, g => g.RecipientInitiative!, Initiative(viewer)));
     }
 
+    /// <summary>
+    /// Signals are records about residents, never public (security.md: outside these scopes counts per area and theme
+    /// only, small cells suppressed): officials of their municipality; staff of the reporting organisation or of one
+    /// whose activity answers the signal (referred to it); coordinators of an initiative whose activity answers it.
+    /// Residents read none: who raised a signal is never recorded, so "own" cannot be told apart.
+    /// </summary>
+    public static Expression<Func<Signal, bool>> Signal(Viewer viewer)
+    {
+        var coordinated = Nullable(viewer.CoordinatedInitiatives);
+        var organisations = Nullable(viewer.Organisations);
+        var served = viewer.Municipalities.ToList();
+        return Visibility.AnyOf<Signal>(
+            served.Count > 0 ? s => served.Contains(s.MunicipalityId) : null,
+            organisations.Count > 0
+                ? s => organisations.Contains(s.ReportedByOrganisationId) || s.Responses.Any(r => organisations.Contains(r.Activity!.ProviderOrganisationId))
+                : null,
+            coordinated.Count > 0 ? s => s.Responses.Any(r => coordinated.Contains(r.Activity!.ProviderInitiativeId)) : null);
+    }
+
     /// <summary>Either <paramref name="absent"/> holds (there is no such row), or the row the navigation leads to passes <paramref name="rule"/>.</summary>
     internal static Expression<Func<TOuter, bool>> Optional<TOuter, TInner>(Expression<Func<TOuter, bool>> absent, Expression<Func<TOuter, TInner>> navigation, Expression<Func<TInner, bool>> rule) =>
         Visibility.AnyOf(absent, Visibility.Through(navigation, rule));
@@ -90,6 +110,11 @@ internal sealed class GrantVisibility : IVisibilityRule<Grant>
     public Expression<Func<Grant, bool>> Visible(Viewer viewer) => VisibilityRules.Grant(viewer);
 }
 
+internal sealed class SignalVisibility : IVisibilityRule<Signal>
+{
+    public Expression<Func<Signal, bool>> Visible(Viewer viewer) => VisibilityRules.Signal(viewer);
+}
+
 internal sealed class ReachRecordVisibility : IVisibilityRule<ReachRecord>
 {
     public Expression<Func<ReachRecord, bool>> Visible(Viewer viewer) => Visibility.Through<ReachRecord, Activity>(r => r.Activity!, VisibilityRules.Activity(viewer));
@@ -105,9 +130,18 @@ internal sealed class DisbursementVisibility : IVisibilityRule<Disbursement>
     public Expression<Func<Disbursement, bool>> Visible(Viewer viewer) => Visibility.Through<Disbursement, Grant>(d => d.Grant!, VisibilityRules.Grant(viewer));
 }
 
+/// <summary>An accepted coordinator is seen with their initiative; an invitation only by the invitee and the initiative's coordinators.</summary>
 internal sealed class InitiativeCoordinatorVisibility : IVisibilityRule<InitiativeCoordinator>
 {
-    public Expression<Func<InitiativeCoordinator, bool>> Visible(Viewer viewer) => Visibility.Through<InitiativeCoordinator, Initiative>(c => c.Initiative!, VisibilityRules.Initiative(viewer));
+    public Expression<Func<InitiativeCoordinator, bool>> Visible(Viewer viewer)
+    {
+        var person = viewer.PersonId;
+        var coordinated = viewer.CoordinatedInitiatives.ToList();
+        return Visibility.AnyOf(
+            Visibility.AllOf<InitiativeCoordinator>(c => c.AcceptedAt != null, Visibility.Through<InitiativeCoordinator, Initiative>(c => c.Initiative!, VisibilityRules.Initiative(viewer))),
+            person is null ? null : c => c.AcceptedAt == null && c.PersonId == person,
+            coordinated.Count > 0 ? c => c.AcceptedAt == null && coordinated.Contains(c.InitiativeId) : null);
+    }
 }
 
 internal sealed class ReinvestmentAllocationVisibility : IVisibilityRule<ReinvestmentAllocation>

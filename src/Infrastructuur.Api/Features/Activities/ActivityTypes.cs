@@ -8,6 +8,7 @@ using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.Features.Taxonomy;
+using Infrastructuur.Api.Features.Shared.Mutations;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -137,7 +138,7 @@ public sealed class ActivityType : ObjectGraphType<Activity>
         Field<NonNullGraphType<IntGraphType>>("totalReach")
             .Description("The sum of all reach records' counts; people counted in several records (periods, groups, regions) count more than once.")
             .Resolve(ctx => ctx.Loader<TotalReachByActivity>().Load(ctx.Source.Id));
-        this.AddViewerCanEdit("activity", EditRights.CanEdit);
+        this.AddViewerCanEdit("activity", "changeActivity", EditScopes.ToEdit);
         this.AddChangeHistory(HistoryReaders.Activity);
     }
 }

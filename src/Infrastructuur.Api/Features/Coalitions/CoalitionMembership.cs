@@ -50,7 +50,7 @@ public static class CoalitionMembership
             return null;
         }
 
-        var member = await run.Db.CoalitionMembers.FirstOrDefaultAsync(
+        var member = await run.Visible<CoalitionMember>().FirstOrDefaultAsync(
             m => m.CoalitionId == coalition.Id && (m.InitiativeId == party.Id || m.OrganisationId == party.Id), run.Ct);
         return (coalition, party, member);
     }

@@ -6,6 +6,7 @@ using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.Features.Shared.Mutations;
 using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.GraphQL;
+using Microsoft.EntityFrameworkCore;
 
 namespace Infrastructuur.Api.Features.Funding;
 
@@ -114,7 +115,7 @@ public static class ApplyForGrant
         var viewer = run.Viewer;
         var may = recipient.Type switch
         {
-            nameof(Initiative) => await run.Db.Initiatives.FindAsync([recipient.Id], run.Ct) is { } i && (viewer.Coordinates(i.Id) || viewer.Serves(i.MunicipalityId)),
+            nameof(Initiative) => await run.Visible<Initiative>().FirstOrDefaultAsync(i => i.Id == recipient.Id, run.Ct) is { } i && (viewer.Coordinates(i.Id) || viewer.Serves(i.MunicipalityId)),
             nameof(Programme) => await run.Db.Programmes.FindAsync([recipient.Id], run.Ct) is { } p && (viewer.WorksFor(p.OwnerId) || viewer.Serves(p.MunicipalityId)),
             _ => (await OrganisationMunicipalities.OfAsync(run.Db, [recipient.Id], run.Ct)).TryGetValue(recipient.Id, out var places)
                 && (viewer.WorksFor(recipient.Id) || viewer.ServesAny(places)),

@@ -40,7 +40,7 @@ public sealed class ChangeRecord : Entity
 
     public string? NewValue { get; set; }
 
-    /// <summary>The token subject of the caller; null for changes made outside the API (the demo seed, migrations).</summary>
+    /// <summary>The token subject of the caller; null for changes made outside the API (the demo seed, migrations) and for a raised signal, whose raiser is never recorded.</summary>
     public string? ChangedBySubject { get; set; }
 
     public Guid? ChangedByPersonId { get; set; }

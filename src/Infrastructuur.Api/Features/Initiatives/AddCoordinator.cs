@@ -20,10 +20,10 @@ public sealed class AddCoordinatorInput : MutationInput
 public sealed class AddCoordinatorInputType : MutationInputType<AddCoordinatorInput>
 {
     public AddCoordinatorInputType()
-        : base("A person to add as coordinator of an initiative.")
+        : base("A person to invite as coordinator of an initiative.")
     {
         Field<NonNullGraphType<IdGraphType>>("initiative").Description("The initiative (its global ID).");
-        Field<NonNullGraphType<IdGraphType>>("person").Description("The person who becomes a coordinator (a Person ID).");
+        Field<NonNullGraphType<IdGraphType>>("person").Description("The person invited to coordinate (a Person ID); they become a coordinator when they accept.");
         Field<StringGraphType>("role").Description("Their role in the initiative's own words, e.g. \"penningmeester\" (at most 100 characters).");
         Field<DateOnlyGraphType>("since").Description("The day they start; today when left out.");
     }
@@ -31,7 +31,7 @@ public sealed class AddCoordinatorInputType : MutationInputType<AddCoordinatorIn
 
 public sealed class AddCoordinatorPayload : Payload<InitiativeCoordinator>;
 
-public sealed class AddCoordinatorPayloadType() : PayloadType<AddCoordinatorPayload, InitiativeCoordinator, InitiativeCoordinatorType>("coordinator", "The result of addCoordinator.");
+public sealed class AddCoordinatorPayloadType() : PayloadType<AddCoordinatorPayload, InitiativeCoordinator, InitiativeCoordinatorType>("coordinator", "The result of addCoordinator: the invitation (status INVITED). The invitee's personal data stays null to you until they accept.");
 
 public static class AddCoordinator
 {
@@ -39,7 +39,7 @@ public static class AddCoordinator
         mutation.Mutation<AddCoordinatorInputType, AddCoordinatorPayloadType, AddCoordinatorInput, AddCoordinatorPayload>(
             "addCoordinator",
             Policies.Scoped,
-            "Adds a co-coordinator to an initiative (its coordinators and admins). A person who already coordinates it is a DUPLICATE.",
+            "Invites a person to coordinate an initiative (its coordinators and admins). The invitation grants nothing until the person accepts it with acceptCoordinatorInvitation: no edit rights for them, and no personal data between you and them. A person already invited or coordinating is a DUPLICATE; withdraw an invitation with removeCoordinator.",
             HandleAsync);
 
     private static async Task HandleAsync(MutationRun<AddCoordinatorInput> run, AddCoordinatorPayload payload)
@@ -64,6 +64,7 @@ public static class AddCoordinator
             return;
         }
 
+        // AcceptedAt stays null: an invitation, until the person accepts it signed in as themself.
         var coordinator = new InitiativeCoordinator { InitiativeId = initiative.Id, PersonId = person.Id, Role = role, Since = input.Since ?? MutationRun.Today };
         run.Db.Add(coordinator);
         payload.Result = coordinator;

@@ -14,5 +14,7 @@ public static class InitiativeMutations
         mutation.AddEndInitiative();
         mutation.AddAddCoordinator();
         mutation.AddRemoveCoordinator();
+        mutation.AddAcceptCoordinatorInvitation();
+        mutation.AddDeclineCoordinatorInvitation();
     }
 }

@@ -12,6 +12,7 @@ using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.People;
 using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.Features.Taxonomy;
+using Infrastructuur.Api.Features.Shared.Mutations;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,7 +62,7 @@ public sealed class InitiativeType : ObjectGraphType<Initiative>
         this.AddCoordinatorFields();
         this.AddCoalitionFields();
         this.AddCollaborationFields();
-        this.AddViewerCanEdit("initiative", EditRights.CanEdit);
+        this.AddViewerCanEdit("initiative", "describeInitiative", EditScopes.ToEdit);
         this.AddChangeHistory(HistoryReaders.Initiative);
     }
 }

@@ -19,7 +19,7 @@ public sealed class RemoveCoordinatorInputType : MutationInputType<RemoveCoordin
         : base("A coordinator to remove from an initiative.")
     {
         Field<NonNullGraphType<IdGraphType>>("initiative").Description("The initiative (its global ID).");
-        Field<NonNullGraphType<IdGraphType>>("person").Description("The coordinator to remove (a Person ID).");
+        Field<NonNullGraphType<IdGraphType>>("person").Description("The coordinator to remove, or the person whose invitation to withdraw (a Person ID).");
     }
 }
 
@@ -33,7 +33,7 @@ public static class RemoveCoordinator
         mutation.Mutation<RemoveCoordinatorInputType, RemoveCoordinatorPayloadType, RemoveCoordinatorInput, RemoveCoordinatorPayload>(
             "removeCoordinator",
             Policies.Scoped,
-            "Removes a coordinator from an initiative (its coordinators, including themselves, and admins). The last coordinator cannot be removed (LAST_COORDINATOR).",
+            "Removes a coordinator from an initiative, or withdraws an invitation (its coordinators, including themselves, and admins). The last coordinator who accepted cannot be removed (LAST_COORDINATOR).",
             HandleAsync);
 
     private static async Task HandleAsync(MutationRun<RemoveCoordinatorInput> run, RemoveCoordinatorPayload payload)
@@ -53,7 +53,7 @@ public static class RemoveCoordinator
             return;
         }
 
-        if (coordinators.Count == 1)
+        if (leaving.AcceptedAt is not null && coordinators.Count(c => c.AcceptedAt is not null) == 1)
         {
             run.Fail(UserErrorCode.LastCoordinator, "person");
             return;

@@ -83,7 +83,7 @@ public static class StartInitiative
         run.Db.Add(initiative);
         if (run.Viewer.PersonId is { } person)
         {
-            run.Db.Add(new InitiativeCoordinator { Initiative = initiative, PersonId = person, Since = input.StartedOn ?? MutationRun.Today, Role = "coördinator" });
+            run.Db.Add(new InitiativeCoordinator { Initiative = initiative, PersonId = person, Since = input.StartedOn ?? MutationRun.Today, Role = "coördinator", AcceptedAt = DateTime.UtcNow });
         }
 
         payload.Result = initiative;

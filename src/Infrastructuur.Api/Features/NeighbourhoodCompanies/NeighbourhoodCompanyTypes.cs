@@ -29,7 +29,7 @@ public sealed class NeighbourhoodCompanyType : ObjectGraphType<NeighbourhoodComp
             .Description("The company's classes of shares, by name.")
             .Resolve(ctx => ctx.Loader<ShareClassesByCompany>().Load(ctx.Source.Id).Then(list => list ?? []));
         Field<NonNullGraphType<ShareholdingSummaryType>>("shareholdingSummary")
-            .Description("Public counts of the shareholders on a day: how many natural persons and organisations hold shares, and how many shares are issued. Natural-person shareholders are never listed, and their count is suppressed as a small cell for callers who may not read the shareholder register (see naturalPersonHolderCount).")
+            .Description("Public counts of the shareholders on a day: how many natural persons and organisations hold shares, and how many shares are issued. Natural-person shareholders are never listed; for callers who may not read the shareholder register their count is suppressed as a small cell (see naturalPersonHolderCount) and the share totals that include their holdings are withheld (see totalSharesIssued).")
             .Argument<DateOnlyGraphType>("on", "The day to count on; today (UTC) when omitted.")
             .Resolve(ctx =>
             {
@@ -42,7 +42,11 @@ public sealed class NeighbourhoodCompanyType : ObjectGraphType<NeighbourhoodComp
                 {
                     var counted = await summary.GetResultAsync(ct) ?? new ShareholdingSummary(on, 0, 0, 0, 0);
                     var seesRegister = await SeesRegisterAsync(request, municipalities, ct);
-                    return counted with { NaturalPersonsSuppressed = Dashboards.NeedsVersusOffering.Suppress(seesRegister, threshold, counted.NaturalPersonHolderCount) };
+                    return counted with
+                    {
+                        NaturalPersonsSuppressed = Dashboards.NeedsVersusOffering.Suppress(seesRegister, threshold, counted.NaturalPersonHolderCount),
+                        SharesSuppressed = !seesRegister && counted.NaturalPersonHolderCount > 0,
+                    };
                 });
             });
         Field<NonNullGraphType<ConnectionType<OrganisationShareholdingType>>>("organisationShareholders")
@@ -154,6 +158,14 @@ public sealed record ShareholdingSummary(DateOnly On, int NaturalPersonHolderCou
 {
     /// <summary>True when the natural-person count is a small cell the caller may not see (security.md, issue 5).</summary>
     public bool NaturalPersonsSuppressed { get; init; }
+
+    /// <summary>
+    /// True when the share totals include natural persons' holdings and the caller may not read the register. Always, not
+    /// only for small cells: the organisations' holdings are listed per day, so the total minus theirs is the persons'
+    /// part, and that part on two days between which one person came or went is that person's holding — however many
+    /// persons hold shares. No threshold on the holder count prevents that difference.
+    /// </summary>
+    public bool SharesSuppressed { get; init; }
 }
 
 public sealed class ShareholdingSummaryType : ObjectGraphType<ShareholdingSummary>
@@ -172,10 +184,13 @@ public sealed class ShareholdingSummaryType : ObjectGraphType<ShareholdingSummar
             .Description("True when naturalPersonHolderCount is withheld as a small cell.")
             .Resolve(ctx => ctx.Source.NaturalPersonsSuppressed);
         Field(s => s.OrganisationHolderCount).Description("How many distinct organisations hold shares.");
-        Field<NonNullGraphType<IntGraphType>>("totalSharesIssued").Description("How many shares are held, over all classes.").Resolve(ctx => checked((int)ctx.Source.TotalSharesIssued));
-        Field<NonNullGraphType<MoneyGraphType>>("nominalCapital")
-            .Description("The nominal value of the shares held (shares × nominal value), in euros, exact to the cent.")
-            .Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.NominalCapitalCents));
+        Field<IntGraphType>("totalSharesIssued")
+            .Description("How many shares are held, over all classes. Null when natural persons hold shares on the day and you may not read the shareholder register: "
+                + "with the organisations' holdings (organisationShareholders) it would give the natural persons' shares, and compared over two days one person's holding.")
+            .Resolve(ctx => ctx.Source.SharesSuppressed ? null : checked((int)ctx.Source.TotalSharesIssued));
+        Field<MoneyGraphType>("nominalCapital")
+            .Description("The nominal value of the shares held (shares × nominal value), in euros, exact to the cent. Null when totalSharesIssued is, for the same reason.")
+            .Resolve(ctx => ctx.Source.SharesSuppressed ? null : MoneyGraphType.ToEuros(ctx.Source.NominalCapitalCents));
     }
 }
 

@@ -38,7 +38,7 @@ public sealed class NetworkMeetingType : ObjectGraphType<NetworkMeeting>
             .Description("The themes on the agenda, by Dutch name.")
             .Resolve(ctx => ctx.Loader<ThemesByMeeting>().ListOf(ctx.Source));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SignalType>>>>("signalsDiscussed")
-            .Description("The signals discussed, most recently observed first.")
+            .Description("The signals discussed that you may see (see Signal), most recently observed first.")
             .Resolve(ctx => ctx.Loader<SignalsByMeeting>().ListOf(ctx.Source));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CollaborationType>>>>("collaborationsStarted")
             .Description("Outcome: the collaborations the meeting started, newest first.")

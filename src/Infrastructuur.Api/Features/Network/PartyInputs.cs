@@ -19,7 +19,7 @@ public sealed record PartyInput(string Type, Guid Id, Guid[] Municipalities)
 
 public static class PartyInputs
 {
-    /// <summary>Parties by global ID (initiatives or organisations, duplicates ignored); NOT_FOUND when any is missing.</summary>
+    /// <summary>Parties by global ID (initiatives or organisations, duplicates ignored); NOT_FOUND when any is missing or hidden from the caller.</summary>
     public static async Task<List<PartyInput>> PartiesAsync<TInput>(this MutationRun<TInput> run, IReadOnlyCollection<string>? ids, string field)
         where TInput : MutationInput
     {
@@ -31,7 +31,7 @@ public static class PartyInputs
 
         var initiativeIds = keys.Where(k => k!.Value.Type == nameof(Initiative)).Select(k => k!.Value.Id).Distinct().ToList();
         var organisationIds = keys.Where(k => k!.Value.Type == nameof(Organisation)).Select(k => k!.Value.Id).Distinct().ToList();
-        var initiatives = await run.Db.Initiatives.Where(i => initiativeIds.Contains(i.Id)).Select(i => new { i.Id, i.MunicipalityId }).ToListAsync(run.Ct);
+        var initiatives = await run.Visible<Initiative>().Where(i => initiativeIds.Contains(i.Id)).Select(i => new { i.Id, i.MunicipalityId }).ToListAsync(run.Ct);
         var organisations = await OrganisationMunicipalities.OfAsync(run.Db, organisationIds, run.Ct);
         if (initiatives.Count + organisations.Count != initiativeIds.Count + organisationIds.Count)
         {

@@ -45,7 +45,7 @@ public static class DescribeOrganisation
     private static async Task HandleAsync(MutationRun<DescribeOrganisationInput> run, DescribeOrganisationPayload payload)
     {
         var input = run.Input;
-        var organisation = await run.UpdateAsync<Organisation>(input.Id, input.ExpectedVersion, ToEdit, q => q.Include(o => o.Neighbourhoods));
+        var organisation = await run.UpdateAsync<Organisation>(input.Id, input.ExpectedVersion, EditScopes.ToEdit, q => q.Include(o => o.Neighbourhoods));
         if (organisation is null)
         {
             return;
@@ -81,9 +81,4 @@ public static class DescribeOrganisation
 
         payload.Result = organisation;
     }
-
-    private static Permission ToEdit(Viewer viewer, Organisation organisation) =>
-        viewer.WorksFor(organisation.Id) ? Permission.Act
-        : viewer.ServesAny(organisation.Neighbourhoods.Select(n => n.MunicipalityId)) ? Permission.See
-        : Permission.None;
 }

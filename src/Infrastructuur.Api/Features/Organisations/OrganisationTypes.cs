@@ -11,6 +11,7 @@ using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.NeighbourhoodCompanies;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Programmes;
+using Infrastructuur.Api.Features.Shared.Mutations;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -78,7 +79,7 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
         this.AddNeighbourhoodCompanyFields();
         this.AddCoalitionFields();
         this.AddCollaborationFields();
-        this.AddViewerCanEdit("organisation", EditRights.CanEdit);
+        this.AddViewerCanEdit("organisation", "describeOrganisation", EditScopes.ToEdit);
         Field(o => o.LastVerifiedOn, nullable: true).Description("The day an official of a municipality the organisation works in last checked this profile with it.").Policy(Policies.Public);
         this.AddChangeHistory(HistoryReaders.Organisation);
     }

@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Infrastructuur.Api.Features.People;
 
-/// <summary>A person coordinating an initiative, since a date and in a role; this link will also scope what a coordinator may edit.</summary>
+/// <summary>
+/// A person coordinating an initiative, since a date and in a role. Added by a co-coordinator it is an invitation
+/// (<see cref="AcceptedAt"/> null) that grants nothing — no edit rights, no personal data either way — until the person
+/// accepts it signed in as themself; only accepted links scope a coordinator.
+/// </summary>
 public sealed class InitiativeCoordinator : Entity
 {
     public Guid InitiativeId { get; set; }
@@ -17,6 +21,9 @@ public sealed class InitiativeCoordinator : Entity
     public Person? Person { get; set; }
 
     public DateOnly Since { get; set; }
+
+    /// <summary>When the person accepted; null while it is an invitation.</summary>
+    public DateTime? AcceptedAt { get; set; }
 
     /// <summary>The role in the initiative's own words, e.g. "coördinator" or "penningmeester".</summary>
     public string? Role { get; set; }

@@ -1,9 +1,11 @@
+using System.ComponentModel;
 using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,11 +38,23 @@ public sealed class PersonType : ObjectGraphType<Person>
     }
 }
 
+/// <summary>Where a coordinator link stands.</summary>
+public enum CoordinatorStatus
+{
+    [Description("Invited by a co-coordinator, not yet accepted: grants nothing, neither edit rights nor personal data either way.")]
+    Invited = 1,
+
+    [Description("Accepted by the person: they coordinate the initiative.")]
+    Active,
+}
+
+public sealed class CoordinatorStatusType() : DescribedEnumType<CoordinatorStatus>("Whether a coordinator has accepted: INVITED → ACTIVE.");
+
 public sealed class InitiativeCoordinatorType : ObjectGraphType<InitiativeCoordinator>
 {
     public InitiativeCoordinatorType()
     {
-        Description = "A person coordinating a residents' initiative, with their role and since when.";
+        Description = "A person coordinating a residents' initiative, with their role and since when; or invited to, until they accept (status). Invitations are seen only by the invitee and the initiative's coordinators.";
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field<NonNullGraphType<PersonType>>("person")
@@ -51,6 +65,9 @@ public sealed class InitiativeCoordinatorType : ObjectGraphType<InitiativeCoordi
             .Resolve(ctx => ctx.LoadById<Initiative>(ctx.Source.InitiativeId));
         Field(c => c.Since).Description("The day the person started coordinating the initiative.");
         Field(c => c.Role, nullable: true).Description("The role in the initiative's own words, e.g. \"coördinator\" or \"penningmeester\".");
+        Field<NonNullGraphType<CoordinatorStatusType>>("status")
+            .Description("INVITED until the person accepts with acceptCoordinatorInvitation, then ACTIVE.")
+            .Resolve(ctx => Initiatives.CoordinatorInvitations.Status(ctx.Source));
     }
 }
 
@@ -59,7 +76,7 @@ public static class PeopleFields
     /// <summary>Adds <c>coordinators</c> to the initiative type.</summary>
     public static void AddCoordinatorFields(this ObjectGraphType<Initiative> initiative) =>
         initiative.Field<NonNullGraphType<ListGraphType<NonNullGraphType<InitiativeCoordinatorType>>>>("coordinators")
-            .Description("The people who coordinate the initiative, longest-serving first.")
+            .Description("The people who coordinate the initiative, longest-serving first; to its own coordinators also the people invited (status INVITED).")
             .Resolve(ctx => ctx.Loader<CoordinatorsByInitiative>().ListOf(ctx.Source));
 }
 

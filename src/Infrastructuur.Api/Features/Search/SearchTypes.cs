@@ -31,7 +31,8 @@ public static class SearchQueries
                 "Organisations, initiatives, activities and programmes whose name or description contain every word of the text, "
                 + "ignoring case and accents (\"cafe middellander\" finds \"Café de Middellander\"); the last word also matches longer words "
                 + $"when it has at least {SearchTerms.MinPrefixLength} characters. Best matches first (a match in the name counts more), "
-                + "ties in the order of their IDs. Ranks depend on the whole index, so a record changing between two pages can move.")
+                + "ties in the order of their IDs. Ranks depend on the whole index, so a record changing between two pages can move. "
+                + "A cursor names its result, never its rank; a cursor whose result is gone or no longer matches is refused with BAD_REQUEST.")
             .Argument<NonNullGraphType<StringGraphType>>("text", $"The words to search for: at most {Filters.MaxTextLength} characters and {Filters.MaxWords} words. Text without letters or digits finds nothing.")
             .PagingArguments()
             .ResolveAsync(async ctx =>

@@ -52,15 +52,18 @@ public sealed class SearchTerms
     public string TsQuery() => string.Join(" & ", Words.Select((w, i) => $"'{w.Replace("'", "''", StringComparison.Ordinal)}'{(i == Words.Count - 1 && LastIsPrefix ? ":*" : "")}"));
 }
 
-/// <summary>Where a search page starts: the last row's rank and id (ties on rank are broken by id).</summary>
-public sealed record SearchCursor(double Rank, string Kind, Guid Id)
+/// <summary>
+/// Where a search page starts: the record the previous page ended (or started) on, by kind and id — nothing else. The
+/// rank is looked up again when the cursor is used: a rank in the cursor would be read by the caller, and on SQLite
+/// bm25 moves when rows the caller may not see (drafts) are added, so it would tell them those rows exist.
+/// </summary>
+public sealed record SearchCursor(string Kind, Guid Id)
 {
     private const string Prefix = "search";
 
-    public static SearchCursor Of(SearchHit hit) => new(hit.Rank, hit.Kind, hit.Id);
+    public static SearchCursor Of(SearchHit hit) => new(hit.Kind, hit.Id);
 
-    public string Encode() =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{Prefix}\n{Rank.ToString("R", CultureInfo.InvariantCulture)}\n{Kind}\n{Id:N}"));
+    public string Encode() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{Prefix}\n{Kind}\n{Id:N}"));
 
     public static SearchCursor? Decode(string? cursor)
     {
@@ -72,12 +75,9 @@ public sealed record SearchCursor(double Rank, string Kind, Guid Id)
         try
         {
             var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split('\n');
-            if (parts.Length == 4 && parts[0] == Prefix
-                && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var rank)
-                && SiteSearch.Kinds.Contains(parts[2])
-                && Guid.TryParseExact(parts[3], "N", out var id))
+            if (parts.Length == 3 && parts[0] == Prefix && SiteSearch.Kinds.Contains(parts[1]) && Guid.TryParseExact(parts[2], "N", out var id))
             {
-                return new(rank, parts[2], id);
+                return new(parts[1], id);
             }
         }
         catch (FormatException)
@@ -85,13 +85,17 @@ public sealed record SearchCursor(double Rank, string Kind, Guid Id)
             // fall through to the one error message below
         }
 
-        throw ApiException.BadRequest("The cursor is not valid for search. Use a cursor from a search result.");
+        throw Invalid();
     }
+
+    /// <summary>The one answer to any cursor we did not hand out for this search, whatever is wrong with it.</summary>
+    internal static ApiException Invalid() => ApiException.BadRequest("The cursor is not valid for this search, or its result no longer matches. Use a cursor from a search result, or start again without one.");
 }
 
 /// <summary>
 /// Query.search in SQL: the engine's full-text index (see <see cref="SearchIndex"/>) gives each match a rank, the
-/// database orders and pages by (rank, id), and the page's records are then read in one query per kind found.
+/// database orders and pages by (rank, id), and the page's records are then read in one query per kind found. Ranks
+/// never leave the server.
 /// </summary>
 public static class SiteSearch
 {
@@ -146,8 +150,15 @@ public static class SiteSearch
     public static async Task<List<SearchResult>> PageAsync(InfrastructuurDb db, SearchTerms terms, Viewer viewer, SearchCursor? cursor, bool backward, int take, CancellationToken cancellationToken)
     {
         var hits = Hits(db, terms, viewer);
-        if (cursor is { Rank: var rank, Id: var id })
+        if (cursor is { Kind: var anchorKind, Id: var id })
         {
+            // The cursor's record as this caller finds it now: gone, hidden from them or no longer matching all answer alike.
+            var anchor = await hits.Where(h => h.Kind == anchorKind && h.Id == id).Select(h => (double?)h.Rank).FirstOrDefaultAsync(cancellationToken);
+            if (anchor is not { } rank)
+            {
+                throw SearchCursor.Invalid();
+            }
+
             hits = backward
                 ? hits.Where(h => h.Rank > rank || (h.Rank == rank && h.Id.CompareTo(id) < 0))
                 : hits.Where(h => h.Rank < rank || (h.Rank == rank && h.Id.CompareTo(id) > 0));

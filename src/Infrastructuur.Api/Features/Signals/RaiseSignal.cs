@@ -77,6 +77,8 @@ public static class RaiseSignal
             return;
         }
 
+        // Who raised a signal is never recorded: its change history names no author (the organisation, if any, is on the signal).
+        run.Db.Audit = run.Db.Audit! with { Subject = null, PersonId = null };
         var signal = new Signal
         {
             ObservedOn = input.ObservedOn,

@@ -28,8 +28,8 @@ public enum SignalStatus
 
 /// <summary>
 /// An observed need in a neighbourhood, e.g. teachers seeing concentration problems in children. The reporter is an
-/// organisation or a resident, never a person on record; the description may be sensitive and stays out of the
-/// schema until the authorization work scopes who may read it.
+/// organisation or a resident, never a person on record. A signal is a record about residents: only the scopes that
+/// work with it see it at all (<see cref="Access.VisibilityRules.Signal"/>); everyone else gets small-cell-suppressed counts.
 /// </summary>
 public sealed class Signal : Entity
 {
@@ -57,7 +57,7 @@ public sealed class Signal : Entity
 
     public bool ReportedByResident { get; set; }
 
-    /// <summary>Sensitive: may describe residents' circumstances. Not exposed until reads are scoped and logged.</summary>
+    /// <summary>Sensitive: may describe residents' circumstances; readable by those who may see the signal.</summary>
     [AuditWithoutValues]
     public string? Description { get; set; }
 
@@ -73,15 +73,14 @@ public sealed class Signal : Entity
     public List<NetworkMeeting> DiscussedAt { get; set; } = [];
 }
 
-/// <summary>
-/// An activity started or changed in response to a signal. The Activity entity is built on another branch; the
-/// foreign key to it is added when the two are merged.
-/// </summary>
+/// <summary>An activity started or changed in response to a signal: links the signal to the activity's provider.</summary>
 public sealed class SignalResponse
 {
     public Guid SignalId { get; set; }
 
     public Guid ActivityId { get; set; }
+
+    public Activities.Activity? Activity { get; set; }
 }
 
 internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
@@ -110,6 +109,6 @@ internal sealed class SignalResponseConfiguration : IEntityTypeConfiguration<Sig
     {
         builder.HasKey(r => new { r.SignalId, r.ActivityId });
         builder.HasIndex(r => r.ActivityId);
-        builder.HasOne<Activities.Activity>().WithMany().HasForeignKey(r => r.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(r => r.Activity).WithMany().HasForeignKey(r => r.ActivityId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -10,5 +10,6 @@ public static class SignalMutations
         mutation.AddRaiseSignal();
         mutation.AddTriageSignal();
         mutation.AddLinkSignalResponse();
+        mutation.AddUnlinkSignalResponse();
     }
 }

@@ -43,15 +43,17 @@ public sealed class SignalStatusType : EnumerationGraphType<SignalStatus>
     }
 }
 
-// Public fields, and the description, which may be sensitive: only the scopes that work with the signal read it
-// (null for anyone else). Nothing about a person is on a signal.
+// A signal reaches only those who may read it as a record (VisibilityRules.Signal, applied on every path: lists, their
+// totalCount, node(id:), nested lists); everyone else gets suppressed counts from Query.counts. Nothing about a person is on a signal.
 public sealed class SignalType : ObjectGraphType<Signal>
 {
     public static readonly KeysetOrder<Signal, DateOnly> ByObservedOn = new("observedOn", s => s.ObservedOn, descending: true);
 
     public SignalType()
     {
-        Description = "An observed need in a neighbourhood (e.g. teachers seeing concentration problems in children), the theme it was traced to and where it stands.";
+        Description = "An observed need in a neighbourhood (e.g. teachers seeing concentration problems in children), the theme it was traced to and where it stands. "
+            + "Signals are records about residents: you see one only if it is in your scope (officials of its municipality; staff of the reporting organisation "
+            + "or of one whose activity answers it; coordinators of an initiative whose activity answers it; administrators). Anyone else gets counts per area and theme from Query.counts, small cells suppressed.";
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
         this.AddVersionField();
@@ -71,8 +73,8 @@ public sealed class SignalType : ObjectGraphType<Signal>
             .Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.UnderlyingThemeId));
         Field<StringGraphType>("description")
             .Policy(Policies.Scoped)
-            .Description("What was observed, in the reporter's words; it may describe residents' circumstances. Null unless you may read it — staff of the reporting organisation, coordinators of an initiative running an activity started in response, officials of the signal's municipality, administrators — or when there is none.")
-            .Resolve(ctx => ReadDescription(ctx));
+            .Description("What was observed, in the reporter's words; it may describe residents' circumstances. Readable by everyone who may see the signal; null when there is none.")
+            .Resolve(ctx => ctx.Source.Description);
         Field<NonNullGraphType<ReporterKindType>>("reporterKind")
             .Description("Who raised the signal: an organisation or a resident.")
             .Resolve(ctx => ctx.Source.ReportedByResident ? ReporterKind.Resident : ReporterKind.Organisation);
@@ -83,37 +85,6 @@ public sealed class SignalType : ObjectGraphType<Signal>
             .Description("The network meetings that discussed the signal, most recent first.")
             .PagingArguments()
             .Resolve(ctx => ctx.PageChildren(_ => s => s.DiscussedAt, NetworkMeetingType.ByDate));
-    }
-
-    // Batched: the links of all signals on a page load in one statement.
-    private static IDataLoaderResult<string?> ReadDescription(IResolveFieldContext<Signal> ctx)
-    {
-        var signal = ctx.Source;
-        var request = ctx.Request();
-        var responding = ctx.Loader<RespondingInitiativesBySignal>().Load(signal.Id);
-        return new Deferred<string?>(async ct =>
-        {
-            var viewer = await request.ViewerAsync(ct);
-            var allowed = viewer.Serves(signal.MunicipalityId)
-                || (signal.ReportedByOrganisationId is { } reporter && viewer.WorksFor(reporter))
-                || (viewer.Role == Role.Coordinator && (await responding.GetResultAsync(ct) ?? []).Any(viewer.Coordinates));
-            return allowed ? signal.Description : null;
-        });
-    }
-}
-
-/// <summary>The initiatives running an activity started or changed in response to each signal, in one statement.</summary>
-public sealed class RespondingInitiativesBySignal(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, List<Guid>>
-{
-    protected override async Task<IReadOnlyDictionary<Guid, List<Guid>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.SignalResponses.AsNoTracking()
-            .Where(r => keys.Contains(r.SignalId))
-            .Join(db.Activities, r => r.ActivityId, a => a.Id, (r, a) => new { r.SignalId, a.ProviderInitiativeId })
-            .Where(r => r.ProviderInitiativeId != null)
-            .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.SignalId).ToDictionary(g => g.Key, g => g.Select(r => r.ProviderInitiativeId!.Value).Distinct().ToList());
     }
 }
 
@@ -156,7 +127,7 @@ public static class SignalQueries
     public static void AddSignalQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionType<SignalType>>>("signals")
-            .Description("Signals of observed needs, most recently observed first.")
+            .Description("The signals of observed needs you may see (see Signal), most recently observed first; totalCount counts only those. Counts for everyone: Query.counts(of: SIGNALS).")
             .PagingArguments()
             .Argument<SignalFilterType>("filterBy", "Narrows the list.")
             .ResolveAsync(ctx =>
@@ -167,7 +138,7 @@ public static class SignalQueries
             });
 
         query.Field<SignalType>("signal")
-            .Description("One signal by its global ID; null with NOT_FOUND when there is none.")
+            .Description("One signal by its global ID; null with NOT_FOUND when there is none or you may not see it (see Signal).")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The signal's global ID.")
             .Resolve(ctx => ctx.LoadByIdOrNotFound<Signal>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Signal))));
     }

@@ -22,6 +22,9 @@ public sealed class LimitsOptions
 
     public int MaxIntrospectionNesting { get; set; } = 3;
 
+    /// <summary>How many introspection objects cost as much as one object from the database (introspection is answered from memory).</summary>
+    public int IntrospectionObjectsPerCost { get; set; } = 10;
+
     public int MaxCostAnonymous { get; set; } = 5_000;
 
     public int MaxCostAuthenticated { get; set; } = 20_000;
@@ -32,4 +35,7 @@ public sealed class LimitsOptions
     public int MaxValidationErrors { get; set; } = 5;
 
     public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Largest response body, in bytes: a larger answer is replaced by a RESPONSE_TOO_LARGE error, never buffered beyond this.</summary>
+    public int MaxResponseBytes { get; set; } = 8 * 1024 * 1024;
 }

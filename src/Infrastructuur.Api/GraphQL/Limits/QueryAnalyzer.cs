@@ -6,7 +6,7 @@ using GraphQLParser.AST;
 namespace Infrastructuur.Api.GraphQL.Limits;
 
 /// <summary>What a request would cost, measured on the parsed document before GraphQL.NET validates or runs it.</summary>
-public readonly record struct QueryMeasure(double Cost, int Depth, long Aliases, long Directives, int IntrospectionNesting);
+public readonly record struct QueryMeasure(double Cost, int Depth, long Aliases, long Directives, int IntrospectionNesting, long SchemaFields = 0);
 
 /// <summary>
 /// A field's estimated cost declared next to the field (metadata <see cref="QueryAnalyzer.CostKey"/>), for fields whose
@@ -17,16 +17,20 @@ public delegate double FieldCost(Func<string, object?> argument, double cost);
 
 /// <summary>
 /// Measures depth (leaf counted, introspection excluded), aliases (__typename free), directives, introspection list
-/// nesting (fields/interfaces/possibleTypes/inputFields on one path) and estimated cost (every field 1, multiplied by
-/// the page size of each enclosing list). Fragments are measured once and reused, so a "fragment bomb" that expands
-/// exponentially costs linear time here; a fragment cycle is reported instead of followed.
+/// nesting (fields/args/interfaces/possibleTypes/inputFields on one path), the number of <c>__schema</c> fields and
+/// estimated cost (every object 1, multiplied by the page size of each enclosing list, with page sizes and lists of
+/// keys taken from the values the request runs with: variables sent, else their defaults; introspection by the
+/// objects it returns, see <see cref="IntrospectionCost"/>). Fragments are measured once and reused, so a "fragment
+/// bomb" that expands exponentially costs linear time here; a fragment cycle is reported instead of followed.
 /// </summary>
 public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
 {
     /// <summary>The field metadata key of a <see cref="FieldCost"/>.</summary>
     public const string CostKey = "cost";
 
-    private static readonly HashSet<string> IntrospectionLists = new(StringComparer.Ordinal) { "fields", "interfaces", "possibleTypes", "inputFields" };
+    // The lists of one type that lead on to further types. type and ofType return one type each, so they multiply
+    // nothing; they are priced by IntrospectionCost like every other object.
+    private static readonly HashSet<string> IntrospectionLists = new(StringComparer.Ordinal) { "fields", "args", "interfaces", "possibleTypes", "inputFields" };
 
     /// <summary>Counts lexical tokens up to <paramref name="limit"/> + 1, before any parsing.</summary>
     public static int CountTokens(string text, int limit)
@@ -58,7 +62,7 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
 
     public QueryMeasure Measure(GraphQLDocument document, GraphQLOperationDefinition operation, Inputs? variables)
     {
-        var walker = new Walker(schema, options, document, variables);
+        var walker = new Walker(schema, options, document, operation, variables);
         var root = operation.Operation switch
         {
             OperationType.Mutation => schema.Mutation,
@@ -77,16 +81,17 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
     }
 
-    private sealed class Walker(ISchema schema, LimitsOptions options, GraphQLDocument document, Inputs? variables)
+    private sealed class Walker(ISchema schema, LimitsOptions options, GraphQLDocument document, GraphQLOperationDefinition operation, Inputs? variables)
     {
         private readonly Dictionary<(string, bool), QueryMeasure> _fragments = [];
         private readonly HashSet<string> _visiting = new(StringComparer.Ordinal);
+        private IntrospectionCost? _introspection;
 
         public QueryMeasure SelectionSet(GraphQLSelectionSet? set, IGraphType? parent, bool inIntrospection)
         {
             double cost = 0;
             int depth = 0, nesting = 0;
-            long aliases = 0, directives = 0;
+            long aliases = 0, directives = 0, schemas = 0;
             foreach (var selection in set?.Selections ?? [])
             {
                 var m = selection switch
@@ -102,24 +107,28 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
                 nesting = Math.Max(nesting, m.IntrospectionNesting);
                 aliases += m.Aliases;
                 directives += m.Directives;
+                schemas += m.SchemaFields;
             }
 
-            return new QueryMeasure(cost, depth, aliases, directives, nesting);
+            return new QueryMeasure(cost, depth, aliases, directives, nesting, schemas);
         }
 
         private QueryMeasure Field(GraphQLField field, IGraphType? parent, bool inIntrospection)
         {
             var name = field.Name.StringValue;
-            var introspection = inIntrospection || name is "__schema" or "__type";
+            var root = !inIntrospection && name is "__schema" or "__type";
+            var introspection = inIntrospection || root;
             var definition = (parent?.GetNamedType() as IComplexGraphType)?.GetField(name);
             var child = SelectionSet(field.SelectionSet, definition?.ResolvedType, introspection);
             var aliases = child.Aliases + (field.Alias is not null && name != "__typename" ? 1 : 0);
             var directives = child.Directives + (field.Directives?.Count ?? 0);
             if (introspection)
             {
-                // Introspection is bounded by its own nesting rule, not by depth or cost: the IDE's standard query must pass.
+                // Not counted in depth (the IDE's standard query is deeper than 8); priced by the objects it returns, at
+                // a fraction of a database object because the schema is answered from memory.
                 var nesting = child.IntrospectionNesting + (IntrospectionLists.Contains(name) ? 1 : 0);
-                return new QueryMeasure(0, 0, aliases, directives, nesting);
+                var price = root ? (_introspection ??= new IntrospectionCost(schema, document)).Of(field, Literal) / Math.Max(options.IntrospectionObjectsPerCost, 1) : 0;
+                return new QueryMeasure(price, 0, aliases, directives, nesting, child.SchemaFields + (root && name == "__schema" ? 1 : 0));
             }
 
             // Scalars are free; every object fetched costs 1, and a page or list multiplies what is fetched below it.
@@ -129,7 +138,7 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
                 cost = declared(argument => field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == argument) is { } a ? Value(a.Value) : null, cost);
             }
 
-            return new QueryMeasure(cost, 1 + child.Depth, aliases, directives, child.IntrospectionNesting);
+            return new QueryMeasure(cost, 1 + child.Depth, aliases, directives, child.IntrospectionNesting, child.SchemaFields);
         }
 
         private QueryMeasure Spread(GraphQLFragmentSpread spread, bool inIntrospection)
@@ -172,14 +181,9 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
                     return 1 + (Math.Clamp(size, 1, ConnectionArgs.MaxPageSize) * children);
                 }
 
-                if (argName == "ids" && argument.Value is GraphQLListValue list)
+                if (argName == "ids" && ListLength(argument.Value) is { } length)
                 {
-                    return Math.Max(list.Values?.Count ?? 1, 1) * (1 + children);
-                }
-
-                if (argName == "ids" && argument.Value is GraphQLVariable v && variables?.TryGetValue(v.Name.StringValue, out var value) == true && value is System.Collections.ICollection c)
-                {
-                    return Math.Max(c.Count, 1) * (1 + children);
+                    return Math.Max(length, 1) * (1 + children);
                 }
             }
 
@@ -187,28 +191,51 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
             return IsList(definition?.ResolvedType) && !inConnectionPage ? options.AssumedListSize * (1 + children) : 1 + children;
         }
 
-        private long? IntValue(GraphQLValue value) => value switch
+        // The value an argument runs with: a literal, the variable's value as sent, else the variable's default.
+        private object? Literal(GraphQLValue value) => value switch
         {
-            GraphQLIntValue i when long.TryParse(i.Value, out var n) => n,
-            GraphQLVariable v when variables?.TryGetValue(v.Name.StringValue, out var x) == true => x switch
-            {
-                int n => n,
-                long n => n,
-                _ => null,
-            },
+            GraphQLVariable v when variables?.TryGetValue(v.Name.StringValue, out var sent) == true => sent,
+            GraphQLVariable v => DefaultOf(v) is { } fallback ? Literal(fallback) : null,
+            GraphQLIntValue i when long.TryParse(i.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+            GraphQLStringValue s => s.Value.ToString(),
+            GraphQLNullValue => null,
+            GraphQLListValue list => list.Values ?? [],
+            _ => value,
+        };
+
+        private GraphQLValue? DefaultOf(GraphQLVariable variable) =>
+            operation.Variables?.Items.FirstOrDefault(d => d.Variable.Name.StringValue == variable.Name.StringValue)?.DefaultValue;
+
+        private long? IntValue(GraphQLValue value) => Literal(value) switch
+        {
+            int n => n,
+            long n => n,
+            System.Numerics.BigInteger n => n > long.MaxValue ? long.MaxValue : n < long.MinValue ? long.MinValue : (long)n,
+            double d when !double.IsNaN(d) => (long)Math.Clamp(d, long.MinValue, long.MaxValue),
+            decimal d => (long)Math.Clamp(d, long.MinValue, long.MaxValue),
             _ => null,
         };
 
         // An argument's value as plain data (objects as dictionaries, lists as lists, scalars as text or numbers), for a
-        // declared FieldCost; a variable the request does not supply is null (unknown).
+        // declared FieldCost; a variable runs with its value as sent, else its default, else is null (unknown).
         private object? Value(GraphQLValue value) => value switch
         {
-            GraphQLVariable v => variables?.TryGetValue(v.Name.StringValue, out var x) == true ? x : null,
+            GraphQLVariable v when variables?.TryGetValue(v.Name.StringValue, out var sent) == true => sent,
+            GraphQLVariable v => DefaultOf(v) is { } fallback ? Value(fallback) : null,
             GraphQLStringValue s => s.Value.ToString(),
             GraphQLIntValue i => long.TryParse(i.Value, out var n) ? n : null,
             GraphQLObjectValue o => (o.Fields ?? []).ToDictionary(f => f.Name.StringValue, f => Value(f.Value), StringComparer.Ordinal),
             GraphQLListValue l => (l.Values ?? []).Select(Value).ToList(),
             _ => null,
+        };
+
+        // A list's length as the request runs it (lists of keys such as nodes(ids:)); a single value is a list of one.
+        private int? ListLength(GraphQLValue value) => Literal(value) switch
+        {
+            null => null,
+            System.Collections.ICollection c => c.Count,
+            IEnumerable<GraphQLValue> items => items.Count(),
+            _ => 1,
         };
 
         private static bool IsList(IGraphType? type) => type switch

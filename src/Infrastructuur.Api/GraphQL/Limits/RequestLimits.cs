@@ -42,9 +42,15 @@ public sealed class RequestLimits(ISchema schema, IOptions<LimitsOptions> option
         var m = new QueryAnalyzer(schema, o).Measure(document, operation, variables);
         var maxDepth = authenticated ? o.MaxDepthAuthenticated : o.MaxDepthAnonymous;
         var maxCost = authenticated ? o.MaxCostAuthenticated : o.MaxCostAnonymous;
+        // One __schema answers everything introspection can; a second (aliased, or in a fragment) only multiplies the answer.
+        if (m.SchemaFields > 1)
+        {
+            throw new LimitExceededException(ErrorCodes.IntrospectionTooDeep, $"The document asks for __schema {m.SchemaFields} times; at most once per document.", 1);
+        }
+
         if (m.IntrospectionNesting > o.MaxIntrospectionNesting)
         {
-            throw new LimitExceededException(ErrorCodes.IntrospectionTooDeep, $"Introspection nests fields/interfaces/possibleTypes/inputFields {m.IntrospectionNesting} deep; at most {o.MaxIntrospectionNesting}.", o.MaxIntrospectionNesting);
+            throw new LimitExceededException(ErrorCodes.IntrospectionTooDeep, $"Introspection nests fields/args/interfaces/possibleTypes/inputFields {m.IntrospectionNesting} deep; at most {o.MaxIntrospectionNesting}.", o.MaxIntrospectionNesting);
         }
 
         if (m.Depth > maxDepth)

@@ -2,6 +2,7 @@ using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Network;
+using Infrastructuur.Api.Features.Organisations;
 
 namespace Infrastructuur.Api.Features.Shared.Mutations;
 
@@ -9,7 +10,8 @@ namespace Infrastructuur.Api.Features.Shared.Mutations;
 /// The write column of security.md's matrix, in one place. Each rule says who may act (<see cref="Permission.Act"/>), who
 /// may only see the object and so learns it is refused (<see cref="Permission.See"/>: FORBIDDEN), and leaves everyone else
 /// at <see cref="Permission.None"/> (NOT_FOUND, exactly as for an ID that does not exist). Admins act everywhere: the
-/// viewer's scope checks already say so.
+/// viewer's scope checks already say so. The ToEdit rules also answer <c>viewerCanEdit</c>, so the hint and the
+/// describe/change mutations cannot disagree.
 /// </summary>
 public static class EditScopes
 {
@@ -42,6 +44,12 @@ public static class EditScopes
     /// <summary>Officials of its municipality verify an activity; the provider sees that it may not verify itself.</summary>
     public static Permission ToVerify(this Viewer viewer, Activity activity) =>
         viewer.Serves(activity.MunicipalityId) ? Permission.Act : viewer.MayEdit(activity) ? Permission.See : Permission.None;
+
+    /// <summary>Its staff edit an organisation's profile; officials where it works read it (they verify, not edit). Needs <see cref="Organisation.Neighbourhoods"/> loaded to tell FORBIDDEN from NOT_FOUND.</summary>
+    public static Permission ToEdit(this Viewer viewer, Organisation organisation) =>
+        viewer.WorksFor(organisation.Id) ? Permission.Act
+        : viewer.ServesAny(organisation.Neighbourhoods.Select(n => n.MunicipalityId)) ? Permission.See
+        : Permission.None;
 
     /// <summary>Acting for a party (an initiative or an organisation): its coordinators or its staff.</summary>
     public static bool MayActFor(this Viewer viewer, (string Type, Guid Id) party) =>

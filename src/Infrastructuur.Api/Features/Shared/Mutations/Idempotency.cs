@@ -3,8 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GraphQL;
-using GraphQL.Execution;
-using ExecutionContext = GraphQL.Execution.ExecutionContext;
+using GraphQL.DataLoader;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.GraphQL;
@@ -14,14 +13,16 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Infrastructuur.Api.Features.Shared.Mutations;
 
 /// <summary>
-/// A mutation run under an Idempotency-Key: who, which key, which mutation with which input (a hash), what it produced
-/// (references to the objects, written in the same transaction as they were) and the response JSON the caller got.
+/// A mutation run under an Idempotency-Key: who (a keyed hash, never the subject or address itself), which key, which
+/// mutation with which input (a hash) and what it produced (references to the objects, written in the same transaction
+/// as they were). No response is kept: a replay reads the objects again for whoever asks then. Kept for
+/// <see cref="IdempotencyOptions.IdempotencyHours"/>, then deleted by <see cref="IdempotencyPurge"/>.
 /// </summary>
 public sealed class IdempotencyRecord
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
-    /// <summary>The token subject, or "ip:" and the client address for anonymous callers.</summary>
+    /// <summary>The caller as <see cref="IdempotencySettings.CallerOf"/> hashes it (token subject, else client address).</summary>
     public required string Caller { get; set; }
 
     public required string Key { get; set; }
@@ -31,10 +32,10 @@ public sealed class IdempotencyRecord
     /// <summary>SHA-256 of the canonical input (its JSON plus the names of the fields sent).</summary>
     public required string InputHash { get; set; }
 
-    /// <summary>The payload's objects as {property: [type, id]}: enough to answer again should <see cref="Response"/> be missing.</summary>
+    /// <summary>The payload's objects as {property: [type, id]}: what a replay reads again for the caller.</summary>
     public required string Result { get; set; }
 
-    /// <summary>The JSON of the mutation field as first returned; replays return exactly this.</summary>
+    /// <summary>Never written (it would keep personal data the caller may no longer read); a row that has one predates that and is purged.</summary>
     public string? Response { get; set; }
 
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
@@ -49,7 +50,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Mutation).HasMaxLength(100);
         builder.Property(r => r.InputHash).HasMaxLength(64);
 
-        // Two concurrent first requests with one key: the second insert fails here, and the loser answers with the winner's response.
+        // Two concurrent first requests with one key: the second insert fails here, and the loser answers with the winner's objects.
         builder.HasIndex(r => new { r.Caller, r.Key }).IsUnique();
         builder.HasIndex(r => r.CreatedAt);
     }
@@ -62,19 +63,15 @@ public sealed class Idempotency
     public const int MaxKeyLength = 200;
 
     private static readonly JsonSerializerOptions HashOptions = new() { WriteIndented = false };
-    private static readonly TimeSpan WaitForWinner = TimeSpan.FromSeconds(3);
 
+    private readonly IdempotencySettings _settings;
     private readonly string _caller;
     private readonly string _key;
     private readonly string _mutation;
     private readonly string _hash;
-    private IdempotencyRecord? _staged;
 
-    private Idempotency(string caller, string key, string mutation, string hash) =>
-        (_caller, _key, _mutation, _hash) = (caller, key, mutation, hash);
-
-    /// <summary>Where the execution strategy finds what to do with a root field's response (see <see cref="MutationExecutionStrategy"/>).</summary>
-    public static string OutcomeKey(string responseKey) => $"idempotency:{responseKey}";
+    private Idempotency(IdempotencySettings settings, string caller, string key, string mutation, string hash) =>
+        (_settings, _caller, _key, _mutation, _hash) = (settings, caller, key, mutation, hash);
 
     public static Idempotency? From(IResolveFieldContext context, Viewer viewer, string mutation, MutationInput input)
     {
@@ -91,20 +88,29 @@ public sealed class Idempotency
             throw ApiException.BadRequest($"{Header} must be one value of 1 to {MaxKeyLength} visible ASCII characters (a UUID is a good choice).");
         }
 
-        var caller = viewer.Subject is { } subject ? $"sub:{subject}" : $"ip:{http!.Connection.RemoteIpAddress}";
-        return new Idempotency(caller, key, mutation, Hash(input));
+        var settings = context.RequestServices!.GetRequiredService<IdempotencySettings>();
+        var caller = settings.CallerOf(viewer.Subject is { } subject ? $"sub:{subject}" : $"ip:{http!.Connection.RemoteIpAddress}");
+        return new Idempotency(settings, caller, key, mutation, Hash(input));
     }
 
     /// <summary>
-    /// The answer to a repeated key: the stored response (or, while the first call is still finishing, the same objects
-    /// read again), or IDEMPOTENCY_KEY_REUSED when the key came with another mutation or input; null for a new key.
+    /// The answer to a repeated key: the objects the first call produced, read again as the caller may see them now (a
+    /// hidden object is null, with NOT_FOUND; personal data goes through its field policy and the access log, as on any
+    /// read), or IDEMPOTENCY_KEY_REUSED when the key came with another mutation or input; null for a new or expired key.
     /// </summary>
-    public async Task<TPayload?> ReplayAsync<TPayload>(InfrastructuurDb db, RequestContext request, string responseKey, CancellationToken ct)
+    public async Task<TPayload?> ReplayAsync<TPayload>(IResolveFieldContext context, InfrastructuurDb db, CancellationToken ct)
         where TPayload : Payload, new()
     {
-        var record = await FindAsync(db, ct);
+        var record = await db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Caller == _caller && r.Key == _key, ct);
         if (record is null)
         {
+            return null;
+        }
+
+        if (record.CreatedAt < _settings.ExpiredBefore)
+        {
+            // An expired key is a new one: make room for its new record (the unique index holds one per caller and key).
+            await db.Set<IdempotencyRecord>().Where(r => r.Id == record.Id).ExecuteDeleteAsync(ct);
             return null;
         }
 
@@ -113,31 +119,29 @@ public sealed class Idempotency
             throw new ApiException(ErrorCodes.IdempotencyKeyReused, $"This {Header} was already used for a different mutation or input. Use a new key for a new request.");
         }
 
-        // The winner of a race writes its response right after its commit; give it a moment.
-        var deadline = DateTime.UtcNow + WaitForWinner;
-        while (record.Response is null && DateTime.UtcNow < deadline)
+        // The first call may have committed after this request loaded the caller's scopes, and changed them (a new
+        // initiative's creator coordinates it): read the objects with the scopes that hold now.
+        context.Request().ScopesChanged();
+        var (payload, missing) = await RebuildAsync<TPayload>(context, db, record.Result, ct);
+        if (missing)
         {
-            await Task.Delay(50, ct);
-            record = await FindAsync(db, ct) ?? record;
+            context.Errors.Add(new ApiException(ErrorCodes.NotFound, "An object this mutation returned is no longer visible to you.") { Path = context.Path });
         }
 
-        request[OutcomeKey(responseKey)] = new IdempotencyOutcome(record.Id, record.Response);
-        return record.Response is null ? await RebuildAsync<TPayload>(db, record.Result, ct) : new TPayload();
+        return payload;
     }
 
     /// <summary>Adds the record to the mutation's unit of work, so it commits (or not) with the objects it describes.</summary>
-    public void Stage(InfrastructuurDb db, Payload payload)
+    public void Stage(InfrastructuurDb db, Payload payload) =>
+        db.Add(new IdempotencyRecord { Caller = _caller, Key = _key, Mutation = _mutation, InputHash = _hash, Result = References(db, payload) });
+
+    private const string Created = "created";
+
+    private static async Task<object?> CreatedAsync(InfrastructuurDb db, string typeName, Guid id, CancellationToken ct)
     {
-        _staged = new IdempotencyRecord { Caller = _caller, Key = _key, Mutation = _mutation, InputHash = _hash, Result = References(payload) };
-        db.Add(_staged);
+        var type = db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == typeName)?.ClrType;
+        return type is null ? null : await db.FindAsync(type, [id], ct);
     }
-
-    /// <summary>After the commit: the execution strategy stores the response once the whole field has been resolved.</summary>
-    public void Committed(RequestContext request, string responseKey) =>
-        request[OutcomeKey(responseKey)] = new IdempotencyOutcome(_staged!.Id, null);
-
-    private Task<IdempotencyRecord?> FindAsync(InfrastructuurDb db, CancellationToken ct) =>
-        db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Caller == _caller && r.Key == _key, ct);
 
     private static string Hash(MutationInput input)
     {
@@ -145,7 +149,8 @@ public sealed class Idempotency
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
     }
 
-    private static string References(Payload payload)
+    // Each object as [type, id], plus "created" when this call created it (see RebuildAsync).
+    private static string References(InfrastructuurDb db, Payload payload)
     {
         var refs = new Dictionary<string, List<string[]>>();
         foreach (var property in payload.GetType().GetProperties())
@@ -159,37 +164,46 @@ public sealed class Idempotency
             };
             if (entities.Count > 0 || typeof(Entity).IsAssignableFrom(property.PropertyType))
             {
-                refs[property.Name] = [.. entities.Select(e => new[] { e.GetType().Name, e.Id.ToString("N") })];
+                refs[property.Name] = [.. entities.Select(e => db.Entry(e).State == EntityState.Added
+                    ? new[] { e.GetType().Name, e.Id.ToString("N"), Created }
+                    : [e.GetType().Name, e.Id.ToString("N")])];
             }
         }
 
         return JsonSerializer.Serialize(refs);
     }
 
-    private static async Task<TPayload> RebuildAsync<TPayload>(InfrastructuurDb db, string result, CancellationToken ct)
+    // Each object through its node resolver, the by-ID loader every read uses: only rows the caller may see come back.
+    // One exception keeps a replay equal to the first answer: an object this very call created is shown to the caller
+    // who created it (the record's caller hash proves it is them), as the first answer showed it, even where the row
+    // rule hides it from them otherwise (a resident's own signal). Its fields keep their own policies.
+    private static async Task<(TPayload Payload, bool Missing)> RebuildAsync<TPayload>(IResolveFieldContext context, InfrastructuurDb db, string result, CancellationToken ct)
         where TPayload : Payload, new()
     {
-        var payload = new TPayload();
+        var resolvers = context.RequestServices!.GetServices<NodeResolver>().ToDictionary(r => r.TypeName, StringComparer.Ordinal);
         var refs = JsonSerializer.Deserialize<Dictionary<string, List<string[]>>>(result) ?? [];
-        foreach (var (name, items) in refs)
-        {
-            var property = typeof(TPayload).GetProperty(name);
-            if (property is null)
-            {
-                continue;
-            }
+        var pending = refs
+            .Select(r => (Property: typeof(TPayload).GetProperty(r.Key), Loads: r.Value.Select(item => item is [var type, var id, Created]
+                ? (IDataLoaderResult<object?>?)new Deferred<object?>(ct => CreatedAsync(db, type, Guid.ParseExact(id, "N"), ct))
+                : resolvers.GetValueOrDefault(item[0])?.Load(context, Guid.ParseExact(item[1], "N"))).ToList()))
+            .Where(r => r.Property is not null)
+            .ToList();
 
+        var payload = new TPayload();
+        var missing = false;
+        foreach (var (property, loads) in pending)
+        {
             var found = new List<object>();
-            foreach (var item in items)
+            foreach (var load in loads)
             {
-                var type = db.Model.GetEntityTypes().First(t => t.ClrType.Name == item[0]).ClrType;
-                if (await db.FindAsync(type, [Guid.ParseExact(item[1], "N")], ct) is { } entity)
+                if (load is not null && await load.GetResultAsync(ct) is { } entity)
                 {
                     found.Add(entity);
                 }
             }
 
-            if (typeof(Entity).IsAssignableFrom(property.PropertyType))
+            missing |= found.Count < loads.Count;
+            if (typeof(Entity).IsAssignableFrom(property!.PropertyType))
             {
                 property.SetValue(payload, found.FirstOrDefault());
             }
@@ -199,57 +213,6 @@ public sealed class Idempotency
             }
         }
 
-        return payload;
-    }
-}
-
-/// <summary>What the strategy does with a root field: store its response (<see cref="Stored"/> null) or return the stored one.</summary>
-public sealed record IdempotencyOutcome(Guid RecordId, string? Stored);
-
-/// <summary>
-/// The serial mutation strategy plus one step at the end: for root fields run under an Idempotency-Key it returns the
-/// stored response JSON of a replay, or stores the fresh response for later replays. Every root field of such a request
-/// is then written from its JSON text, so a first answer and its replays are byte for byte the same.
-/// </summary>
-public sealed class MutationExecutionStrategy(IGraphQLTextSerializer serializer) : SerialExecutionStrategy
-{
-    public override async Task<ExecutionResult> ExecuteAsync(ExecutionContext context)
-    {
-        var result = await base.ExecuteAsync(context);
-        if (context.UserContext is not RequestContext request || result.Data is not RootExecutionNode { SubFields: { } fields })
-        {
-            return result;
-        }
-
-        var outcomes = fields.Select(f => request.TryGetValue(Idempotency.OutcomeKey(f.Name!), out var o) ? o as IdempotencyOutcome : null).ToList();
-        if (outcomes.All(o => o is null))
-        {
-            return result;
-        }
-
-        var data = new Dictionary<string, object?>(StringComparer.Ordinal);
-        await using var db = await request.DbFactory.CreateDbContextAsync(context.CancellationToken);
-        for (var i = 0; i < fields.Length; i++)
-        {
-            var json = outcomes[i]?.Stored ?? Serialize(fields[i]);
-            using var document = JsonDocument.Parse(json);
-            data[fields[i].Name!] = document.RootElement.Clone();
-            if (outcomes[i] is { Stored: null } fresh)
-            {
-                await db.Set<IdempotencyRecord>()
-                    .Where(r => r.Id == fresh.RecordId && r.Response == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Response, json), context.CancellationToken);
-            }
-        }
-
-        result.Data = data;
-        return result;
-    }
-
-    // The field's value exactly as the response writer would write it.
-    private string Serialize(ExecutionNode field)
-    {
-        using var document = JsonDocument.Parse(serializer.Serialize(new ExecutionResult { Executed = true, Data = field }));
-        return document.RootElement.GetProperty("data").GetRawText();
+        return (payload, missing);
     }
 }

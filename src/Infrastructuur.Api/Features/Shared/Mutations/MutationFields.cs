@@ -40,7 +40,6 @@ public static class MutationFields
         var request = ctx.Request();
         var ct = ctx.CancellationToken;
         var input = ctx.GetArgument<TInput>("input");
-        var responseKey = ctx.FieldAst.Alias?.Name.StringValue ?? name;
         var viewer = await request.ViewerAsync(ct);
         if (policy != Policies.Public && !viewer.IsAuthenticated)
         {
@@ -49,7 +48,7 @@ public static class MutationFields
 
         var idempotency = Idempotency.From(ctx, viewer, name, input);
         await using var db = await request.DbFactory.CreateDbContextAsync(ct);
-        if (idempotency is not null && await idempotency.ReplayAsync<TPayload>(db, request, responseKey, ct) is { } replay)
+        if (idempotency is not null && await idempotency.ReplayAsync<TPayload>(ctx, db, ct) is { } replay)
         {
             return replay;
         }
@@ -68,7 +67,6 @@ public static class MutationFields
             idempotency?.Stage(db, payload);
             await db.SaveChangesAsync(ct);
             request.ScopesChanged();
-            idempotency?.Committed(request, responseKey);
             return payload;
         }
         catch (DbUpdateConcurrencyException)
@@ -77,10 +75,10 @@ public static class MutationFields
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
-            // Lost a race: to an identical request under the same key (answer as it was answered), or to another writer,
+            // Lost a race: to an identical request under the same key (answer with the winner's objects), or to another writer,
             // e.g. one who added the same link to the same record first (EF may insert the link before it updates the row).
             db.ChangeTracker.Clear();
-            if (idempotency is not null && await idempotency.ReplayAsync<TPayload>(db, request, responseKey, ct) is { } winner)
+            if (idempotency is not null && await idempotency.ReplayAsync<TPayload>(ctx, db, ct) is { } winner)
             {
                 return winner;
             }

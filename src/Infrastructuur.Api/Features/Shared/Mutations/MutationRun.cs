@@ -87,16 +87,23 @@ public sealed class MutationRun<TInput>(TInput input, Viewer viewer, Infrastruct
         return null;
     }
 
-    /// <summary>The tracked object with this global ID; NOT_FOUND (and null) when there is none.</summary>
+    /// <summary>
+    /// The rows of <typeparamref name="T"/> the caller may see, tracked: every lookup of a mutation starts here, so a row
+    /// hidden from reads (a draft, an application) is NOT_FOUND before any other check, exactly like a made-up ID.
+    /// </summary>
+    public IQueryable<T> Visible<T>()
+        where T : class => db.Set<T>().VisibleTo(viewer);
+
+    /// <summary>The tracked object with this global ID; NOT_FOUND (and null) when there is none or the caller may not see it.</summary>
     public async Task<T?> FindAsync<T>(string? id, string field, Func<IQueryable<T>, IQueryable<T>>? shape = null)
         where T : Entity =>
         Id(id, typeof(T).Name, field) is { } key ? await FindAsync(key, field, shape) : null;
 
-    /// <summary>The tracked object with this key; NOT_FOUND (and null) when there is none.</summary>
+    /// <summary>The tracked object with this key; NOT_FOUND (and null) when there is none or the caller may not see it.</summary>
     public async Task<T?> FindAsync<T>(Guid key, string field, Func<IQueryable<T>, IQueryable<T>>? shape = null)
         where T : Entity
     {
-        var found = await (shape?.Invoke(db.Set<T>()) ?? db.Set<T>()).AsSplitQuery().FirstOrDefaultAsync(e => e.Id == key, cancellationToken);
+        var found = await (shape?.Invoke(Visible<T>()) ?? Visible<T>()).AsSplitQuery().FirstOrDefaultAsync(e => e.Id == key, cancellationToken);
         if (found is null)
         {
             Fail(UserErrorCode.NotFound, field);
@@ -115,7 +122,7 @@ public sealed class MutationRun<TInput>(TInput input, Viewer viewer, Infrastruct
         where T : Entity =>
         await FindAsync(key, field, shape) is { } found && Allow(access(viewer, found), field) ? found : null;
 
-    /// <summary>The tracked objects with these global IDs (duplicates ignored); NOT_FOUND when any is missing.</summary>
+    /// <summary>The tracked objects with these global IDs (duplicates ignored); NOT_FOUND when any is missing or hidden from the caller.</summary>
     public async Task<List<T>> FindAllAsync<T>(IReadOnlyCollection<string>? ids, string field)
         where T : Entity
     {
@@ -137,7 +144,7 @@ public sealed class MutationRun<TInput>(TInput input, Viewer viewer, Infrastruct
         }
 
         var wanted = keys.Select(k => k!.Value).Distinct().ToList();
-        var found = await db.Set<T>().Where(e => wanted.Contains(e.Id)).ToListAsync(cancellationToken);
+        var found = await Visible<T>().Where(e => wanted.Contains(e.Id)).ToListAsync(cancellationToken);
         if (found.Count != wanted.Count)
         {
             Fail(UserErrorCode.NotFound, field);

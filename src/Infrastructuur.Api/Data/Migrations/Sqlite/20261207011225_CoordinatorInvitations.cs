@@ -1,0 +1,32 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Infrastructuur.Api.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CoordinatorInvitations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AcceptedAt",
+                table: "InitiativeCoordinators",
+                type: "TEXT",
+                nullable: true);
+
+            // Links that existed before invitations were in force: they stay accepted, as of when they were made.
+            migrationBuilder.Sql("UPDATE \"InitiativeCoordinators\" SET \"AcceptedAt\" = \"CreatedAt\";");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AcceptedAt",
+                table: "InitiativeCoordinators");
+        }
+    }
+}
