@@ -18,7 +18,6 @@ public static class InfrastructuurApp
         builder.Services.AddInfrastructuurGraphQL(builder.Configuration);
         builder.Services.AddInfrastructuurTelemetry(builder.Configuration);
         builder.Services.AddSingleton<ShutdownState>();
-        builder.Services.AddHostedService<DashboardRefresher>();
         builder.Services.AddIdempotency(builder.Configuration);
         builder.AddTransportLimits();
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Tests.Infrastructure;
@@ -298,56 +297,6 @@ public abstract class DashboardTests(Func<TestApp> app)
         var after = await w.DashboardAsync(app(), selection);
         Assert.Equal("5 1", Line(before["network"]!["period"]!));
         Assert.Equal("6 0", Line(after["network"]!["period"]!));
-    }
-
-    [SkippableFact]
-    public async Task After_a_write_the_dashboards_in_use_are_computed_again_in_the_background_so_the_next_request_runs_no_sql_for_them()
-    {
-        await using var refreshing = await TestApp.StartAsync(app().Engine, new Dictionary<string, string?> { ["Dashboards:RefreshInBackground"] = "true" });
-        var w = await DashboardWorld.CreateAsync(refreshing);
-        const string selection = "network { period { edgeCount isolatedCount } } baseline { overlapCount overlaps(first: 5) { providerCount } }";
-        await w.DashboardAsync(refreshing, selection);
-        using var sql = await SqlStatements.RecordAsync(refreshing);
-        int Selects(string table) => sql.All.Count(s => s.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && s.Contains($"\"{table}\"", StringComparison.Ordinal));
-
-        // Asked again at the same data version: every figure comes from the cache.
-        await w.DashboardAsync(refreshing, selection);
-        Assert.Equal("0 0", $"{Selects("MeetingParticipants")} {Selects("ActivityThemeRollups")}");
-
-        await using (var db = await refreshing.OpenDbAsync())
-        {
-            db.Add(new NetworkMeeting
-            {
-                Title = "M3",
-                Date = new DateOnly(2025, 12, 1),
-                MunicipalityId = w.Municipality.Id,
-                Participants = [new() { OrganisationId = w.Organisations["O6"].Id }, new() { OrganisationId = w.Organisations["O3"].Id }],
-            });
-            await db.SaveChangesAsync();
-        }
-
-        // Nobody asks, yet the figures are computed again: wait for the refresher's SQL, then for it to finish (no new
-        // statement for two seconds; it computes one figure after another without pausing).
-        var waited = Stopwatch.StartNew();
-        while (Selects("MeetingParticipants") == 0 && waited.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(Selects("MeetingParticipants") > 0, "the network was not computed again after the write");
-        for (var count = -1; count != sql.All.Count;)
-        {
-            count = sql.All.Count;
-            await Task.Delay(TimeSpan.FromSeconds(2));
-        }
-
-        var (network, offering) = (Selects("MeetingParticipants"), Selects("ActivityThemeRollups"));
-        Assert.True(offering > 0, "the baseline overlaps were not computed again after the write");
-        var after = await w.DashboardAsync(refreshing, selection);
-
-        // The answer shows the write, and the request itself ran no SQL for its figures.
-        Assert.Equal("6 0", Line(after["network"]!["period"]!));
-        Assert.Equal($"{network} {offering}", $"{Selects("MeetingParticipants")} {Selects("ActivityThemeRollups")}");
     }
 
     [SkippableFact]

@@ -62,9 +62,6 @@ public sealed class TestApp : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Database:SeedDemoData"] = "true",
             ["Hosting:ReadinessDrainSeconds"] = "0",
-            // Tests sharing an app count the SQL their requests run; a background refresh of another test's dashboards
-            // would run SQL at any moment. The refresh tests turn it back on in an app of their own.
-            ["Dashboards:RefreshInBackground"] = "false",
             // Suites fire many requests from one address; the rate-limit tests set the real budgets back.
             ["GraphQL:RateLimits:RequestsPerMinuteAnonymous"] = "1000000",
             ["GraphQL:RateLimits:RequestsPerMinuteAuthenticated"] = "1000000",

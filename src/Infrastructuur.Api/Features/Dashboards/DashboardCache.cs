@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using GraphQL;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Infrastructuur.Api.Features.Dashboards;
@@ -22,8 +25,11 @@ public sealed class DashboardOptions
     /// </summary>
     public int CacheSeconds { get; set; } = 600;
 
-    /// <summary>Recompute recently asked figures in the background after writes and before they age out, so dashboards answer from the cache.</summary>
-    public bool RefreshInBackground { get; set; } = true;
+    /// <summary>
+    /// How many figures this server computes from the database at once; requests needing more wait their turn (within their
+    /// own time limit), so a flood of cold dashboards cannot take every core and cheap requests keep their answers.
+    /// </summary>
+    public int MaxConcurrentComputations { get; set; } = 1;
 
     public static DashboardOptions Of(IResolveFieldContext context) => Of(context.Request().Services);
 
@@ -34,35 +40,26 @@ public sealed class DashboardOptions
 /// <summary>
 /// Dashboard figures are aggregates over a whole municipality: on a large one a cold computation takes seconds, while the
 /// figures change only when someone writes. So each figure is computed once per data version (<see cref="DataVersion"/> of
-/// its database, moved by every write through this server) and kept: a request at the same version is answered from memory. Writes
-/// through another instance are caught by age (<see cref="DashboardOptions.CacheSeconds"/>). What a computation costs is
-/// paid off the request path where it can be (ADR 0011):
-/// - a computation is shared by every request that needs it and outlives the request that started it (a request that
-///   times out still leaves the figure cached for the next one), bounded by <see cref="ComputationLimit"/>;
-/// - <see cref="DashboardRefresher"/> recomputes the figures asked for in the last <see cref="RefreshWindow"/> shortly
-///   after writes and before they age out, so a dashboard in use stays warm.
+/// its database, moved by every write through this server) and kept: a request at the same version is answered from
+/// memory. Writes through another instance are caught by age (<see cref="DashboardOptions.CacheSeconds"/>). The work is
+/// paid by the requests that ask for it, and only while one of them still waits (ADR 0011, amended):
+/// - a computation is shared by every request that needs the same figure, and cancelled, database statement included,
+///   as soon as the last of them has gone (timed out, client gone);
+/// - at most <see cref="DashboardOptions.MaxConcurrentComputations"/> computations run at once per server; the others
+///   queue, each request under its own time limit.
 /// Process-wide storage; keys name the database (its data version's ID), so apps over other databases never share an entry.
 /// </summary>
 public static class DashboardCache
 {
-    /// <summary>Figures asked for within this long are kept warm by the refresher.</summary>
-    public static readonly TimeSpan RefreshWindow = TimeSpan.FromMinutes(30);
-
-    /// <summary>A computation nobody waits for any more is still allowed this long to finish and be cached.</summary>
-    public static readonly TimeSpan ComputationLimit = TimeSpan.FromMinutes(5);
-
-    /// <summary>The refresher keeps at most this many figures warm per database.</summary>
-    public const int MaxRefreshed = 200;
-
     private const int MaxEntries = 2_000;
 
     private static readonly MemoryCache Entries = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
 
     // One computation per versioned key at a time: sibling fields and concurrent requests often need the same figures.
-    private static readonly ConcurrentDictionary<string, Lazy<Task<object>>> Running = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Computation> Running = new(StringComparer.Ordinal);
 
-    // How to compute each recently asked figure again, by key without version.
-    private static readonly ConcurrentDictionary<string, Registration> Asked = new(StringComparer.Ordinal);
+    // Per server (its database factory): test apps in one process each get their own.
+    private static readonly ConditionalWeakTable<IDbContextFactory<InfrastructuurDb>, Server> Servers = [];
 
     private const string RequestFigures = "infrastructuur:dashboard-figures";
 
@@ -76,7 +73,7 @@ public static class DashboardCache
             {
                 var request = context.Request();
                 var options = DashboardOptions.Of(request.Services);
-                items[RequestFigures] = figures = new Figures(DataVersion.Of(request.DbFactory), request.DbFactory, options, asked: true, context.CancellationToken, Stopping(request.Services));
+                items[RequestFigures] = figures = new Figures(DataVersion.Of(request.DbFactory), request.DbFactory, options, context.CancellationToken);
             }
 
             return figures;
@@ -89,104 +86,216 @@ public static class DashboardCache
     public static Task<T> GetOrComputeAsync<T>(IResolveFieldContext context, string key, Func<Figures, InfrastructuurDb, CancellationToken, Task<T>> compute)
         where T : class => Of(context).GetAsync(key, compute);
 
-    private static CancellationToken Stopping(IServiceProvider services) =>
-        services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+    /// <summary>How many figures the server over <paramref name="database"/> is computing from the database right now (a diagnostic: 0 when idle).</summary>
+    public static int Computing(IDbContextFactory<InfrastructuurDb> database) => Servers.TryGetValue(database, out var server) ? server.Computing : 0;
+
+    private sealed record Cached(object Value, DateTime ComputedAt);
+
+    /// <summary>The bound on concurrent computations of one server, and how many run.</summary>
+    private sealed class Server(int slots)
+    {
+        private int _computing;
+
+        public Gate Gate { get; } = new(Math.Max(slots, 1));
+
+        public int Computing => Volatile.Read(ref _computing);
+
+        public void Started() => Interlocked.Increment(ref _computing);
+
+        public void Ended() => Interlocked.Decrement(ref _computing);
+    }
 
     /// <summary>
-    /// Recomputes, at the current data version, every figure asked for within <see cref="RefreshWindow"/> (the
-    /// <see cref="MaxRefreshed"/> most recent) that is not cached at that version or is older than half
-    /// <see cref="DashboardOptions.CacheSeconds"/>, one at a time, most recently asked first. Forgets the others.
+    /// At most so many computations at once, admitting the oldest request's first: in a flood, the requests that came first
+    /// get their answers instead of every request getting a share of the work and all of them running out of time.
     /// </summary>
-    public static async Task<int> RefreshAsync(IDbContextFactory<InfrastructuurDb> database, DashboardOptions options, CancellationToken stopping)
+    private sealed class Gate(int slots)
     {
-        var refreshed = 0;
-        var now = DateTime.UtcNow;
+        private readonly Lock _lock = new();
+        private readonly PriorityQueue<TaskCompletionSource, long> _waiting = new();
+        private int _free = slots;
 
-        // Only this app's figures: several apps (tests) share the process, each over its own database. At most
-        // MaxRefreshed of them, the most recently asked: a caller asking for many periods must not make every write
-        // cost many computations.
-        var mine = Asked.Where(a => a.Value.Factory == database).OrderByDescending(a => a.Value.LastAsked).ToList();
-        foreach (var (key, registration) in mine.Skip(MaxRefreshed).Concat(mine.Take(MaxRefreshed).Where(a => now - a.Value.LastAsked > RefreshWindow)))
+        public async Task EnterAsync(long since, CancellationToken cancellationToken)
         {
-            Asked.TryRemove(new KeyValuePair<string, Registration>(key, registration));
+            TaskCompletionSource admitted;
+            lock (_lock)
+            {
+                if (_free > 0 && _waiting.Count == 0)
+                {
+                    _free--;
+                    return;
+                }
+
+                admitted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiting.Enqueue(admitted, since);
+            }
+
+            // A waiter that gives up stays queued, cancelled: Leave passes over it.
+            await using var _ = cancellationToken.Register(() => admitted.TrySetCanceled(cancellationToken));
+            await admitted.Task;
         }
 
-        // Most recently asked first: the dashboard someone has open is warm again before the ones asked for earlier. A
-        // figure built from another computes that one itself if it is not fresh yet (through the cache, same version).
-        foreach (var (key, registration) in mine.Take(MaxRefreshed).Where(a => now - a.Value.LastAsked <= RefreshWindow))
+        public void Leave()
         {
-            var figures = new Figures(DataVersion.Of(database), registration.Factory, options, asked: false, stopping, stopping);
-            if (Entries.TryGetValue(figures.Versioned(key), out Cached? cached) && cached is not null && now - cached.ComputedAt < TimeSpan.FromSeconds(options.CacheSeconds / 2.0))
+            lock (_lock)
             {
-                continue;
+                while (_waiting.TryDequeue(out var next, out _))
+                {
+                    if (next.TrySetResult())
+                    {
+                        return;
+                    }
+                }
+
+                _free++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A computation's place in the server's gate. While the computation waits for a figure it is built from, it gives the
+    /// place up: holding it while that figure queues for a place would deadlock with a single place.
+    /// </summary>
+    private sealed class Slot(Gate gate, long since)
+    {
+        private int _held;
+        private int _away;
+
+        public async Task AcquireAsync(CancellationToken cancellationToken)
+        {
+            await gate.EnterAsync(since, cancellationToken);
+            Interlocked.Exchange(ref _held, 1);
+        }
+
+        public void Release()
+        {
+            if (Interlocked.Exchange(ref _held, 0) == 1)
+            {
+                gate.Leave();
+            }
+        }
+
+        public async Task<T> AwayAsync<T>(Func<Task<T>> wait, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _away) == 1)
+            {
+                Release();
             }
 
             try
             {
-                await figures.ComputeAgainAsync(key, registration.Compute);
-                refreshed++;
+                return await wait();
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+            finally
             {
-                // The database went away (a test app disposed) or the figure fails: stop refreshing it; a request that asks
-                // again computes it and reports its own error.
-                Asked.TryRemove(new KeyValuePair<string, Registration>(key, registration));
+                // On failure too: the computation then ends and releases; on cancellation it gives up here.
+                if (Interlocked.Decrement(ref _away) == 0 && !cancellationToken.IsCancellationRequested)
+                {
+                    await AcquireAsync(cancellationToken);
+                }
             }
         }
-
-        return refreshed;
-    }
-
-    private sealed record Cached(object Value, DateTime ComputedAt);
-
-    private sealed class Registration(Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> compute, IDbContextFactory<InfrastructuurDb> factory)
-    {
-        public Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> Compute { get; } = compute;
-
-        public IDbContextFactory<InfrastructuurDb> Factory { get; } = factory;
-
-        public DateTime LastAsked { get; set; } = DateTime.UtcNow;
     }
 
     /// <summary>
-    /// Figures at one data version, for one request or one refresh pass. A computation gets a nested instance, so the
-    /// figures it is built from (overlaps from offering cells) come from the same version and the cache.
+    /// One figure being computed, for the requests (or outer computations) waiting for it. Cancelled when the last of
+    /// them has gone; a computation that was cancelled takes no new waiters (the next request starts a fresh one).
+    /// </summary>
+    private sealed class Computation : IDisposable
+    {
+        private readonly CancellationTokenSource _abandoned = new();
+        private readonly Lock _lock = new();
+        private readonly Lazy<Task<object>> _task;
+        private int _waiters;
+
+        public Computation(Func<CancellationToken, Task<object>> run) =>
+            _task = new Lazy<Task<object>>(() => run(_abandoned.Token));
+
+        public Task<object> Task => _task.Value;
+
+        public bool TryJoin()
+        {
+            lock (_lock)
+            {
+                if (_abandoned.IsCancellationRequested)
+                {
+                    return false;
+                }
+
+                _waiters++;
+                return true;
+            }
+        }
+
+        public async Task<object> WaitAsync(CancellationToken waiting)
+        {
+            try
+            {
+                return await Task.WaitAsync(waiting);
+            }
+            finally
+            {
+                bool last;
+                lock (_lock)
+                {
+                    last = --_waiters == 0 && !Task.IsCompleted;
+                }
+
+                if (last)
+                {
+                    try
+                    {
+                        // Not under the lock: cancelling runs the callbacks (the SQLite interrupt) here.
+                        _abandoned.Cancel();
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        // it finished meanwhile
+                    }
+                }
+            }
+        }
+
+        public void Dispose() => _abandoned.Dispose();
+    }
+
+    /// <summary>
+    /// Figures at one data version, for one request. A computation gets a nested instance, so the figures it is built
+    /// from (overlaps from offering cells) come from the same version and the cache, waited for under its own token.
     /// </summary>
     public sealed class Figures
     {
         private readonly string _version;
         private readonly IDbContextFactory<InfrastructuurDb> _factory;
         private readonly DashboardOptions _options;
-        private readonly bool _asked;
         private readonly CancellationToken _waiting;
-        private readonly CancellationToken _stopping;
-        private readonly Dictionary<string, Lazy<Task<object>>> _inRequest = new(StringComparer.Ordinal);
+        private readonly Slot? _slot;
+        private readonly long _since;
+        private readonly Dictionary<string, Lazy<Task<object>>> _inRequest;
 
-        internal Figures(DataVersion data, IDbContextFactory<InfrastructuurDb> factory, DashboardOptions options, bool asked, CancellationToken waiting, CancellationToken stopping)
+        internal Figures(DataVersion data, IDbContextFactory<InfrastructuurDb> factory, DashboardOptions options, CancellationToken waiting)
         {
             _version = $"{data.Database:N}.{data.Current}";
             _factory = factory;
             _options = options;
-            _asked = asked;
             _waiting = waiting;
-            _stopping = stopping;
+            _since = Stopwatch.GetTimestamp();
+            _inRequest = new(StringComparer.Ordinal);
         }
 
-        // A nested instance: the same version, waiting on the computation's own time limit.
-        private Figures(Figures outer, CancellationToken waiting)
+        // A nested instance: the same version and request, waiting on the computation's token and holding its slot.
+        private Figures(Figures outer, Slot slot, CancellationToken waiting)
         {
             _version = outer._version;
             _factory = outer._factory;
             _options = outer._options;
-            _asked = false;
-            Nested = true;
+            _inRequest = outer._inRequest;
             _waiting = waiting;
-            _stopping = outer._stopping;
+            _slot = slot;
+            _since = outer._since;
         }
 
-        private bool Nested { get; }
-
-        internal string Versioned(string key) => $"{_version}|{key}";
+        private Server Server => Servers.GetValue(_factory, _ => new Server(_options.MaxConcurrentComputations));
 
         public Task<T> GetAsync<T>(string key, Func<InfrastructuurDb, CancellationToken, Task<T>> compute)
             where T : class => GetAsync<T>(key, (_, db, ct) => compute(db, ct));
@@ -209,49 +318,53 @@ public static class DashboardCache
                     }
                 }
 
-                return (T)await figure.Value.WaitAsync(_waiting);
+                return (T)await Away(() => figure.Value.WaitAsync(_waiting));
             }
 
-            if (_asked)
-            {
-                Asked.AddOrUpdate(key, _ => new Registration(Untyped, _factory), (_, r) =>
-                {
-                    r.LastAsked = DateTime.UtcNow;
-                    return r;
-                });
-            }
-
-            var versioned = Versioned(key);
+            var versioned = $"{_version}|{key}";
             if (Entries.TryGetValue(versioned, out Cached? cached) && cached is not null)
             {
                 return (T)cached.Value;
             }
 
-            return (T)await Shared(versioned, Untyped).WaitAsync(_waiting);
+            return (T)await Away(() => Join(versioned, Untyped).WaitAsync(_waiting));
         }
 
-        /// <summary>Computes a figure at this version even when it is cached (it aged), sharing a computation already under way.</summary>
-        internal Task<object> ComputeAgainAsync(string key, Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> compute) =>
-            Shared(Versioned(key), compute).WaitAsync(_waiting);
+        // A nested wait gives the outer computation's slot up meanwhile (see Slot).
+        private Task<object> Away(Func<Task<object>> wait) => _slot is null ? wait() : _slot.AwayAsync(wait, _waiting);
 
-        // The computation of a versioned key, started once, on its own time limit rather than the request's: the request
-        // only waits for it, and when it gives up (timeout, client gone) the figure is still cached for the next one.
-        private Task<object> Shared(string versioned, Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> compute) =>
-            Running.GetOrAdd(versioned, _ => new Lazy<Task<object>>(() => Limited(versioned, compute))).Value;
-
-        private async Task<object> Limited(string versioned, Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> compute)
+        // The computation of a versioned key, joined or started; one that was just abandoned is replaced.
+        private Computation Join(string versioned, Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> compute)
         {
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
-            limit.CancelAfter(ComputationLimit);
+            while (true)
+            {
+                var computation = Running.GetOrAdd(versioned, key =>
+                {
+                    Computation? created = null;
+                    created = new Computation(ct => Shared(key, created!, compute, ct)); // started by its first waiter, once stored
+                    return created;
+                });
+                if (computation.TryJoin())
+                {
+                    return computation;
+                }
+
+                Running.TryRemove(new KeyValuePair<string, Computation>(versioned, computation));
+            }
+        }
+
+        private async Task<object> Shared(string versioned, Computation self, Func<Figures, InfrastructuurDb, CancellationToken, Task<object>> compute, CancellationToken cancellationToken)
+        {
             try
             {
-                return await RunAsync(compute, versioned, limit.Token);
+                return await RunAsync(compute, versioned, cancellationToken);
             }
             finally
             {
-                // Done (stored, or failed): the next request reads the cache or starts again. Nobody can have added another
-                // computation for this key meanwhile, since this one was still in the map.
-                Running.TryRemove(versioned, out _);
+                // Done (stored, failed or abandoned): the next request reads the cache or starts again. Removes only this
+                // computation, never a fresh one that replaced it.
+                Running.TryRemove(new KeyValuePair<string, Computation>(versioned, self));
+                self.Dispose();
             }
         }
 
@@ -259,16 +372,55 @@ public static class DashboardCache
         {
             // Let the caller go on (sibling fields start their own figures) before the SQL runs: SQLite completes synchronously.
             await Task.Yield();
-            // In-request mode shares this request's figures; a cached computation gets its own, bound to its own time limit.
-            var nested = Nested || _options.CacheSeconds <= 0 ? this : new Figures(this, cancellationToken);
-            await using var db = await _factory.CreateDbContextAsync(cancellationToken);
-            var value = await compute(nested, db, cancellationToken);
-            if (store is not null)
+            var server = Server;
+            var slot = new Slot(server.Gate, _since);
+            await slot.AcquireAsync(cancellationToken);
+            server.Started();
+            try
             {
-                Entries.Set(store, new Cached(value, DateTime.UtcNow), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(_options.CacheSeconds) });
+                // On a thread of its own: SQLite statements run synchronously for seconds, and a pool thread they held would
+                // be one fewer for every other request (on two cores, half of them until the pool grows).
+                var value = await Task.Factory.StartNew(
+                    async () =>
+                    {
+                        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+                        using var interrupt = await InterruptOnCancelAsync(db, cancellationToken);
+                        return await compute(new Figures(this, slot, cancellationToken), db, cancellationToken);
+                    },
+                    cancellationToken,
+                    TaskCreationOptions.LongRunning,
+                    TaskScheduler.Default).Unwrap();
+                if (store is not null)
+                {
+                    Entries.Set(store, new Cached(value, DateTime.UtcNow), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(_options.CacheSeconds) });
+                }
+
+                return value;
+            }
+            catch (SqliteException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken); // interrupted (below)
+            }
+            finally
+            {
+                server.Ended();
+                slot.Release();
+            }
+        }
+
+        // Microsoft.Data.Sqlite runs a statement synchronously and does not watch the token once it runs (its Cancel does
+        // nothing): interrupt the connection, so a cancelled figure stops within milliseconds instead of running on for
+        // seconds on a thread of the pool. The connection stays open for the computation, so the handle interrupted is the
+        // one in use; the registration ends before the connection closes. Npgsql cancels its command on the token itself.
+        private static async Task<CancellationTokenRegistration> InterruptOnCancelAsync(InfrastructuurDb db, CancellationToken cancellationToken)
+        {
+            if (db.Database.GetDbConnection() is not SqliteConnection sqlite)
+            {
+                return default;
             }
 
-            return value;
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            return cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(sqlite.Handle));
         }
     }
 }

@@ -14,6 +14,7 @@ public static class DashboardQueries
             .Policy(Policies.Public)
             .Description("The dashboards of one municipality, working area or region over a period; null with NOT_FOUND when the place does not exist.")
             .Argument<NonNullGraphType<DashboardScopeInputType>>("scope", "The place (exactly one of municipality, area, neighbourhood) and the period.")
+            .PerYearOf("scope")
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<DashboardScopeInput>("scope");
@@ -30,6 +31,7 @@ public static class DashboardQueries
             .Argument<NonNullGraphType<CountSubjectType>>("of", "What to count.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<CountDimensionType>>>>("groupBy", "The dimensions to group by, in order; empty for one total row. Each subject allows only the dimensions that make sense for it (see CountSubject); others are a BAD_REQUEST.")
             .Argument<CountFilterType>("filterBy", "Which items to count; all conditions apply together.")
+            .WeightPerYearOf("filterBy", 250)
             .ResolveAsync(async ctx =>
             {
                 var subject = ctx.GetArgument<CountSubject>("of");

@@ -35,19 +35,24 @@ public sealed class DashboardType : ObjectGraphType<Dashboard>
         Field<NonNullGraphType<IntGraphType>>("smallCellThreshold")
             .Description("Counts over records about individual residents (signals raised by residents, natural-person shareholders) that are above zero and below this number are suppressed (null, with suppressed: true) unless seesRecords is true (configuration Dashboards:SmallCellThreshold).")
             .Resolve(ctx => ctx.Source.SmallCellThreshold);
-        Field<NonNullGraphType<BaselineType>>("baseline").Description("The baseline inventory (nulmeting): offering per theme × target group, and overlaps.").Resolve(ctx => new Baseline(ctx.Source.Scope));
+        // Each section's weight in the cost estimate, about its cold time on the reference set; dashboard multiplies them by the years of its period (DashboardCost).
+        Field<NonNullGraphType<BaselineType>>("baseline").Description("The baseline inventory (nulmeting): offering per theme × target group, and overlaps.").Weight(1_500).Resolve(ctx => new Baseline(ctx.Source.Scope));
         Field<NonNullGraphType<NeedsVersusOfferingType>>("needsVersusOffering")
             .Description("Signals against offering per theme × target group × region: unmet needs, offering without a signal, matched and overlapping cells, ranked by gap.")
+            .Weight(2_000)
             .Resolve(ctx => new NeedsVersusOffering(ctx.Source.Scope, ctx.Source.SmallCellThreshold));
         Field<NonNullGraphType<NetworkFragmentationType>>("network")
             .Description("Network fragmentation: organisations and initiatives as nodes, collaborations, shared meetings and shared coalitions as edges, against the previous period.")
+            .Weight(200)
             .Resolve(ctx => new NetworkFragmentation(ctx.Source.Scope));
         Field<NonNullGraphType<FundingFlowsType>>("funding")
             .Description("Funding flows: awarded and paid money by funder, budget column, recipient kind, theme and region; money across columns; programmes by source; reinvestments.")
+            .Weight(500)
             .Resolve(ctx => new FundingFlows(ctx.Source.Scope));
         Field<NonNullGraphType<AnnualReviewType>>("annualReview")
             .Description("The annual review of the place for one calendar year (the dashboard's period is not used): what ran, whom it reached, new themes, and the change on the year before.")
             .Argument<NonNullGraphType<IntGraphType>>("year", $"The calendar year to review, {AnnualReview.MinYear} to {AnnualReview.MaxYear}.")
+            .Weight(1_500)
             .Resolve(ctx =>
             {
                 var year = ctx.GetArgument<int>("year");

@@ -64,6 +64,9 @@ public sealed record Scope(Guid MunicipalityId, Guid? AreaId, Guid? Neighbourhoo
     /// <summary>The same place over one calendar year.</summary>
     public Scope Year(int year) => this with { From = new DateOnly(year, 1, 1), To = new DateOnly(year, 12, 31) };
 
+    /// <summary>The years the period from–to spans, counted in whole years of 366 days, from 1 to <see cref="MaxYears"/>.</summary>
+    public static int YearsSpanned(DateOnly from, DateOnly to) => Math.Clamp((int)Math.Ceiling((to.DayNumber - from.DayNumber + 1) / 366.0), 1, MaxYears);
+
     /// <summary>A stable text naming this scope, for cache keys.</summary>
     public string Key => $"{MunicipalityId:N}|{AreaId:N}|{NeighbourhoodId:N}|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{(SeesRecords ? "all" : "public")}";
 

@@ -9,6 +9,13 @@ namespace Infrastructuur.Api.GraphQL.Limits;
 public readonly record struct QueryMeasure(double Cost, int Depth, long Aliases, long Directives, int IntrospectionNesting, long SchemaFields = 0);
 
 /// <summary>
+/// A field's estimated cost declared next to the field (metadata <see cref="QueryAnalyzer.CostKey"/>), for fields whose
+/// work the generic rule cannot see: given the field's arguments as the request sends them (variables resolved; null
+/// when unknown) and the cost the generic rule gives it (its children included), returns the cost to count.
+/// </summary>
+public delegate double FieldCost(Func<string, object?> argument, double cost);
+
+/// <summary>
 /// Measures depth (leaf counted, introspection excluded), aliases (__typename free), directives, introspection list
 /// nesting (fields/args/interfaces/possibleTypes/inputFields on one path), the number of <c>__schema</c> fields and
 /// estimated cost (every object 1, multiplied by the page size of each enclosing list, with page sizes and lists of
@@ -18,6 +25,9 @@ public readonly record struct QueryMeasure(double Cost, int Depth, long Aliases,
 /// </summary>
 public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
 {
+    /// <summary>The field metadata key of a <see cref="FieldCost"/>.</summary>
+    public const string CostKey = "cost";
+
     // The lists of one type that lead on to further types. type and ofType return one type each, so they multiply
     // nothing; they are priced by IntrospectionCost like every other object.
     private static readonly HashSet<string> IntrospectionLists = new(StringComparer.Ordinal) { "fields", "args", "interfaces", "possibleTypes", "inputFields" };
@@ -123,6 +133,11 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
 
             // Scalars are free; every object fetched costs 1, and a page or list multiplies what is fetched below it.
             var cost = field.SelectionSet is null ? 0 : Cost(field, definition, parent, child.Cost);
+            if (definition?.GetMetadata<FieldCost?>(CostKey) is { } declared)
+            {
+                cost = declared(argument => field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == argument) is { } a ? Value(a.Value) : null, cost);
+            }
+
             return new QueryMeasure(cost, 1 + child.Depth, aliases, directives, child.IntrospectionNesting, child.SchemaFields);
         }
 
@@ -198,6 +213,19 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
             System.Numerics.BigInteger n => n > long.MaxValue ? long.MaxValue : n < long.MinValue ? long.MinValue : (long)n,
             double d when !double.IsNaN(d) => (long)Math.Clamp(d, long.MinValue, long.MaxValue),
             decimal d => (long)Math.Clamp(d, long.MinValue, long.MaxValue),
+            _ => null,
+        };
+
+        // An argument's value as plain data (objects as dictionaries, lists as lists, scalars as text or numbers), for a
+        // declared FieldCost; a variable runs with its value as sent, else its default, else is null (unknown).
+        private object? Value(GraphQLValue value) => value switch
+        {
+            GraphQLVariable v when variables?.TryGetValue(v.Name.StringValue, out var sent) == true => sent,
+            GraphQLVariable v => DefaultOf(v) is { } fallback ? Value(fallback) : null,
+            GraphQLStringValue s => s.Value.ToString(),
+            GraphQLIntValue i => long.TryParse(i.Value, out var n) ? n : null,
+            GraphQLObjectValue o => (o.Fields ?? []).ToDictionary(f => f.Name.StringValue, f => Value(f.Value), StringComparer.Ordinal),
+            GraphQLListValue l => (l.Values ?? []).Select(Value).ToList(),
             _ => null,
         };
 
