@@ -11,6 +11,7 @@ public static class Policies
 {
     public const string MetadataKey = "infrastructuur:policy";
     public const string DefaultMetadataKey = "infrastructuur:default-policy";
+    public const string SubjectMetadataKey = "infrastructuur:personal-data-subject";
 
     /// <summary>Anyone, including anonymous callers (published, public data).</summary>
     public const string Public = "public";
@@ -36,6 +37,28 @@ public static class Policies
     /// <summary>The policy for every field of this type that does not name its own.</summary>
     public static void DefaultPolicy(this IComplexGraphType type, string policy) => type.Metadata[DefaultMetadataKey] = policy;
 
+    /// <summary>
+    /// Marks a field as personal data of the person <paramref name="subject"/> names. <see cref="PolicyEnforcement"/>
+    /// then answers it only to callers <see cref="Features.Access.PersonalData"/> allows, logs the read, and gives
+    /// everyone else null: the resolver itself only returns the value.
+    /// </summary>
+    public static FieldBuilder<TSource, TReturn> PersonalDataOf<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, Func<TSource, Guid?> subject)
+    {
+        field.FieldType.Metadata[SubjectMetadataKey] = new PersonalDataSubject(source => subject((TSource)source));
+        return field.Policy(PersonalData);
+    }
+
+    /// <summary>Marks every field of a type as personal data of the person <paramref name="subject"/> names (see the field overload).</summary>
+    public static void PersonalDataOf<TSource>(this IComplexGraphType type, Func<TSource, Guid?> subject)
+    {
+        type.DefaultPolicy(PersonalData);
+        type.Metadata[SubjectMetadataKey] = new PersonalDataSubject(source => subject((TSource)source));
+    }
+
+    /// <summary>Whose personal data a field holds, declared on the field or its type; null when undeclared.</summary>
+    public static PersonalDataSubject? SubjectOf(IComplexGraphType type, FieldType field) =>
+        field.GetMetadata<PersonalDataSubject?>(SubjectMetadataKey) ?? type.GetMetadata<PersonalDataSubject?>(SubjectMetadataKey);
+
     public static string? PolicyOf(IComplexGraphType type, FieldType field) =>
         field.GetMetadata<string?>(MetadataKey) ?? type.GetMetadata<string?>(DefaultMetadataKey);
 
@@ -53,3 +76,6 @@ public static class Policies
             .SelectMany(t => t.Fields.Where(f => PolicyOf(t, f) is not { } policy || !All.Contains(policy)).Select(f => $"{t.Name}.{f.Name}"))
             .Order(StringComparer.Ordinal)];
 }
+
+/// <summary>The person a personal-data field is about, found from the field's source object.</summary>
+public sealed record PersonalDataSubject(Func<object, Guid?> Of);

@@ -50,6 +50,27 @@ public abstract class PersonalDataTests(Func<TestApp> app)
     }
 
     [SkippableFact]
+    public async Task The_shareholder_register_logs_each_holder_whose_holding_is_read_and_a_count_logs_nothing()
+    {
+        var w = await CreateAsync(app());
+        const string Register = "query($c: ID!) { node(id: $c) { ... on NeighbourhoodCompany { shareholderRegister(first: 10) { totalCount SELECTION } } } }";
+        async Task<System.Text.Json.Nodes.JsonNode?> ReadAsync(string selection, string viewer) =>
+            (await app().QueryAsync(Register.Replace("SELECTION", selection, StringComparison.Ordinal), new { c = Id(w.Company) }, w.Viewers[viewer]))
+                .AssertOk().Data!["node"]!["shareholderRegister"];
+
+        // Outside the register's readers it is null; counting it reads no one's data; neither is logged.
+        Assert.Null(await ReadAsync("nodes { shares }", "municipal_official other"));
+        Assert.Equal(1, (await ReadAsync("", "municipal_official own"))!["totalCount"]!.GetValue<int>());
+        Assert.Empty(await EntriesAsync(w));
+
+        // A holding read is personal data of its holder, logged by the guard with the fields read.
+        var read = await ReadAsync("nodes { shares from }", "municipal_official own");
+        Assert.Equal(10, read!["nodes"]![0]!["shares"]!.GetValue<int>());
+        var entry = Assert.Single(await EntriesAsync(w));
+        Assert.Equal((w.Shareholder.Id, "from,shares"), (entry.PersonId, entry.Fields));
+    }
+
+    [SkippableFact]
     public async Task A_person_sees_who_read_their_data_and_an_administrator_sees_the_whole_log_but_nobody_else()
     {
         var w = await CreateAsync(app());
@@ -130,7 +151,8 @@ public abstract class PersonalDataTests(Func<TestApp> app)
 
         await using var db = await app().OpenDbAsync();
         var fields = await db.AccessLog.Where(e => e.PersonId == w.Contact.Id && e.ReaderSubject == w.Contact.Subject).Select(e => e.Fields).SingleAsync();
-        Assert.Equal("email,fullName,personalDataExport,phone", fields);
+        // Every personal-data field the export answered, its own sections included, by the one guard.
+        Assert.Equal("accessLog,coordinatorRoles,email,employers,exportedAt,fullName,municipalitiesServed,person,personalDataExport,phone,shareholdings", fields);
 
         var shareholder = await app().QueryAsync("{ viewer { personalDataExport { shareholdings { shares } } } }", token: Tokens.Mint("no-person-" + w.Suffix, "resident"));
         Assert.Null(shareholder.AssertOk().Data!["viewer"]!["personalDataExport"]);

@@ -103,7 +103,7 @@ public sealed class PersonalDataExportType : ObjectGraphType<PersonalDataExport>
     {
         Name = "PersonalDataExport";
         Description = "Everything held about you: your person record with contact details, the initiatives you coordinate, your employers and the municipalities you serve, your shareholdings, and who read your data.";
-        this.DefaultPolicy(Policies.PersonalData);
+        this.PersonalDataOf<PersonalDataExport>(e => e.Person.Id);
         Field(e => e.ExportedAt).Description("When the export was made (UTC).");
         Field<NonNullGraphType<PersonType>>("person").Description("Your person record; its contact details are yours to read.").Resolve(ctx => ctx.Source.Person);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InitiativeCoordinatorType>>>>("coordinatorRoles")

@@ -61,8 +61,9 @@ public sealed class NeighbourhoodCompanyType : ObjectGraphType<NeighbourhoodComp
                         && (on == null || (h.From <= on && (h.Until == null || h.Until >= on)))),
                     OrganisationShareholdingType.ByFrom);
             });
+        // Scoped: the list is the register's readers' (below); each holding's fields are personal data of its holder.
         Field<ConnectionType<PersonShareholdingType>>("shareholderRegister")
-            .Policy(Policies.PersonalData)
+            .Policy(Policies.Scoped)
             .Description("The register of natural-person shareholdings, with their holders, oldest first. Personal data: null unless you serve (as an official) a municipality the company works in, or are an administrator; every read is logged. Everyone else sees counts in shareholdingSummary.")
             .PagingArguments()
             .Argument<DateOnlyGraphType>("on", "Only holdings held on this day; all holdings, past and present, when omitted.")
@@ -97,13 +98,7 @@ public sealed class NeighbourhoodCompanyType : ObjectGraphType<NeighbourhoodComp
                 return null;
             }
 
-            var register = await page.GetResultAsync(ct);
-            foreach (var edge in register.Edges)
-            {
-                request.PersonalDataReads().Record(edge.Node.HolderPersonId!.Value, "shareholderRegister");
-            }
-
-            return register;
+            return await page.GetResultAsync(ct);
         });
     }
 }
@@ -115,7 +110,7 @@ public sealed class PersonShareholdingType : ObjectGraphType
     {
         Name = "PersonShareholding";
         Description = "Shares of a neighbourhood company held by a natural person (personal data: see NeighbourhoodCompany.shareholderRegister).";
-        this.DefaultPolicy(Policies.PersonalData);
+        this.PersonalDataOf<Shareholding>(h => h.HolderPersonId);
         Field<NonNullGraphType<PersonType>>("holder")
             .Description("The person holding the shares; their contact details follow the rules of Person.")
             .Resolve(ctx => ctx.LoadById<Person>(Holding(ctx).HolderPersonId));

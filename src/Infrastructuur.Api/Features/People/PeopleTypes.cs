@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Infrastructuur.Api.Features.People;
 
-// Personal data: the display name is public; full name, e-mail and phone are personal data (PersonalData decides who
-// may read them and logs every read). There is deliberately no root list of people.
+// Personal data: the display name is public; full name, e-mail and phone are personal data (PersonalData.Guard decides
+// who may read them and logs every read). There is deliberately no root list of people.
 public sealed class PersonType : ObjectGraphType<Person>
 {
     private const string Whom = "Personal data: null unless you may see it (the person themself, co-coordinators of an initiative they coordinate, staff of an organisation hosting such an initiative, officials of its municipality or of a neighbourhood company they hold shares in, administrators) — or when none is on file; every read is logged.";
@@ -24,17 +24,17 @@ public sealed class PersonType : ObjectGraphType<Person>
         this.AsNode();
         Field(p => p.DisplayName).Description("The public name the person chose to be shown under, e.g. \"Coördinator A.\"; never their full name.");
         Field<StringGraphType>("fullName")
-            .Policy(Policies.PersonalData)
+            .PersonalDataOf(p => p.Id)
             .Description($"The person's full name. {Whom}")
-            .Resolve(ctx => PersonalData.Read(ctx, "fullName", p => p.FullName));
+            .Resolve(ctx => ctx.Source.FullName);
         Field<StringGraphType>("email")
-            .Policy(Policies.PersonalData)
+            .PersonalDataOf(p => p.Id)
             .Description($"The person's e-mail address. {Whom}")
-            .Resolve(ctx => PersonalData.Read(ctx, "email", p => p.Email));
+            .Resolve(ctx => ctx.Source.Email);
         Field<StringGraphType>("phone")
-            .Policy(Policies.PersonalData)
+            .PersonalDataOf(p => p.Id)
             .Description($"The person's phone number. {Whom}")
-            .Resolve(ctx => PersonalData.Read(ctx, "phone", p => p.Phone));
+            .Resolve(ctx => ctx.Source.Phone);
     }
 }
 
