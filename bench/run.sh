@@ -242,7 +242,7 @@ if [ -n "$dashboards" ]; then
     echo "Data: $( [ "$data" = synthetic ] && echo "demo data plus the synthetic data set (seed 42, default size: 100,000 activities)" || echo "the demo data"); every scenario asks for municipality $BENCH_MUNICIPALITY in 2025, anonymously (bench/queries/dashboard-*.graphql)."
     echo "Cold: three requests one after another to a server with Dashboards:CacheSeconds=0 — every figure computed by SQL; the median, then each, in seconds."
     echo "Cached: a ${duration} s run at concurrency $concurrency against the server as shipped, after one request filled its cache."
-    [ -n "$write_every" ] && echo "Under writes: a $((duration * 6)) s run at concurrency $concurrency against the same server while an anonymous raiseSignal lands every $write_every s; each write moves the data version, so the figures are computed again (by the background refresher, or by the first request that needs them)."
+    [ -n "$write_every" ] && echo "Under writes: a $((duration * 6)) s run at concurrency $concurrency against the same server while an anonymous raiseSignal lands every $write_every s; each write moves the data version, so the figures are computed again by the first request that needs them."
     echo "Load on the machine while measuring (1/5/15-minute load average): $(cut -d' ' -f1-3 /proc/loadavg)."
     echo
     echo "| scenario | engine | cold s (cache off) | cached p50 ms | cached p99 ms | cached req/s | under writes p50 ms | under writes p99 ms | under writes slowest ms | under writes requests | signals written |"

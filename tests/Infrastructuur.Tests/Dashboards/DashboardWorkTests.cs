@@ -30,7 +30,9 @@ public abstract class DashboardWorkTests(Func<SlowDashboards> world)
         using var sql = await SqlStatements.RecordAsync(w.App);
 
         var clock = Stopwatch.StartNew();
-        var response = await w.DashboardAsync(Heavy, new DateOnly(2016, 1, 3));
+        // Eight dashboards, computed one after another: well past the limit on either engine, however quiet the machine
+        // (three once finished inside it on PostgreSQL).
+        var response = await w.DashboardAsync(Heavy, new DateOnly(2016, 1, 3), dashboards: 8);
         var answeredAfter = clock.Elapsed;
 
         Assert.True(response.FirstErrorCode == "TIMEOUT", response.Text);
@@ -121,15 +123,16 @@ public abstract class SlowDashboards(Engine engine, int seed) : IAsyncLifetime
     /// <summary>Figures being computed from the database right now.</summary>
     public int Computing => DashboardCache.Computing(App.Services.GetRequiredService<IDbContextFactory<InfrastructuurDb>>());
 
-    /// <summary>Three ten-year dashboards from <paramref name="from"/> and 100 and 200 days later (days no other test uses, so never cached), as an admin.</summary>
-    public HttpRequestMessage Request(string selection, DateOnly from)
+    /// <summary>Ten-year dashboards from <paramref name="from"/> and every 100 days later (days no other test uses, so never cached), as an admin.</summary>
+    public HttpRequestMessage Request(string selection, DateOnly from, int dashboards = 3)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = JsonContent.Create(new
             {
-                query = "query($m: ID!) { " + string.Concat(Enumerable.Range(0, 3).Select(i => from.AddDays(i * 100)).Select((f, i) =>
-                    $"d{i}: dashboard(scope: {{ municipality: $m, from: \"{f:yyyy-MM-dd}\", to: \"{f.AddYears(10).AddDays(-1):yyyy-MM-dd}\" }}) {{ {selection} }} ")) + "}",
+                query = "query($m: ID!) { " + string.Concat(Enumerable.Range(0, dashboards).Select(i => from.AddDays(i * 100)).Select((f, i) =>
+                    $"d{i}: dashboard(scope: {{ municipality: $m, from: \"{f:yyyy-MM-dd}\", to: \"{f.AddYears(10).AddDays(-1):yyyy-MM-dd}\" }}) {{ ...Sections }} "))
+                    + "} fragment Sections on Dashboard { " + selection + " }",
                 variables = new { m = Municipality },
             }),
         };
@@ -137,9 +140,9 @@ public abstract class SlowDashboards(Engine engine, int seed) : IAsyncLifetime
         return request;
     }
 
-    public async Task<GraphQLResponse> DashboardAsync(string selection, DateOnly from)
+    public async Task<GraphQLResponse> DashboardAsync(string selection, DateOnly from, int dashboards = 3)
     {
-        using var request = Request(selection, from);
+        using var request = Request(selection, from, dashboards);
         return await App.SendAsync(request);
     }
 
@@ -170,6 +173,7 @@ public abstract class SlowDashboards(Engine engine, int seed) : IAsyncLifetime
         {
             ["GraphQL:Limits:TimeoutSeconds"] = $"{TimeoutSeconds}",
             ["GraphQL:Limits:MaxCostAuthenticated"] = "1000000",
+            ["GraphQL:Limits:MaxAliases"] = "100",
         });
         await using var db = await _app.OpenDbAsync();
         var report = await SyntheticData.GenerateAsync(db, SyntheticSize.Scaled(0.2), seed, CancellationToken.None);
