@@ -1,3 +1,4 @@
+using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Dashboards;
 using Infrastructuur.Tests.Access;
 using Infrastructuur.Tests.Infrastructure;
@@ -64,6 +65,29 @@ public abstract class DashboardVersionTests(Func<TestApp> app)
         var thereAfter = await there.DashboardAsync(app(), SignalsSelection, token: there.OfficialToken);
         Assert.Equal(thereBefore.ToJsonString(), thereAfter.ToJsonString());
         Assert.Equal(0, statements.Reading("Signals"));
+    }
+
+    [SkippableFact]
+    public async Task The_synthetic_generator_moves_its_municipalitys_and_the_global_version_and_leaves_the_triggers_in_place()
+    {
+        var before = await VersionsAsync(app());
+        SyntheticReport report;
+        await using (var db = await app().OpenDbAsync())
+        {
+            report = await SyntheticData.GenerateAsync(db, SyntheticSize.Scaled(0.002), seed: 1414, CancellationToken.None);
+        }
+
+        var generated = await VersionsAsync(app());
+        Assert.True(generated[report.MunicipalityId] > 0, "the generated municipality has no version");
+        Assert.True(generated[DashboardVersions.Global] > before[DashboardVersions.Global], "the global version did not move");
+
+        // The triggers (dropped for the bulk load on SQLite) are back: an ordinary write in the new municipality moves it.
+        await using (var db = await app().OpenDbAsync())
+        {
+            await db.Activities.Where(a => a.MunicipalityId == report.MunicipalityId).Take(1).ExecuteDeleteAsync();
+        }
+
+        Assert.True((await VersionsAsync(app()))[report.MunicipalityId] > generated[report.MunicipalityId], "a delete after the bulk load moved nothing");
     }
 
     protected static async Task RaiseSignalAsync(TestApp app, DashboardWorld w) =>
