@@ -130,22 +130,13 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Stamp();
-        var written = base.SaveChanges(acceptAllChangesOnSuccess);
-        DataVersion.Of(this).Advance();
-        return written;
+        return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Stamp();
-        return SaveAndAdvanceAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    private async Task<int> SaveAndAdvanceAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
-    {
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        DataVersion.Of(this).Advance();
-        return written;
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     // Derived columns are kept here, in one place, so no write path can forget them.

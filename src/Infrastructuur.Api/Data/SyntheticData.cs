@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using Infrastructuur.Api.Features.Activities;
+using Infrastructuur.Api.Features.Dashboards;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
@@ -173,7 +174,10 @@ public sealed class SyntheticData
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var municipalityId = Guid.Empty;
-            await SearchIndex.BulkLoadAsync(db, async () => municipalityId = await new SyntheticData(seed, size).WriteAsync(new BulkInsert(db), themes, groups, rows, took, cancellationToken), cancellationToken);
+            await SearchIndex.BulkLoadAsync(
+                db,
+                async () => municipalityId = await DashboardVersions.BulkLoadAsync(db, () => new SyntheticData(seed, size).WriteAsync(new BulkInsert(db), themes, groups, rows, took, cancellationToken), cancellationToken),
+                cancellationToken);
             municipality = municipalityId;
             await transaction.CommitAsync(cancellationToken);
         }

@@ -68,16 +68,16 @@ public sealed class AnnualReview(Scope scope, int year, int threshold)
     }
 
     public Task<OfferingFigures> TotalsAsync(IResolveFieldContext context, Scope year) =>
-        DashboardCache.GetOrComputeAsync(context, $"baseline-totals|{year.Key}", (db, ct) => Baseline.TotalsAsync(db, year, ct));
+        DashboardCache.GetOrComputeAsync(context, year.MunicipalityId, $"baseline-totals|{year.Key}", (db, ct) => Baseline.TotalsAsync(db, year, ct));
 
     public Task<List<BaselineCell>> CellsAsync(IResolveFieldContext context, Scope year) =>
-        DashboardCache.GetOrComputeAsync(context, $"baseline-cells|{year.Key}", (db, ct) => Baseline.CellsAsync(db, year, ct));
+        DashboardCache.GetOrComputeAsync(context, year.MunicipalityId, $"baseline-cells|{year.Key}", (db, ct) => Baseline.CellsAsync(db, year, ct));
 
     public Task<List<(Guid Theme, int Activities, int Providers)>> RanAsync(IResolveFieldContext context, Scope year) =>
-        DashboardCache.GetOrComputeAsync(context, $"ran-by-theme|{year.Key}", (db, ct) => RanByThemeAsync(db, year, ct));
+        DashboardCache.GetOrComputeAsync(context, year.MunicipalityId, $"ran-by-theme|{year.Key}", (db, ct) => RanByThemeAsync(db, year, ct));
 
     public Task<SignalFigures> SignalFiguresAsync(IResolveFieldContext context, Scope year) =>
-        DashboardCache.GetOrComputeAsync(context, $"signals-by-theme|{year.Key}", (db, ct) => SignalsAsync(db, year, ct));
+        DashboardCache.GetOrComputeAsync(context, year.MunicipalityId, $"signals-by-theme|{year.Key}", (db, ct) => SignalsAsync(db, year, ct));
 
     public SignalYearOnYear Compare(int value, int valueResidents, int previous, int previousResidents) =>
         new(value, previous, NeedsVersusOffering.Suppress(ThisYear.SeesRecords, Threshold, valueResidents) || NeedsVersusOffering.Suppress(LastYear.SeesRecords, Threshold, previousResidents));

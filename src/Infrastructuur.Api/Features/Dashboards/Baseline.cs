@@ -242,14 +242,14 @@ public sealed class BaselineType : ObjectGraphType<Baseline>
             .ResolveAsync(async ctx =>
             {
                 var scope = ctx.Source.Scope;
-                return await DashboardCache.GetOrComputeAsync(ctx, $"baseline-totals|{scope.Key}", (db, ct) => Baseline.TotalsAsync(db, scope, ct));
+                return await DashboardCache.GetOrComputeAsync(ctx, scope.MunicipalityId, $"baseline-totals|{scope.Key}", (db, ct) => Baseline.TotalsAsync(db, scope, ct));
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BaselineCellType>>>>("cells")
             .Description("One row per theme × target group with offering, most activities first. Themes and groups roll up, so rows of a theme and its sub-theme overlap and do not add up to the totals.")
             .ResolveAsync(async ctx =>
             {
                 var scope = ctx.Source.Scope;
-                var cells = await DashboardCache.GetOrComputeAsync(ctx, $"baseline-cells|{scope.Key}", (db, ct) => Baseline.CellsAsync(db, scope, ct));
+                var cells = await DashboardCache.GetOrComputeAsync(ctx, scope.MunicipalityId, $"baseline-cells|{scope.Key}", (db, ct) => Baseline.CellsAsync(db, scope, ct));
                 return cells.OrderByDescending(c => c.Figures.Activities).ThenByDescending(c => c.Figures.Providers).ThenBy(c => c.ThemeId).ThenBy(c => c.TargetGroupId);
             });
         Field<NonNullGraphType<IntGraphType>>("overlapCount")
@@ -263,7 +263,7 @@ public sealed class BaselineType : ObjectGraphType<Baseline>
                 var scope = ctx.Source.Scope;
                 var first = ctx.FirstArgument(MaxOverlaps);
 
-                return await DashboardCache.GetOrComputeAsync(ctx, $"baseline-overlap-providers|{scope.Key}|{first}", async (figures, db, ct) =>
+                return await DashboardCache.GetOrComputeAsync(ctx, scope.MunicipalityId, $"baseline-overlap-providers|{scope.Key}|{first}", async (figures, db, ct) =>
                     await Baseline.OverlapsAsync(db, scope, [.. (await OverlapCellsAsync(figures, scope)).Take(first)], ct));
             });
     }
@@ -272,7 +272,7 @@ public sealed class BaselineType : ObjectGraphType<Baseline>
 
     // Built from the offering cells of the same data version, read through the cache (a refresh computes them if needed).
     private static Task<List<OverlapCell>> OverlapCellsAsync(DashboardCache.Figures figures, Scope scope) =>
-        figures.GetAsync($"baseline-overlaps|{scope.Key}", async (nested, db, ct) => await Baseline.OverlapCellsAsync(db, scope, await OfferingCells.GetAsync(nested, scope), ct));
+        figures.GetAsync(scope.MunicipalityId, $"baseline-overlaps|{scope.Key}", async (nested, db, ct) => await Baseline.OverlapCellsAsync(db, scope, await OfferingCells.GetAsync(nested, scope), ct));
 
     private const int MaxOverlaps = Baseline.MaxOverlaps;
 }

@@ -19,9 +19,9 @@ public sealed class DashboardOptions
     public int SmallCellThreshold { get; set; } = 5;
 
     /// <summary>
-    /// How long a computed figure may be served at most when no write through this server moved the data (writes through
-    /// another instance); 0 turns caching off (within one request a figure is still computed once, however many fields
-    /// of its section are selected).
+    /// How long a computed figure is kept at most (a bound on memory, not on staleness: a figure is keyed by the dashboard
+    /// versions the database holds, so any write it shows makes a new key); 0 turns caching off (within one request a
+    /// figure is still computed once, however many fields of its section are selected).
     /// </summary>
     public int CacheSeconds { get; set; } = 600;
 
@@ -39,15 +39,16 @@ public sealed class DashboardOptions
 
 /// <summary>
 /// Dashboard figures are aggregates over a whole municipality: on a large one a cold computation takes seconds, while the
-/// figures change only when someone writes. So each figure is computed once per data version (<see cref="DataVersion"/> of
-/// its database, moved by every write through this server) and kept: a request at the same version is answered from
-/// memory. Writes through another instance are caught by age (<see cref="DashboardOptions.CacheSeconds"/>). The work is
+/// figures change only when someone writes. So each figure is computed once per version of its municipality's data and of
+/// the data every municipality shares (<see cref="DashboardVersions"/>, held and moved by the database on every write to a
+/// table the dashboards read, whichever instance or path wrote it) and kept: a request at the same versions is answered
+/// from memory. A request reads the versions once, in one statement, when it first needs a figure (ADR 0014). The work is
 /// paid by the requests that ask for it, and only while one of them still waits (ADR 0011, amended):
 /// - a computation is shared by every request that needs the same figure, and cancelled, database statement included,
 ///   as soon as the last of them has gone (timed out, client gone);
 /// - at most <see cref="DashboardOptions.MaxConcurrentComputations"/> computations run at once per server; the others
 ///   queue, each request under its own time limit.
-/// Process-wide storage; keys name the database (its data version's ID), so apps over other databases never share an entry.
+/// Process-wide storage; keys name the database (by its connection string), so apps over other databases never share an entry.
 /// </summary>
 public static class DashboardCache
 {
@@ -58,12 +59,15 @@ public static class DashboardCache
     // One computation per versioned key at a time: sibling fields and concurrent requests often need the same figures.
     private static readonly ConcurrentDictionary<string, Computation> Running = new(StringComparer.Ordinal);
 
+    // Names each database in keys: two databases with the same records (demo data) and versions must not share an entry.
+    private static readonly ConcurrentDictionary<string, Guid> Databases = new(StringComparer.Ordinal);
+
     // Per server (its database factory): test apps in one process each get their own.
     private static readonly ConditionalWeakTable<IDbContextFactory<InfrastructuurDb>, Server> Servers = [];
 
     private const string RequestFigures = "infrastructuur:dashboard-figures";
 
-    /// <summary>The figures of one request: one data version for all its fields, so they agree even when a write lands between two of them.</summary>
+    /// <summary>The figures of one request: one reading of the versions for all its fields, so they agree even when a write lands between two of them.</summary>
     public static Figures Of(IResolveFieldContext context)
     {
         var items = context.UserContext;
@@ -73,18 +77,19 @@ public static class DashboardCache
             {
                 var request = context.Request();
                 var options = DashboardOptions.Of(request.Services);
-                items[RequestFigures] = figures = new Figures(DataVersion.Of(request.DbFactory), request.DbFactory, options, context.CancellationToken);
+                items[RequestFigures] = figures = new Figures(request.DbFactory, options, context.CancellationToken);
             }
 
             return figures;
         }
     }
 
-    public static Task<T> GetOrComputeAsync<T>(IResolveFieldContext context, string key, Func<InfrastructuurDb, CancellationToken, Task<T>> compute)
-        where T : class => Of(context).GetAsync(key, compute);
+    /// <param name="municipality">The municipality the figure is computed for, whose data version keys it; null for every municipality.</param>
+    public static Task<T> GetOrComputeAsync<T>(IResolveFieldContext context, Guid? municipality, string key, Func<InfrastructuurDb, CancellationToken, Task<T>> compute)
+        where T : class => Of(context).GetAsync(municipality, key, compute);
 
-    public static Task<T> GetOrComputeAsync<T>(IResolveFieldContext context, string key, Func<Figures, InfrastructuurDb, CancellationToken, Task<T>> compute)
-        where T : class => Of(context).GetAsync(key, compute);
+    public static Task<T> GetOrComputeAsync<T>(IResolveFieldContext context, Guid? municipality, string key, Func<Figures, InfrastructuurDb, CancellationToken, Task<T>> compute)
+        where T : class => Of(context).GetAsync(municipality, key, compute);
 
     /// <summary>How many figures the server over <paramref name="database"/> is computing from the database right now (a diagnostic: 0 when idle).</summary>
     public static int Computing(IDbContextFactory<InfrastructuurDb> database) => Servers.TryGetValue(database, out var server) ? server.Computing : 0;
@@ -260,12 +265,12 @@ public static class DashboardCache
     }
 
     /// <summary>
-    /// Figures at one data version, for one request. A computation gets a nested instance, so the figures it is built
+    /// Figures at one reading of the data versions, for one request. A computation gets a nested instance, so the figures it is built
     /// from (overlaps from offering cells) come from the same version and the cache, waited for under its own token.
     /// </summary>
     public sealed class Figures
     {
-        private readonly string _version;
+        private readonly Lazy<Task<(Guid Database, Dictionary<Guid, long> Versions)>> _versions;
         private readonly IDbContextFactory<InfrastructuurDb> _factory;
         private readonly DashboardOptions _options;
         private readonly CancellationToken _waiting;
@@ -273,9 +278,9 @@ public static class DashboardCache
         private readonly long _since;
         private readonly Dictionary<string, Lazy<Task<object>>> _inRequest;
 
-        internal Figures(DataVersion data, IDbContextFactory<InfrastructuurDb> factory, DashboardOptions options, CancellationToken waiting)
+        internal Figures(IDbContextFactory<InfrastructuurDb> factory, DashboardOptions options, CancellationToken waiting)
         {
-            _version = $"{data.Database:N}.{data.Current}";
+            _versions = new(() => ReadVersionsAsync(factory, waiting));
             _factory = factory;
             _options = options;
             _waiting = waiting;
@@ -286,7 +291,7 @@ public static class DashboardCache
         // A nested instance: the same version and request, waiting on the computation's token and holding its slot.
         private Figures(Figures outer, Slot slot, CancellationToken waiting)
         {
-            _version = outer._version;
+            _versions = outer._versions;
             _factory = outer._factory;
             _options = outer._options;
             _inRequest = outer._inRequest;
@@ -297,10 +302,10 @@ public static class DashboardCache
 
         private Server Server => Servers.GetValue(_factory, _ => new Server(_options.MaxConcurrentComputations));
 
-        public Task<T> GetAsync<T>(string key, Func<InfrastructuurDb, CancellationToken, Task<T>> compute)
-            where T : class => GetAsync<T>(key, (_, db, ct) => compute(db, ct));
+        public Task<T> GetAsync<T>(Guid? municipality, string key, Func<InfrastructuurDb, CancellationToken, Task<T>> compute)
+            where T : class => GetAsync<T>(municipality, key, (_, db, ct) => compute(db, ct));
 
-        public async Task<T> GetAsync<T>(string key, Func<Figures, InfrastructuurDb, CancellationToken, Task<T>> compute)
+        public async Task<T> GetAsync<T>(Guid? municipality, string key, Func<Figures, InfrastructuurDb, CancellationToken, Task<T>> compute)
             where T : class
         {
             async Task<object> Untyped(Figures figures, InfrastructuurDb db, CancellationToken ct) => await compute(figures, db, ct);
@@ -321,13 +326,30 @@ public static class DashboardCache
                 return (T)await Away(() => figure.Value.WaitAsync(_waiting));
             }
 
-            var versioned = $"{_version}|{key}";
+            var versioned = $"{await VersionAsync(municipality)}|{key}";
             if (Entries.TryGetValue(versioned, out Cached? cached) && cached is not null)
             {
                 return (T)cached.Value;
             }
 
             return (T)await Away(() => Join(versioned, Untyped).WaitAsync(_waiting));
+        }
+
+        // The data a figure is computed from: the shared data and its municipality's, or (every municipality) all of it,
+        // named by the sum of every version, which moves whenever one of them does.
+        private async Task<string> VersionAsync(Guid? municipality)
+        {
+            var (database, versions) = await _versions.Value.WaitAsync(_waiting);
+            return municipality is { } m
+                ? $"{database:N}.{versions.GetValueOrDefault(DashboardVersions.Global)}.{versions.GetValueOrDefault(m)}"
+                : $"{database:N}.all.{versions.Values.Sum()}";
+        }
+
+        private static async Task<(Guid, Dictionary<Guid, long>)> ReadVersionsAsync(IDbContextFactory<InfrastructuurDb> factory, CancellationToken cancellationToken)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var database = Databases.GetOrAdd(db.Database.GetConnectionString() ?? string.Empty, _ => Guid.NewGuid());
+            return (database, await DashboardVersions.ReadAsync(db, cancellationToken));
         }
 
         // A nested wait gives the outer computation's slot up meanwhile (see Slot).

@@ -44,7 +44,7 @@ public static class DashboardQueries
                 var place = await Place.ResolveAsync(ctx, filter.Municipality, filter.Area, filter.Neighbourhood, "filterBy");
                 var viewer = await ctx.Request().ViewerAsync(ctx.CancellationToken);
                 var request = new GroupedCounts.Request(subject, dimensions, place, filter.From, filter.To, themes, place is null ? viewer.IsAdmin : viewer.Serves(place.MunicipalityId), threshold);
-                return await DashboardCache.GetOrComputeAsync(ctx, $"{request.Key}|{culture.TwoLetterISOLanguageName}", (db, ct) => GroupedCounts.ComputeAsync(db, request, culture, ct));
+                return await DashboardCache.GetOrComputeAsync(ctx, request.Place?.MunicipalityId, $"{request.Key}|{culture.TwoLetterISOLanguageName}", (db, ct) => GroupedCounts.ComputeAsync(db, request, culture, ct));
             });
     }
 }

@@ -460,7 +460,7 @@ public sealed class FundingFlowsType : ObjectGraphType<FundingFlows>
             {
                 var scope = ctx.Source.Scope;
                 var threshold = DashboardOptions.Of(ctx).SmallCellThreshold;
-                var counts = await DashboardCache.GetOrComputeAsync(ctx, $"shareholders|{scope.Key}", (db, ct) => FundingFlows.ShareholdersAsync(db, scope, ct));
+                var counts = await DashboardCache.GetOrComputeAsync(ctx, scope.MunicipalityId, $"shareholders|{scope.Key}", (db, ct) => FundingFlows.ShareholdersAsync(db, scope, ct));
                 return counts.Select(c => new CompanyShareholders(c.OrganisationId, new SuppressibleCount(c.Persons, NeedsVersusOffering.Suppress(scope.SeesRecords, threshold, c.Persons)), c.Organisations));
             });
     }
@@ -468,6 +468,6 @@ public sealed class FundingFlowsType : ObjectGraphType<FundingFlows>
     private static Task<FundingResult> ResultAsync(IResolveFieldContext<FundingFlows> ctx)
     {
         var scope = ctx.Source.Scope;
-        return DashboardCache.GetOrComputeAsync(ctx, $"funding|{scope.Key}", (db, ct) => FundingFlows.ComputeAsync(db, scope, ct));
+        return DashboardCache.GetOrComputeAsync(ctx, scope.MunicipalityId, $"funding|{scope.Key}", (db, ct) => FundingFlows.ComputeAsync(db, scope, ct));
     }
 }

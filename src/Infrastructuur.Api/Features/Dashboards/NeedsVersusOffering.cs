@@ -254,6 +254,6 @@ public sealed class NeedsVersusOfferingType : ObjectGraphType<NeedsVersusOfferin
     private static Task<NeedsResult> ResultAsync(IResolveFieldContext<NeedsVersusOffering> ctx)
     {
         var needs = ctx.Source;
-        return DashboardCache.GetOrComputeAsync(ctx, needs.Key, (db, ct) => NeedsVersusOffering.ComputeAsync(db, needs.Scope, needs.Threshold, ct));
+        return DashboardCache.GetOrComputeAsync(ctx, needs.Scope.MunicipalityId, needs.Key, (db, ct) => NeedsVersusOffering.ComputeAsync(db, needs.Scope, needs.Threshold, ct));
     }
 }

@@ -185,7 +185,7 @@ public sealed class NetworkFragmentation(Scope scope)
     public Scope Scope { get; } = scope;
 
     public static Task<NetworkGraph> GraphAsync(IResolveFieldContext context, Scope scope) =>
-        DashboardCache.GetOrComputeAsync(context, $"network|{scope.Key}", (db, ct) => NetworkGraph.ComputeAsync(db, scope, ct));
+        DashboardCache.GetOrComputeAsync(context, scope.MunicipalityId, $"network|{scope.Key}", (db, ct) => NetworkGraph.ComputeAsync(db, scope, ct));
 }
 
 public sealed class NetworkNodeType : ObjectGraphType<NetworkNode>

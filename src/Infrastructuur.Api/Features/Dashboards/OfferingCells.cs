@@ -34,7 +34,7 @@ public sealed class OfferingRow
 public static class OfferingCells
 {
     public static Task<List<OfferingCell>> GetAsync(DashboardCache.Figures figures, Scope scope) =>
-        figures.GetAsync($"offering-cells|{scope.Key}", (db, ct) => ComputeAsync(db, scope, ct));
+        figures.GetAsync(scope.MunicipalityId, $"offering-cells|{scope.Key}", (db, ct) => ComputeAsync(db, scope, ct));
 
     public static async Task<List<OfferingCell>> ComputeAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
     {

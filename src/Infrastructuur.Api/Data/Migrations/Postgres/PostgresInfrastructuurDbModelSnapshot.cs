@@ -675,6 +675,19 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.ToTable("ActivityThemeRollups", (string)null);
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.DashboardVersion", b =>
+                {
+                    b.Property<Guid>("Scope")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("DashboardVersions", (string)null);
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Funding.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3132,7 +3145,7 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Signals.SignalResponse", b =>
                 {
-                    b.HasOne("Infrastructuur.Api.Features.Activities.Activity", null)
+                    b.HasOne("Infrastructuur.Api.Features.Activities.Activity", "Activity")
                         .WithMany()
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3143,6 +3156,8 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Activity");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Taxonomy.TargetGroup", b =>

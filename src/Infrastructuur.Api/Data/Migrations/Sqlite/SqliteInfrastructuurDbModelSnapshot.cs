@@ -668,6 +668,19 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.ToTable("ActivityThemeRollups", (string)null);
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.DashboardVersion", b =>
+                {
+                    b.Property<Guid>("Scope")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("DashboardVersions", (string)null);
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Funding.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3116,7 +3129,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Signals.SignalResponse", b =>
                 {
-                    b.HasOne("Infrastructuur.Api.Features.Activities.Activity", null)
+                    b.HasOne("Infrastructuur.Api.Features.Activities.Activity", "Activity")
                         .WithMany()
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3127,6 +3140,8 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Activity");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Taxonomy.TargetGroup", b =>
