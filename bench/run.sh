@@ -56,7 +56,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; if [ 
 trap cleanup EXIT
 
 export Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production GraphQL__EnableIde=false
-# The load comes from one client address, so the per-caller rate limits (security.md) would answer 429 after two seconds:
+# The load comes from one client address, so the per-caller rate limits (docs/security.md) would answer 429 after two seconds:
 # the benchmark measures what a request costs, not the budget, so they are off here (and only here; --limits turns the
 # limiter back on, with budgets out of reach, on its "limits on" server).
 export GraphQL__RateLimits__Enabled=false

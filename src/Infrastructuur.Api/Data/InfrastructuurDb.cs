@@ -144,7 +144,7 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     {
         var now = WholeMicroseconds(DateTime.UtcNow);
 
-        // The access log is append-only (security.md): no code path may change or remove an entry.
+        // The access log is append-only (docs/security.md): no code path may change or remove an entry.
         if (ChangeTracker.Entries<AccessLogEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("The access log is append-only: entries are never changed or deleted.");

@@ -5,7 +5,7 @@ public sealed class GraphQLHttpOptions
 {
     public const string Section = "GraphQL";
 
-    /// <summary>Largest accepted request body, in bytes (security.md: 64 KiB → 413).</summary>
+    /// <summary>Largest accepted request body, in bytes (docs/security.md: 64 KiB → 413).</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 
     /// <summary>Serve the GraphiQL IDE at GET /graphql for browsers.</summary>

@@ -19,7 +19,7 @@ public static class Policies
     /// <summary>Any signed-in caller; the resolver narrows further where it must.</summary>
     public const string Authenticated = "authenticated";
 
-    /// <summary>Personal data: shown only to roles that need it, every read logged (security.md).</summary>
+    /// <summary>Personal data: shown only to roles that need it, every read logged (docs/security.md).</summary>
     public const string PersonalData = "personal-data";
 
     /// <summary>The resolver decides with the caller's database scope (own initiative, own organisation, own municipality).</summary>

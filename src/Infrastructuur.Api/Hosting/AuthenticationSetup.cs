@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Infrastructuur.Api.Hosting;
 
 /// <summary>
-/// JWT bearer authentication with every check on (security.md). The values are read explicitly from
+/// JWT bearer authentication with every check on (docs/security.md). The values are read explicitly from
 /// Authentication:Schemes:Bearer (the section `dotnet user-jwts` writes), because binding JwtBearerOptions from
 /// configuration silently turns issuer/audience validation off when a value is missing: here start-up fails instead.
 /// </summary>

@@ -49,7 +49,7 @@ public static class DatabaseSetup
 
 /// <summary>
 /// synchronous=FULL is per connection in SQLite: with WAL it makes each commit durable against power loss, which
-/// "no acknowledged write lost" needs (security.md). Pooled connections keep their native handle, so the pragmas
+/// "no acknowledged write lost" needs (docs/security.md). Pooled connections keep their native handle, so the pragmas
 /// run once per handle, not on every open.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor

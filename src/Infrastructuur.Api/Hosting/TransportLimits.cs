@@ -4,7 +4,7 @@ using Infrastructuur.Api.GraphQL;
 
 namespace Infrastructuur.Api.Hosting;
 
-/// <summary>Kestrel and CORS settings (security.md "Transport"), from configuration.</summary>
+/// <summary>Kestrel and CORS settings (docs/security.md "Transport"), from configuration.</summary>
 public static class TransportLimits
 {
     public static WebApplicationBuilder AddTransportLimits(this WebApplicationBuilder builder)

@@ -8,7 +8,7 @@ using static Infrastructuur.Tests.Access.AccessWorld;
 namespace Infrastructuur.Tests.Access;
 
 /// <summary>
-/// security.md: "No personal data, tokens or e-mail addresses in technical logs." The app runs with every log message
+/// docs/security.md: "No personal data, tokens or e-mail addresses in technical logs." The app runs with every log message
 /// down to Debug captured in memory while it serves personal data, refuses it, rejects a forged token and searches for
 /// an e-mail address; then the logs are searched for all of it.
 /// </summary>

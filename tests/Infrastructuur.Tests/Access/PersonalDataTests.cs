@@ -6,7 +6,7 @@ using static Infrastructuur.Tests.Access.AccessWorld;
 
 namespace Infrastructuur.Tests.Access;
 
-/// <summary>The access log, the personal-data export, erasure and the viewer: security.md, "Personal data".</summary>
+/// <summary>The access log, the personal-data export, erasure and the viewer: docs/security.md, "Personal data".</summary>
 public abstract class PersonalDataTests(Func<TestApp> app)
 {
     [SkippableFact]

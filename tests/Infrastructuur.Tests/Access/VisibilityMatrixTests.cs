@@ -7,7 +7,7 @@ using static Infrastructuur.Tests.Access.AccessWorld;
 namespace Infrastructuur.Tests.Access;
 
 /// <summary>
-/// The authorization matrix of security.md, generated: every role (in its own scope and in another) against every kind
+/// The authorization matrix of docs/security.md, generated: every role (in its own scope and in another) against every kind
 /// of object, each asked for on every path that leads to it — node(id:), the root by-ID field, nested edges, list
 /// membership and totalCount. All paths must give the same answer, and that answer must be the one in the table.
 /// </summary>

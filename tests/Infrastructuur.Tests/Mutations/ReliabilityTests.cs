@@ -9,7 +9,7 @@ using static Infrastructuur.Tests.Network.NetworkWorld;
 namespace Infrastructuur.Tests.Mutations;
 
 /// <summary>
-/// security.md's reliability figures for writes: no lost update under 50 concurrent writers, idempotent creates
+/// docs/security.md's reliability figures for writes: no lost update under 50 concurrent writers, idempotent creates
 /// (also when the first two requests race), all-or-nothing multi-row mutations, messages in the caller's language
 /// and a change history written with every change.
 /// </summary>

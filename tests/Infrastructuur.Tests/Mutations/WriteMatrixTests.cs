@@ -5,7 +5,7 @@ using static Infrastructuur.Tests.Network.NetworkWorld;
 namespace Infrastructuur.Tests.Mutations;
 
 /// <summary>
-/// The write column of security.md's authorization matrix, row by row, over real HTTP with real tokens: who may act
+/// The write column of docs/security.md's authorization matrix, row by row, over real HTTP with real tokens: who may act
 /// (OK), who may see the object but not do this (FORBIDDEN), who may not even know it exists (NOT_FOUND, the same as a
 /// made-up ID) and who must sign in first (UNAUTHENTICATED, a top-level error).
 /// </summary>

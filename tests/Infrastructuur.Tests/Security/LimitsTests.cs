@@ -5,7 +5,7 @@ using Infrastructuur.Tests.Infrastructure;
 namespace Infrastructuur.Tests.Security;
 
 /// <summary>
-/// Every limit of security.md on both sides of its boundary, and the attack corpus: each refused before execution
+/// Every limit of docs/security.md on both sides of its boundary, and the attack corpus: each refused before execution
 /// with its stable code and the limit in extensions, in bounded time, never a 500.
 /// </summary>
 public sealed class LimitsTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace Infrastructuur.Tests.Security;
 
 /// <summary>
-/// security.md's reliability figures, shown live against the built API as a separate process (kill -9, SIGTERM, floods
+/// docs/security.md's reliability figures, shown live against the built API as a separate process (kill -9, SIGTERM, floods
 /// need a real process; <see cref="Infrastructure.TestApp"/> shares ours). Prints the figures table to the test output
 /// and writes it to tests/reliability/out/last-run.md (or the file RELIABILITY_REPORT names), since a passing test's
 /// output is not shown by a plain dotnet test.

@@ -18,7 +18,7 @@ public sealed class PersonalDataReads
 }
 
 /// <summary>
-/// Writes the access log (security.md, "Personal data"): every read of personal data is recorded in the request by the
+/// Writes the access log (docs/security.md, "Personal data"): every read of personal data is recorded in the request by the
 /// resolver that allows it, and written once when execution ends, as one entry per person read — before the response
 /// leaves. If the entries cannot be written, the response carries no data: a read that is not logged does not happen.
 /// </summary>

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Infrastructuur.Api.Features.Access;
 
 /// <summary>
-/// Who may read a person's personal data (security.md matrix, "personal data"): the person themself; co-coordinators of
+/// Who may read a person's personal data (docs/security.md matrix, "personal data"): the person themself; co-coordinators of
 /// an initiative they coordinate; staff of the organisation hosting such an initiative; officials serving the
 /// municipality of such an initiative or of a neighbourhood company they hold shares in; administrators. Never an
 /// anonymous caller. A field the caller may not read is null, exactly as when nothing is on file, so the answer

@@ -11,7 +11,7 @@ using Infrastructuur.Api.Features.Signals;
 namespace Infrastructuur.Api.Features.Access;
 
 /// <summary>
-/// The row-level policy on one page (security.md, "Authorization"). Published rows are public; unpublished ones are
+/// The row-level policy on one page (docs/security.md, "Authorization"). Published rows are public; unpublished ones are
 /// visible to the scope that owns them, to officials serving their municipality and to administrators (who skip these
 /// rules altogether). A row that hangs off a hidden row (an activity of a draft initiative, an allocation of a hidden
 /// grant, a coalition membership of a draft initiative) is hidden with it, so no path leads to a hidden row.
@@ -70,7 +70,7 @@ public static class VisibilityRules
     }
 
     /// <summary>
-    /// Signals are records about residents, never public (security.md: outside these scopes counts per area and theme
+    /// Signals are records about residents, never public (docs/security.md: outside these scopes counts per area and theme
     /// only, small cells suppressed): officials of their municipality; staff of the reporting organisation or of one
     /// whose activity answers the signal (referred to it); coordinators of an initiative whose activity answers it.
     /// Residents read none: who raised a signal is never recorded, so "own" cannot be told apart.

@@ -94,8 +94,6 @@ public static class DashboardCache
     /// <summary>How many figures the server over <paramref name="database"/> is computing from the database right now (a diagnostic: 0 when idle).</summary>
     public static int Computing(IDbContextFactory<InfrastructuurDb> database) => Servers.TryGetValue(database, out var server) ? server.Computing : 0;
 
-    private sealed record Cached(object Value, DateTime ComputedAt);
-
     /// <summary>The bound on concurrent computations of one server, and how many run.</summary>
     private sealed class Server(int slots)
     {
@@ -327,9 +325,9 @@ public static class DashboardCache
             }
 
             var versioned = $"{await VersionAsync(municipality)}|{key}";
-            if (Entries.TryGetValue(versioned, out Cached? cached) && cached is not null)
+            if (Entries.TryGetValue(versioned, out object? cached) && cached is not null)
             {
-                return (T)cached.Value;
+                return (T)cached;
             }
 
             return (T)await Away(() => Join(versioned, Untyped).WaitAsync(_waiting));
@@ -414,7 +412,7 @@ public static class DashboardCache
                     TaskScheduler.Default).Unwrap();
                 if (store is not null)
                 {
-                    Entries.Set(store, new Cached(value, DateTime.UtcNow), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(_options.CacheSeconds) });
+                    Entries.Set(store, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(_options.CacheSeconds) });
                 }
 
                 return value;

@@ -3,7 +3,7 @@ using Infrastructuur.Api.GraphQL;
 
 namespace Infrastructuur.Api.Features.Programmes;
 
-/// <summary>Lists of keys in filter inputs are bounded like nodes(ids:) (security.md, "Limits"): refused before execution.</summary>
+/// <summary>Lists of keys in filter inputs are bounded like nodes(ids:) (docs/security.md, "Limits"): refused before execution.</summary>
 public static class KeyList
 {
     public static FieldBuilder<TSource, TReturn> AtMostMaxKeys<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>

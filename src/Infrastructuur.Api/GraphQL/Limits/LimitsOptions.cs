@@ -1,6 +1,6 @@
 namespace Infrastructuur.Api.GraphQL.Limits;
 
-/// <summary>Request limits (security.md), bound from "GraphQL:Limits". Every one is checked before execution.</summary>
+/// <summary>Request limits (docs/security.md), bound from "GraphQL:Limits". Every one is checked before execution.</summary>
 public sealed class LimitsOptions
 {
     public const string Section = "GraphQL:Limits";

@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 
 namespace Infrastructuur.Api.GraphQL.Limits;
 
-/// <summary>Per-caller budgets (security.md), bound from "GraphQL:RateLimits". Windows are one minute.</summary>
+/// <summary>Per-caller budgets (docs/security.md), bound from "GraphQL:RateLimits". Windows are one minute.</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "GraphQL:RateLimits";

@@ -7,7 +7,7 @@ using Infrastructuur.Api.Features.Organisations;
 namespace Infrastructuur.Api.Features.Shared.Mutations;
 
 /// <summary>
-/// The write column of security.md's matrix, in one place. Each rule says who may act (<see cref="Permission.Act"/>), who
+/// The write column of docs/security.md's matrix, in one place. Each rule says who may act (<see cref="Permission.Act"/>), who
 /// may only see the object and so learns it is refused (<see cref="Permission.See"/>: FORBIDDEN), and leaves everyone else
 /// at <see cref="Permission.None"/> (NOT_FOUND, exactly as for an ID that does not exist). Admins act everywhere: the
 /// viewer's scope checks already say so. The ToEdit rules also answer <c>viewerCanEdit</c>, so the hint and the

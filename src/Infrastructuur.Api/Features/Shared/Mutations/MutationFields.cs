@@ -11,7 +11,7 @@ namespace Infrastructuur.Api.Features.Shared.Mutations;
 
 public static class MutationFields
 {
-    /// <summary>Metadata marking a mutation the limits rule counts against a stricter per-caller rate (security.md: rate-limited).</summary>
+    /// <summary>Metadata marking a mutation the limits rule counts against a stricter per-caller rate (docs/security.md: rate-limited).</summary>
     public const string RateLimitedMetadataKey = "infrastructuur:rate-limited";
 
     /// <summary>
