@@ -98,7 +98,7 @@ public abstract class DashboardVersionTests(Func<TestApp> app)
 
     protected static int SignalCount(System.Text.Json.Nodes.JsonNode dashboard) => dashboard["needsVersusOffering"]!["signals"]!["value"]!.GetValue<int>();
 
-    private static async Task<Dictionary<Guid, long>> VersionsAsync(TestApp app)
+    protected static async Task<Dictionary<Guid, long>> VersionsAsync(TestApp app)
     {
         await using var db = await app.OpenDbAsync();
         return await DashboardVersions.ReadAsync(db, CancellationToken.None);
@@ -137,5 +137,45 @@ public sealed class PostgresDashboardVersionTests(PostgresAppFixture fixture) : 
         await RaiseSignalAsync(a, w);
 
         Assert.Equal(first + 1, SignalCount(await w.DashboardAsync(b, SignalsSelection, token: w.OfficialToken)));
+    }
+
+    /// <summary>
+    /// Two writers of one municipality, each holding a row the other is about to take, are an ordinary wait, not a deadlock:
+    /// the version row is taken only at commit (when it was taken at each statement, the second writer waited for it while
+    /// holding its row, the first then waited for that row, and PostgreSQL aborted one of them: 40P01).
+    /// </summary>
+    [SkippableFact]
+    public async Task Writers_that_wait_for_each_others_rows_do_not_deadlock_on_the_version_row()
+    {
+        TestEnvironment.Require(TestApp.Unavailable(Engine.Postgres));
+        var w = await DashboardWorld.CreateAsync(fixture.App);
+        var connectionString = fixture.App.Services.GetRequiredService<IConfiguration>()["Database:PostgresConnectionString"];
+        var (x, y) = (w.Activities.Values.First().Id, w.Activities.Values.Last().Id);
+        var before = (await VersionsAsync(fixture.App))[w.Municipality.Id];
+
+        await using var first = new Npgsql.NpgsqlConnection(connectionString);
+        await using var second = new Npgsql.NpgsqlConnection(connectionString);
+        await first.OpenAsync();
+        await second.OpenAsync();
+        await using var one = await first.BeginTransactionAsync();
+        await using var two = await second.BeginTransactionAsync();
+        static Task<int> Touch(Npgsql.NpgsqlConnection c, Guid id, string capacity)
+        {
+            var command = new Npgsql.NpgsqlCommand($"""UPDATE "Activities" SET "Capacity" = {capacity} WHERE "Id" = @id""", c);
+            command.Parameters.AddWithValue("id", id);
+            return command.ExecuteNonQueryAsync();
+        }
+
+        await Touch(first, x, "11");
+        var secondHolds = Touch(second, y, "22");
+        Assert.Equal(1, await secondHolds.WaitAsync(TimeSpan.FromSeconds(10)));  // not waiting for the first writer
+        var firstWaits = Touch(first, y, "33");                                  // waits for the second writer's row
+        await Task.Delay(200);
+        Assert.False(firstWaits.IsCompleted);
+        await two.CommitAsync();
+        Assert.Equal(1, await firstWaits.WaitAsync(TimeSpan.FromSeconds(10)));
+        await one.CommitAsync();
+
+        Assert.Equal(before + 2, (await VersionsAsync(fixture.App))[w.Municipality.Id]);
     }
 }

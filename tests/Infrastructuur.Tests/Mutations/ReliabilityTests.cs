@@ -264,4 +264,54 @@ public abstract class ReliabilityTests(Func<TestApp> app)
 
 public sealed class SqliteReliabilityTests(SqliteAppFixture fixture) : ReliabilityTests(() => fixture.App), IClassFixture<SqliteAppFixture>;
 
-public sealed class PostgresReliabilityTests(PostgresAppFixture fixture) : ReliabilityTests(() => fixture.App), IClassFixture<PostgresAppFixture>;
+public sealed class PostgresReliabilityTests(PostgresAppFixture fixture) : ReliabilityTests(() => fixture.App), IClassFixture<PostgresAppFixture>
+{
+    /// <summary>
+    /// A mutation whose transaction PostgreSQL aborts as a deadlock's victim (40P01) runs again and succeeds, writing once,
+    /// instead of failing with INTERNAL. The deadlock is raised by a trigger on this one initiative, once (a sequence is
+    /// not rolled back with the transaction).
+    /// </summary>
+    [SkippableFact]
+    public async Task A_mutation_chosen_as_a_deadlock_victim_runs_again_and_writes_once()
+    {
+        TestEnvironment.Require(TestApp.Unavailable(Engine.Postgres));
+        var w = await MutationWorld.CreateAsync(fixture.App);
+        var id = w.Own.InitiativeA.Id;
+        var version = await w.VersionAsync(w.Own.InitiativeA);
+        var name = $"deadlock_{id:N}";
+        await using (var db = await fixture.App.OpenDbAsync())
+        {
+            // Names and the ID are ours (a GUID), not input: built as text because DDL takes no parameters.
+            var create = $"""
+                CREATE SEQUENCE "{name}";
+                CREATE FUNCTION "{name}"() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW."Id" = '{id}' AND nextval('"{name}"') = 1 THEN
+                        RAISE EXCEPTION 'deadlock detected (simulated)' USING ERRCODE = '40P01';
+                    END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER "{name}" BEFORE UPDATE ON "Initiatives" FOR EACH ROW EXECUTE FUNCTION "{name}"();
+                """;
+            await db.Database.ExecuteSqlRawAsync(create);
+        }
+
+        try
+        {
+            var response = await fixture.App.MutateAsync("describeInitiative", new { id = Id(w.Own.InitiativeA), expectedVersion = version, description = "Na een deadlock" }, w.Coordinator, "initiative { description version }");
+
+            var initiative = response.Succeeded("describeInitiative")["initiative"]!;
+            Assert.Equal(("Na een deadlock", version + 1), (initiative["description"]!.GetValue<string>(), initiative["version"]!.GetValue<int>()));
+            await using var db = await fixture.App.OpenDbAsync();
+            var shots = $"""SELECT last_value AS "Value" FROM "{name}" """;
+            Assert.Equal(2L, await db.Database.SqlQueryRaw<long>(shots).SingleAsync()); // aborted once, then ran again
+            Assert.Equal(1, await db.ChangeRecords.CountAsync(c => c.EntityId == id && c.Field == nameof(Initiative.Description)));
+        }
+        finally
+        {
+            await using var db = await fixture.App.OpenDbAsync();
+            var drop = $"""DROP TRIGGER "{name}" ON "Initiatives"; DROP FUNCTION "{name}"(); DROP SEQUENCE "{name}";""";
+            await db.Database.ExecuteSqlRawAsync(drop);
+        }
+    }
+}

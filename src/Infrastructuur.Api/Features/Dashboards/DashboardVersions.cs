@@ -29,8 +29,8 @@ internal sealed class DashboardVersionConfiguration : IEntityTypeConfiguration<D
 /// over the database sees every write at once, whatever wrote it (SaveChanges, ExecuteUpdate/Delete, the bulk insert,
 /// SQL by hand), and a write the dashboards cannot show (the access log of a read, idempotency records, change history,
 /// people) moves nothing. A row names its municipality directly or through its parent's row (one primary-key lookup);
-/// rows of tables shared by every municipality move the global version. PostgreSQL bumps once per statement; SQLite has
-/// only row triggers. The migrations call this DDL; it must not change once released — a change is a new method called
+/// rows of tables shared by every municipality move the global version. PostgreSQL notes the scopes once per statement
+/// and bumps them at commit (<see cref="BumpAtCommitPostgres"/>); SQLite has only row triggers (and one writer at a time). The migrations call this DDL; it must not change once released — a change is a new method called
 /// from a new migration. EF Core rebuilds a SQLite table for some column changes and the rebuild drops that table's
 /// triggers: such a migration must call <see cref="CreateSqliteTriggers"/> again (the version tests fail when one is missing).
 /// </summary>
@@ -239,6 +239,45 @@ public static class DashboardVersions
 
         migrationBuilder.Sql($"""DROP FUNCTION IF EXISTS "{Table}_bump"(uuid[]);""");
     }
+
+    /// <summary>
+    /// Moves the versions at commit instead of at each statement (PostgreSQL). A version row bumped mid-transaction stays
+    /// locked until commit, so two writers of one municipality that lock their own rows in opposite orders (one deletes a
+    /// theme link, then updates the initiative another has just updated) deadlocked on it, and one of them failed instead of
+    /// getting CONFLICT. Now a statement only notes its scopes in <c>DashboardVersionsPending</c>, keyed by transaction so
+    /// writers never wait on each other there; a deferred trigger empties the transaction's notes at commit and bumps the
+    /// versions in scope order, when the writer holds every other lock it will take. The notes never outlive their
+    /// transaction (UNLOGGED: nothing to recover after a crash), and the table is not in the EF model.
+    /// </summary>
+    public static void BumpAtCommitPostgres(MigrationBuilder migrationBuilder) => migrationBuilder.Sql($"""
+        CREATE UNLOGGED TABLE "{Table}Pending" ("Tx" xid8 NOT NULL, "Scope" uuid NOT NULL, PRIMARY KEY ("Tx", "Scope"));
+        CREATE OR REPLACE FUNCTION "{Table}_bump"(scopes uuid[]) RETURNS void LANGUAGE sql AS $fn$
+            INSERT INTO "{Table}Pending" ("Tx", "Scope")
+                SELECT DISTINCT pg_current_xact_id(), s FROM unnest(scopes) AS s WHERE s IS NOT NULL
+            ON CONFLICT DO NOTHING;
+        $fn$;
+        CREATE FUNCTION "{Table}_flush"() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+            -- The first note of the transaction to fire takes them all; the others find none.
+            WITH noted AS (DELETE FROM "{Table}Pending" WHERE "Tx" = pg_current_xact_id() RETURNING "Scope")
+            INSERT INTO "{Table}" ("Scope", "Version") SELECT DISTINCT "Scope", 1::bigint FROM noted ORDER BY "Scope"
+            ON CONFLICT ("Scope") DO UPDATE SET "Version" = "{Table}"."Version" + 1;
+            RETURN NULL;
+        END $fn$;
+        CREATE CONSTRAINT TRIGGER "TR_{Table}Pending_Flush" AFTER INSERT ON "{Table}Pending"
+            DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "{Table}_flush"();
+        """);
+
+    /// <summary>Back to bumping at each statement (the <see cref="CreatePostgres"/> function).</summary>
+    public static void BumpAtStatementPostgres(MigrationBuilder migrationBuilder) => migrationBuilder.Sql($"""
+        DROP TABLE "{Table}Pending";
+        DROP FUNCTION "{Table}_flush"();
+        CREATE OR REPLACE FUNCTION "{Table}_bump"(scopes uuid[]) RETURNS void LANGUAGE sql AS $fn$
+            INSERT INTO "{Table}" ("Scope", "Version")
+                SELECT DISTINCT s, 1::bigint FROM unnest(scopes) AS s WHERE s IS NOT NULL ORDER BY s
+            ON CONFLICT ("Scope") DO UPDATE SET "Version" = "{Table}"."Version" + 1;
+        $fn$;
+        """);
 
     /// <summary>The versions of every scope, in one statement: a dashboard request reads them once and keeps them.</summary>
     public static Task<Dictionary<Guid, long>> ReadAsync(Data.InfrastructuurDb db, CancellationToken cancellationToken) =>

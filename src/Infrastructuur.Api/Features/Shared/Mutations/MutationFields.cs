@@ -47,7 +47,29 @@ public static class MutationFields
         }
 
         var idempotency = Idempotency.From(ctx, viewer, name, input);
-        await using var db = await request.DbFactory.CreateDbContextAsync(ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await request.DbFactory.CreateDbContextAsync(ct);
+            try
+            {
+                return await RunOnceAsync(ctx, db, request, viewer, input, idempotency, name, handle);
+            }
+            catch (Exception ex) when (IsTransient(ex) && attempt < MaxAttempts)
+            {
+                // PostgreSQL chose this transaction as a deadlock's victim (or could not serialise it) and rolled it back:
+                // nothing was written, so it runs again from the start on a fresh context and reads what the other wrote.
+            }
+        }
+    }
+
+    private const int MaxAttempts = 3;
+
+    private static async Task<TPayload?> RunOnceAsync<TInput, TPayload>(
+        IResolveFieldContext ctx, InfrastructuurDb db, RequestContext request, Access.Viewer viewer, TInput input, Idempotency? idempotency, string name, Func<MutationRun<TInput>, TPayload, Task> handle)
+        where TInput : MutationInput
+        where TPayload : Payload, new()
+    {
+        var ct = ctx.CancellationToken;
         if (idempotency is not null && await idempotency.ReplayAsync<TPayload>(ctx, db, ct) is { } replay)
         {
             return replay;
@@ -103,6 +125,20 @@ public static class MutationFields
         var failed = new TPayload();
         failed.UserErrors.AddRange(errors);
         return failed;
+    }
+
+    // EF Core wraps the server's error once or twice (DbUpdateException, and the execution strategy's "transient failure").
+    private static bool IsTransient(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
