@@ -71,12 +71,16 @@ public sealed class BulkInsert(InfrastructuurDb db)
         // rows per statement.
         var perStatement = db.Database.IsSqlite() ? 1 : Math.Max(1, Math.Min(MaxRowsPerStatement, MaxParameters / columns.Count));
         var parameterNames = Enumerable.Range(0, perStatement * columns.Count).Select(i => $"@p{i}").ToArray();
+        var reuse = db.Database.IsSqlite();
         DbCommand? command = null;
         try
         {
             foreach (var chunk in rows.Chunk(perStatement))
             {
-                if (command is null || command.Parameters.Count != chunk.Length * columns.Count)
+                // Npgsql's automatic preparation keeps a command's first parameter objects bound to its statement, so a
+                // command whose parameters are replaced would send the first chunk again: PostgreSQL gets a fresh command
+                // per chunk (its prepared statement is still reused, by text, on the connection).
+                if (command is null || command.Parameters.Count != chunk.Length * columns.Count || !reuse)
                 {
                     if (command is not null)
                     {

@@ -197,6 +197,10 @@ public sealed class SyntheticData
             // Statistics for the planner and the visibility map for index-only scans now, as autovacuum would give them later.
             await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE", cancellationToken);
         }
+        else
+        {
+            await SqliteStatistics.AnalyzeAsync(db, cancellationToken);
+        }
 
         return new SyntheticReport(municipality, code, rows, took, clock.Elapsed);
     }

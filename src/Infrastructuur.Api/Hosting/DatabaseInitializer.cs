@@ -27,15 +27,24 @@ public static class DatabaseInitializer
             }
         }
 
-        if (options.MigrateOnStartup)
+        var changed = false;
+        if (options.MigrateOnStartup && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
+            changed = true;
         }
 
         if (options.SeedDemoData && !await db.Municipalities.AnyAsync(cancellationToken))
         {
             await DemoData.SeedAsync(db, cancellationToken);
             logger.LogInformation("Seeded the demo data set.");
+            changed = true;
+        }
+
+        if (changed)
+        {
+            // New tables, indexes or rows: give SQLite's planner statistics before the first request.
+            await SqliteStatistics.AnalyzeAsync(db, cancellationToken);
         }
     }
 }

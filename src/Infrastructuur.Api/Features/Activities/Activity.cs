@@ -281,6 +281,9 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasIndex(a => new { a.StartsOnKey, a.Id });
         builder.HasIndex(a => new { a.ModifiedAt, a.Id });
         builder.HasIndex(a => new { a.MunicipalityId, a.Status });
+        // The visibility test of an activity reached through a link (a region's or a theme's activities, counts per
+        // theme) looks it up by ID for these two columns: answered from this index, without reading the row.
+        builder.HasIndex(a => new { a.Id, a.Status, a.ProviderInitiativeId });
 
         builder.HasOne(a => a.Municipality).WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.ProviderOrganisation).WithMany().HasForeignKey(a => a.ProviderOrganisationId).OnDelete(DeleteBehavior.Restrict);

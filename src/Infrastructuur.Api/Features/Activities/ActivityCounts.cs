@@ -54,17 +54,18 @@ public sealed class ActivityCountsByTheme(IDbContextFactory<InfrastructuurDb> fa
     /// </summary>
     public static IQueryable<RegionThemeCount> Query(InfrastructuurDb db, IReadOnlyCollection<Guid> regions, Viewer viewer)
     {
-        var links =
-            from served in db.Set<Dictionary<string, object>>("ActivityNeighbourhood")
-            where regions.Contains(EF.Property<Guid>(served, "NeighbourhoodsId"))
-            join tagged in db.Set<Dictionary<string, object>>("ActivityTheme") on EF.Property<Guid>(served, "ActivitiesId") equals EF.Property<Guid>(tagged, "ActivitiesId")
-            select new { served, tagged };
+        var inRegions = db.Set<Dictionary<string, object>>("ActivityNeighbourhood").Where(s => regions.Contains(EF.Property<Guid>(s, "NeighbourhoodsId")));
         if (Visibility.Rule<Activity>(viewer) is not null)
         {
-            // A correlated EXISTS: each link looks up its activity by key, rather than the engine building the whole visible set.
+            // On the region's link, before the themes are joined: each activity is looked up once, not once per theme it carries.
             var visible = db.Activities.VisibleTo(viewer);
-            links = links.Where(l => visible.Any(a => a.Id == EF.Property<Guid>(l.tagged, "ActivitiesId")));
+            inRegions = inRegions.Where(s => visible.Any(a => a.Id == EF.Property<Guid>(s, "ActivitiesId")));
         }
+
+        var links =
+            from s in inRegions
+            join tagged in db.Set<Dictionary<string, object>>("ActivityTheme") on EF.Property<Guid>(s, "ActivitiesId") equals EF.Property<Guid>(tagged, "ActivitiesId")
+            select new { served = s, tagged };
 
         // Grouped first, then joined to the few themes for their sort key: one theme lookup per group, not per activity.
         var counts =

@@ -53,7 +53,7 @@ public sealed class ActivityFilter : PlaceAndTextFilter
         var activeBetween = ActiveBetween;
         return db =>
         {
-            var q = shared(db.Activities)
+            var q = shared(db, db.Activities)
                 .WithTermAtOrBelow(db, a => a.Themes, themes)
                 .WithTermAtOrBelow(db, a => a.TargetGroups, targetGroups);
             if (age is { } years)

@@ -21,7 +21,7 @@ public sealed class InitiativeFilter : PlaceAndTextFilter
         var themes = Filters.Ids(Themes, nameof(Theme), "themes");
         return db =>
         {
-            var q = shared(db.Initiatives).WithTermAtOrBelow(db, i => i.Themes, themes);
+            var q = shared(db, db.Initiatives).WithTermAtOrBelow(db, i => i.Themes, themes);
             return statuses is null ? q : q.Where(i => statuses.Contains(i.Status));
         };
     }

@@ -17,7 +17,7 @@ public sealed class OrganisationFilter : PlaceAndTextFilter
         var kinds = Filters.Values(Kinds, "kinds");
         return db =>
         {
-            var q = shared(db.Organisations);
+            var q = shared(db, db.Organisations);
             return kinds is null ? q : q.Where(o => kinds.Contains(o.Kind));
         };
     }

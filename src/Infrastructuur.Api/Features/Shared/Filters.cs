@@ -108,7 +108,7 @@ public static class Filters
     /// <paramref name="regions"/> are the regions an item serves; <paramref name="inMunicipality"/> says what belonging to a
     /// municipality means for it.
     /// </summary>
-    public static Func<IQueryable<T>, IQueryable<T>> PlaceAndText<T>(
+    public static Func<InfrastructuurDb, IQueryable<T>, IQueryable<T>> PlaceAndText<T>(
         PlaceAndTextFilter? filter,
         Expression<Func<T, IEnumerable<Neighbourhood>>> regions,
         Func<Guid, Expression<Func<T, bool>>> inMunicipality)
@@ -116,7 +116,7 @@ public static class Filters
     {
         if (filter is null)
         {
-            return q => q;
+            return (_, q) => q;
         }
 
         var municipality = Id(filter.Municipality, nameof(Geography.Municipality));
@@ -124,7 +124,8 @@ public static class Filters
         var region = Id(filter.Neighbourhood, nameof(Geography.Neighbourhood));
         var words = Words(filter.Text);
         var since = Utc(filter.ModifiedSince);
-        return q =>
+        var links = ((MemberExpression)regions.Body).Member.Name;
+        return (db, q) =>
         {
             if (municipality is { } m)
             {
@@ -133,12 +134,12 @@ public static class Filters
 
             if (area is { } a)
             {
-                q = q.Where(AnyOf(regions, InOrBelowArea(a)));
+                q = q.Where(Serving<T>(db, links, null, db.Neighbourhoods.Where(InOrBelowArea(a)).Select(n => n.Id)));
             }
 
             if (region is { } r)
             {
-                q = q.Where(AnyOf(regions, AtOrBelow(r)));
+                q = q.Where(Serving<T>(db, links, r, db.Neighbourhoods.Where(n => n.ParentId == r).Select(n => n.Id)));
             }
 
             foreach (var word in words ?? [])
@@ -155,6 +156,25 @@ public static class Filters
 
             return q;
         };
+    }
+
+    /// <summary>
+    /// Rows linked to <paramref name="region"/> or any of <paramref name="others"/> through the many-to-many
+    /// <paramref name="navigation"/>, tested on its link table alone: <c>row.Neighbourhoods.Any(…)</c> would join the
+    /// regions table for every row even when only the key is compared. The OR keeps PostgreSQL from turning the
+    /// uncorrelated subquery back into that join: it runs once, as a hashed set.
+    /// </summary>
+    public static Expression<Func<T, bool>> Serving<T>(InfrastructuurDb db, string navigation, Guid? region, IQueryable<Guid> others)
+        where T : Entity
+    {
+        var skip = db.Model.FindEntityType(typeof(T))?.FindSkipNavigation(navigation)
+            ?? throw new InvalidOperationException($"{typeof(T).Name}.{navigation} is not a many-to-many navigation.");
+        var owner = skip.ForeignKey.Properties.Single().Name;
+        var target = skip.Inverse.ForeignKey.Properties.Single().Name;
+        var table = db.Set<Dictionary<string, object>>(skip.JoinEntityType.Name);
+        return region is { } r
+            ? x => table.Any(l => EF.Property<Guid>(l, owner) == x.Id && (EF.Property<Guid>(l, target) == r || others.Contains(EF.Property<Guid>(l, target))))
+            : x => table.Any(l => EF.Property<Guid>(l, owner) == x.Id && others.Contains(EF.Property<Guid>(l, target)));
     }
 
     /// <summary>The region itself or one directly inside it (CBS regions are two levels: wijk → buurt).</summary>

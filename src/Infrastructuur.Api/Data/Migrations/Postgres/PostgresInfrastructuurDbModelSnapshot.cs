@@ -434,6 +434,8 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
                     b.HasIndex("StartsOnKey", "Id");
 
+                    b.HasIndex("Id", "Status", "ProviderInitiativeId");
+
                     b.ToTable("Activities", t =>
                         {
                             t.HasCheckConstraint("CK_Activities_Ages", "(\"MinimumAge\" IS NULL OR \"MinimumAge\" >= 0) AND (\"MaximumAge\" IS NULL OR \"MaximumAge\" >= COALESCE(\"MinimumAge\", 0))");
