@@ -53,10 +53,11 @@ start() { # tree port connection-string → pid in $started
   echo "server on port $2 did not start; see $out/nested-$2.log" >&2; exit 1
 }
 declare -A port pid
-start "$out/nested-base" 5191 "$synthetic_db"; port[base,synthetic]=5191; pid[base,synthetic]=$started
-start "$root" 5192 "$synthetic_db"; port[head,synthetic]=5192; pid[head,synthetic]=$started
-start "$out/nested-base" 5193 "$demo_db"; port[base,demo]=5193; pid[base,demo]=$started   # seeds the demo data
-start "$root" 5194 "$demo_db"; port[head,demo]=5194; pid[head,demo]=$started
+# Application Name tells the sides apart in PostgreSQL's log (database time below).
+start "$out/nested-base" 5191 "$synthetic_db;Application Name=base"; port[base,synthetic]=5191; pid[base,synthetic]=$started
+start "$root" 5192 "$synthetic_db;Application Name=head"; port[head,synthetic]=5192; pid[head,synthetic]=$started
+start "$out/nested-base" 5193 "$demo_db;Application Name=base"; port[base,demo]=5193; pid[base,demo]=$started   # seeds the demo data
+start "$root" 5194 "$demo_db;Application Name=head"; port[head,demo]=5194; pid[head,demo]=$started
 
 ask() { # port query → data as JSON
   curl -sf "http://127.0.0.1:$1/graphql" -H 'content-type: application/json' \
@@ -115,17 +116,36 @@ for r in $(seq 1 "$rounds"); do
 done
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
+# Database time per request: PostgreSQL logs every statement's duration (parse, bind and execute) with the side's
+# application name while 20 requests a side run one after another; the sum over them / 20. Logging is on only here.
+"$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -q -c "ALTER SYSTEM SET log_min_duration_statement = 0" \
+  -c "ALTER SYSTEM SET log_line_prefix = '%a|'" -c "SELECT pg_reload_conf()" >/dev/null
+sleep 1
+declare -A dbms
+for d in demo synthetic; do
+  for s in $scenarios; do
+    for side in base head; do
+      from=$(stat -c %s "$pg_dir/log")
+      for _ in $(seq 1 20); do post "${port[$side,$d]}" "${bodies[$s,$d]}" >/dev/null; done
+      sleep 0.5
+      dbms[$s,$d,$side]=$(tail -c +"$((from + 1))" "$pg_dir/log" | awk -F'|' -v side="$side" '$1 == side && /duration: / {
+        sub(/.*duration: /, ""); sum += $1} END {printf "%.1f", sum / 20}')
+    done
+  done
+done
+
 {
   echo "# Nested connections: base $base_commit against $head_commit (PostgreSQL)"
   echo
   echo "Written by \`bench/nested.sh $base --rounds $rounds --duration $duration --concurrency $concurrency\` on $(date -u '+%Y-%m-%d %H:%M UTC') ($(nproc) cores; hey, PostgreSQL 15 and four API servers on this one machine, 127.0.0.1)."
   echo "Base: $base_commit (built from git archive); head: $head_commit (the working tree). Both builds answer every scenario byte for byte alike: $same."
   echo "Data: demo = the demo data alone (the child table is the demo activities); synthetic = the demo data plus the synthetic set (seed 42, 100,000 activities), restored from bench/out/synthetic.pgdump. Anonymous requests (bench/queries/nested-*.graphql): nested-places, municipality ${code[synthetic]} (synthetic) or ${code[demo]} (demo) → its first 20 neighbourhoods → the first 5 activities of each; nested-providers, the first 20 organisations working in that municipality → the first 5 activities of each."
-  echo "Each cell: hey -z ${duration}s -c $concurrency after a 2 s warm-up; CPU ms/req is the API server's own CPU time over the run divided by its requests. Sides alternated per round (odd rounds base first)."
+  echo "Each cell: hey -z ${duration}s -c $concurrency after a 2 s warm-up; CPU ms/req is the API server's own CPU time over the run divided by its requests. Sides alternated per round (odd rounds base first). hey leaves out a p99 it has too few samples for (0.0 below)."
+  echo "DB ms/req: after the timed rounds, 20 requests a side one after another with PostgreSQL logging every statement's duration (parse, bind, execute) by the side's application name; their sum / 20."
   echo "Load average (1/5/15 min) at the start: $load_start; at the end: $load_end. The machine is shared: read the ratios, not the absolute figures."
   echo
-  echo "| data | scenario | base req/s (rounds) | head req/s (rounds) | head/base (median) | base p50 ms | head p50 ms | base CPU ms/req | head CPU ms/req |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| data | scenario | base req/s (rounds) | head req/s (rounds) | head/base (median) | base p50 ms | head p50 ms | base CPU ms/req | head CPU ms/req | base DB ms/req | head DB ms/req |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   for d in demo synthetic; do
     for s in $scenarios; do
       printf '%s\n' "${rows[@]}" | python3 -c '
@@ -134,10 +154,10 @@ d, s = sys.argv[1], sys.argv[2]
 rows = [l.strip().split("|") for l in sys.stdin if l.strip()]
 def col(side, i): return [float(r[i]) for r in rows if r[1] == d and r[2] == s and r[3] == side]
 b, h = col("base", 4), col("head", 4)
-f = lambda xs: " / ".join(f"{x:.0f}" for x in xs)
+f = lambda xs: " / ".join(f"{x:.1f}" for x in xs)
 bp, hp, bc, hc = (st.median(col(side, i)) for side, i in (("base", 5), ("head", 5), ("base", 7), ("head", 7)))
-print(f"| {d} | {s} | {f(b)} | {f(h)} | {st.median(h)/st.median(b):.2f}x | {bp:.1f} | {hp:.1f} | {bc:.2f} | {hc:.2f} |")
-' "$d" "$s"
+print(f"| {d} | {s} | {f(b)} | {f(h)} | {st.median(h)/st.median(b):.2f}x | {bp:.1f} | {hp:.1f} | {bc:.2f} | {hc:.2f} | {sys.argv[3]} | {sys.argv[4]} |")
+' "$d" "$s" "${dbms[$s,$d,base]}" "${dbms[$s,$d,head]}"
     done
   done
   echo
