@@ -30,8 +30,8 @@ public sealed class KeysetOrder<T, TKey>(string name, Expression<Func<T, TKey>> 
         query.Where(SeekPredicate<T>(cursor, reverse, p => p));
 
     /// <summary>
-    /// Wraps a correlated child sequence (the body of <c>parent => children</c>) in seek, order and take, so that
-    /// EF Core pages every parent's children in one statement (ROW_NUMBER() OVER (PARTITION BY parent)).
+    /// Wraps a correlated child sequence (the body of <c>parent => children</c>) in seek, order and take: one parent's
+    /// page, which the nested-connection loader runs for every parent in one statement (ADR 0015).
     /// </summary>
     public Expression PageOf(Expression children, string? cursor, bool reverse, int take)
     {

@@ -7,6 +7,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Infrastructuur.Api.GraphQL;
 
@@ -132,7 +133,7 @@ public static class Paging
         Func<InfrastructuurDb, Expression<Func<TParent, IEnumerable<T>>>> children,
         IKeysetOrder<T> order)
         where TParent : Entity
-        where T : class
+        where T : Entity
     {
         var args = ConnectionArgs.From(context);
         var key = LoaderKey(context);
@@ -160,13 +161,19 @@ public static class Paging
         _ => value.ToString() ?? string.Empty,
     };
 
+    /// <summary>
+    /// Pages the children of many parents in one statement that reads an index range per parent (ADR 0015): on
+    /// PostgreSQL a <c>JOIN LATERAL (… ORDER BY … LIMIT n)</c>, on SQLite (no LATERAL) each parent's page as a
+    /// correlated <c>IN (SELECT id … ORDER BY … LIMIT n)</c> that drives primary-key look-ups. EF Core's default for a
+    /// per-parent Take, ROW_NUMBER() over the whole child table, costs what the table costs, not what the page does.
+    /// </summary>
     private sealed class ChildPageLoader<TParent, T>(
         IDbContextFactory<InfrastructuurDb> factory,
         Func<InfrastructuurDb, Expression<Func<TParent, IEnumerable<T>>>> children,
         IKeysetOrder<T> order,
         ConnectionArgs args) : BatchLoader<Guid, List<T>>
         where TParent : Entity
-        where T : class
+        where T : Entity
     {
         protected override async Task<IReadOnlyDictionary<Guid, List<T>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
         {
@@ -175,10 +182,49 @@ public static class Paging
             Guid[] ids = [.. keys];
             var selector = children(db).VisibleTo(viewer);
             var page = order.PageOf(selector.Body, args.Backward ? args.Before : args.After, args.Backward, args.Size + 1);
-            var pageSelector = Expression.Lambda<Func<TParent, IEnumerable<T>>>(page, selector.Parameters);
-            Expression<Func<TParent, T, ParentRow<T>>> tag = (p, c) => new ParentRow<T> { ParentId = p.Id, Node = c };
-            var rows = await db.Set<TParent>().Where(p => ids.Contains(p.Id)).SelectMany(pageSelector, tag).AsNoTracking().ToListAsync(cancellationToken);
+            var parents = db.Set<TParent>().Where(p => ids.Contains(p.Id));
+            var query = db.Database.IsSqlite() ? PageIdsPerParent(db, parents, selector.Parameters[0], page) : Lateral(parents, selector.Parameters[0], page);
+            var rows = await query.AsNoTracking().ToListAsync(cancellationToken);
             return rows.GroupBy(r => r.ParentId).ToDictionary(g => g.Key, g => order.InOrder(g.Select(r => r.Node), args.Backward));
+        }
+
+        // parents.SelectMany(parent => page(parent).Select(child => new ParentRow { ParentId = parent.Id, Node = child })).
+        // The parent's ID inside the page is an outer reference EF Core cannot lift into a join key, so it keeps the
+        // APPLY (JOIN LATERAL on PostgreSQL) instead of numbering every child row.
+        private static IQueryable<ParentRow<T>> Lateral(IQueryable<TParent> parents, ParameterExpression parent, Expression page)
+        {
+            var child = Expression.Parameter(typeof(T), "child");
+            var tagged = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(T), typeof(ParentRow<T>)], page, Expression.Lambda(Tag(parent, child), child));
+            return parents.SelectMany(Expression.Lambda<Func<TParent, IEnumerable<ParentRow<T>>>>(tagged, parent));
+        }
+
+        // from parent in parents from child in db.Set<T>() where page(parent).Select(c => c.Id).Contains(child.Id).
+        // EF Core writes it as a CROSS JOIN, which SQLite never reorders: per parent the IN list is one index range
+        // (LIMIT n), and the children are n primary-key look-ups.
+        private static IQueryable<ParentRow<T>> PageIdsPerParent(InfrastructuurDb db, IQueryable<TParent> parents, ParameterExpression parent, Expression page)
+        {
+            var pair = Expression.Parameter(typeof(Pair), "pair");
+            var pageOfPair = ReplacingExpressionVisitor.Replace(parent, Expression.Property(pair, nameof(Pair.Parent)), page);
+            Expression<Func<T, Guid>> id = c => c.Id;
+            var pageIds = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(T), typeof(Guid)], pageOfPair, id);
+            var inPage = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], pageIds, Expression.Property(Expression.Property(pair, nameof(Pair.Node)), nameof(Entity.Id)));
+            return parents
+                .SelectMany(_ => db.Set<T>(), (p, c) => new Pair { Parent = p, Node = c })
+                .Where(Expression.Lambda<Func<Pair, bool>>(inPage, pair))
+                .Select(p => new ParentRow<T> { ParentId = p.Parent.Id, Node = p.Node });
+        }
+
+        private static MemberInitExpression Tag(ParameterExpression parent, Expression child) =>
+            Expression.MemberInit(
+                Expression.New(typeof(ParentRow<T>)),
+                Expression.Bind(typeof(ParentRow<T>).GetProperty(nameof(ParentRow<T>.ParentId))!, Expression.Property(parent, nameof(Entity.Id))),
+                Expression.Bind(typeof(ParentRow<T>).GetProperty(nameof(ParentRow<T>.Node))!, child));
+
+        private sealed class Pair
+        {
+            public required TParent Parent { get; init; }
+
+            public required T Node { get; init; }
         }
     }
 

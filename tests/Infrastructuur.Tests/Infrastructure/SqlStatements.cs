@@ -14,6 +14,7 @@ public sealed class SqlStatements : IDisposable, IObserver<DiagnosticListener>, 
 {
     private readonly string _database;
     private readonly ConcurrentQueue<string> _statements = new();
+    private readonly ConcurrentQueue<RecordedCommand> _commands = new();
     private readonly ConcurrentBag<IDisposable> _subscriptions = [];
     private readonly IDisposable _all;
 
@@ -35,6 +36,9 @@ public sealed class SqlStatements : IDisposable, IObserver<DiagnosticListener>, 
 
     /// <summary>Every statement recorded so far, in the order they ran.</summary>
     public IReadOnlyList<string> All => [.. _statements];
+
+    /// <summary>Every statement with its parameter values, so a test can run it again (under EXPLAIN).</summary>
+    public IReadOnlyList<RecordedCommand> Commands => [.. _commands];
 
     /// <summary>How many recorded statements mention <paramref name="table"/> (a quoted table name).</summary>
     public int Reading(string table) => _statements.Count(s => s.Contains($"\"{table}\"", StringComparison.Ordinal));
@@ -62,6 +66,7 @@ public sealed class SqlStatements : IDisposable, IObserver<DiagnosticListener>, 
             && data.Command.Connection is { } connection && DatabaseOf(connection) == _database)
         {
             _statements.Enqueue(data.Command.CommandText);
+            _commands.Enqueue(new RecordedCommand(data.Command.CommandText, [.. data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, p.Value))]));
         }
     }
 
@@ -84,3 +89,6 @@ public sealed class SqlStatements : IDisposable, IObserver<DiagnosticListener>, 
     {
     }
 }
+
+/// <summary>One statement as it ran: its text and its parameters' names and values.</summary>
+public sealed record RecordedCommand(string Text, IReadOnlyList<(string Name, object? Value)> Parameters);
