@@ -31,7 +31,7 @@ public sealed class KeysetOrder<T, TKey>(string name, Expression<Func<T, TKey>> 
 
     /// <summary>
     /// Wraps a correlated child sequence (the body of <c>parent => children</c>) in seek, order and take: one parent's
-    /// page, which the nested-connection loader runs for every parent in one statement (ADR 0015).
+    /// page, which the nested-connection loader runs for every parent in one statement (ADR 0016).
     /// </summary>
     public Expression PageOf(Expression children, string? cursor, bool reverse, int take)
     {

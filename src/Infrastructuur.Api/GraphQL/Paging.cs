@@ -162,7 +162,7 @@ public static class Paging
     };
 
     /// <summary>
-    /// Pages the children of many parents in one statement that reads an index range per parent (ADR 0015): on
+    /// Pages the children of many parents in one statement that reads an index range per parent (ADR 0016): on
     /// PostgreSQL a <c>JOIN LATERAL (… ORDER BY … LIMIT n)</c>, on SQLite (no LATERAL) each parent's page as a
     /// correlated <c>IN (SELECT id … ORDER BY … LIMIT n)</c> that drives primary-key look-ups. EF Core's default for a
     /// per-parent Take, ROW_NUMBER() over the whole child table, costs what the table costs, not what the page does.

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Infrastructuur.Tests.Volume;
 
 /// <summary>
-/// Nested connections page each parent's children as an index range of that parent (ADR 0015): the plan of the
+/// Nested connections page each parent's children as an index range of that parent (ADR 0016): the plan of the
 /// statement a real request sends searches the child table per parent and never scans or numbers it whole, and the
 /// pages (cursors both ways, rows hidden from the caller, ties on the sort key) are what plain LINQ says they are.
 /// </summary>
