@@ -21,11 +21,12 @@ public static class ErrorCodes
     public const string Timeout = "TIMEOUT";
     public const string ResponseTooLarge = "RESPONSE_TOO_LARGE";
     public const string Internal = "INTERNAL";
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         BadRequest, ParseFailed, ValidationFailed, MaxTokensExceeded, MaxDepthExceeded, MaxAliasesExceeded,
         MaxDirectivesExceeded, IntrospectionTooDeep, CostLimitExceeded, Unauthenticated, Forbidden, NotFound,
-        Conflict, IdempotencyKeyReused, RateLimited, Timeout, ResponseTooLarge, Internal,
+        Conflict, IdempotencyKeyReused, RateLimited, Timeout, ResponseTooLarge, Internal, PersistedQueryNotFound,
     };
 }

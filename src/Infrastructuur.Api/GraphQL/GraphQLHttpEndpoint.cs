@@ -26,7 +26,8 @@ public sealed class GraphQLHttpEndpoint(
     SchemaDocument sdl,
     RequestLimits limits,
     RateLimits rates,
-    PersistedOperations persisted)
+    PersistedOperations persisted,
+    AutomaticPersistedQueries automatic)
 {
     internal const string GraphQLResponseJson = "application/graphql-response+json";
     internal const string Json = "application/json";
@@ -84,6 +85,14 @@ public sealed class GraphQLHttpEndpoint(
 
         var (parsed, problem, status) = isGet ? ReadGet(request) : await ReadPostAsync(request, options.Value.MaxBodyBytes, http.RequestAborted);
         var query = parsed is null ? null : ResolveDocument(parsed, http.User.Identity?.IsAuthenticated == true, out problem);
+        if (query is null && parsed is not null && problem is null)
+        {
+            // Apollo's protocol: a hash we do not know is answered 200 with this message and code, and the client sends the text.
+            http.Response.Headers.CacheControl = "private, no-cache, must-revalidate";
+            await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [new ExecutionError("PersistedQueryNotFound") { Code = ErrorCodes.PersistedQueryNotFound }], Executed = false }, StatusCodes.Status200OK);
+            return;
+        }
+
         if (query is null)
         {
             await WriteRequestErrorAsync(http, parsed is null ? status : StatusCodes.Status400BadRequest, mediaType, problem!);
@@ -106,6 +115,10 @@ public sealed class GraphQLHttpEndpoint(
             }
 
             cost = limits.CheckDocument(document, operation, parsed.Variables, http.User.Identity?.IsAuthenticated == true);
+            if (parsed.PersistedQuery is { } hash && parsed.Query is not null)
+            {
+                automatic.Store(hash, query); // checked against the hash, parsed and within the limits
+            }
         }
         catch (GraphQLSyntaxErrorException ex)
         {
@@ -183,13 +196,49 @@ public sealed class GraphQLHttpEndpoint(
             result.Errors = kept;
         }
 
+        // The answer depends on the language asked, the token and the media type. Only an anonymous GET without errors
+        // may be kept by shared caches, briefly: the same URL gives every anonymous caller the same answer.
+        if (isGet && http.User.Identity?.IsAuthenticated != true && result.Errors is not { Count: > 0 } && options.Value.AnonymousGetMaxAgeSeconds > 0)
+        {
+            http.Response.Headers.CacheControl = $"public, max-age={options.Value.AnonymousGetMaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}";
+        }
+
         await WriteResultAsync(http, mediaType, result);
     }
 
+    /// <summary>The text to run; null with a problem for a bad request, null without one for an unknown persisted-query hash.</summary>
     private string? ResolveDocument(GraphQLRequestBody parsed, bool authenticated, out string? problem)
     {
         problem = null;
         var query = parsed.Query;
+        if (parsed.PersistedQuery is { } hash && parsed.DocumentId is null)
+        {
+            if (!automatic.Enabled)
+            {
+                problem = "Automatic persisted queries are turned off here: send the 'query' text.";
+                return null;
+            }
+
+            if (query is not null && AutomaticPersistedQueries.HashOf(query) != hash)
+            {
+                problem = "'extensions.persistedQuery.sha256Hash' is not the SHA-256 of the 'query' text.";
+                return null;
+            }
+
+            // Registered documents are known by their hash on every instance; only they may run for anonymous callers
+            // when registration is required, so a text an anonymous caller sent is never kept for anyone.
+            var registered = persisted.Find("sha256:" + hash);
+            var restricted = !authenticated && persisted.RequireForAnonymous;
+            query ??= registered ?? (restricted ? null : automatic.Find(hash));
+            if (query is null || (restricted && registered is null))
+            {
+                problem = restricted && registered is null && parsed.Query is not null ? "Without signing in, only registered operations are accepted: send its 'documentId'." : null;
+                return null;
+            }
+
+            return query;
+        }
+
         if (parsed.DocumentId is { } id)
         {
             var registered = persisted.Find(id);
@@ -248,6 +297,12 @@ public sealed class GraphQLHttpEndpoint(
         // application/graphql-response+json: a request that never executed (parse or validation failure) is a 400.
         http.Response.StatusCode = status ?? (mediaType == GraphQLResponseJson && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        http.Response.Headers.Vary = "Accept, Accept-Language, Authorization";
+        if (string.IsNullOrEmpty(http.Response.Headers.CacheControl))
+        {
+            http.Response.Headers.CacheControl = "no-store";
+        }
+
         http.Response.ContentLength = body.Length;
         body.Position = 0;
         await body.CopyToAsync(http.Response.Body, http.RequestAborted);
@@ -267,21 +322,24 @@ public sealed class GraphQLHttpEndpoint(
 
         var query = request.Query["query"];
         var documentId = request.Query["documentId"].FirstOrDefault();
-        if ((query.Count != 1 || string.IsNullOrEmpty(query[0])) && string.IsNullOrEmpty(documentId))
-        {
-            return (null, "The 'query' parameter is required.", StatusCodes.Status400BadRequest);
-        }
-
         try
         {
             using var variables = ParseOptionalObject(request.Query["variables"].FirstOrDefault(), "variables");
             using var extensions = ParseOptionalObject(request.Query["extensions"].FirstOrDefault(), "extensions");
+            var extensionInputs = extensions is null ? null : serializer.ReadNode<Inputs>(extensions.RootElement);
+            var persistedQuery = PersistedQueryOf(extensionInputs);
+            if ((query.Count != 1 || string.IsNullOrEmpty(query[0])) && string.IsNullOrEmpty(documentId) && persistedQuery is null)
+            {
+                return (null, "The 'query' parameter is required.", StatusCodes.Status400BadRequest);
+            }
+
             return (new GraphQLRequestBody(
                 query.Count == 1 && !string.IsNullOrEmpty(query[0]) ? query[0] : null,
                 string.IsNullOrEmpty(documentId) ? null : documentId,
                 request.Query["operationName"].FirstOrDefault() is { Length: > 0 } name ? name : null,
                 variables is null ? null : serializer.ReadNode<Inputs>(variables.RootElement),
-                extensions is null ? null : serializer.ReadNode<Inputs>(extensions.RootElement)), null, 0);
+                extensionInputs,
+                persistedQuery), null, 0);
         }
         catch (Exception ex) when (ex is JsonException or BadRequestException)
         {
@@ -336,7 +394,9 @@ public sealed class GraphQLHttpEndpoint(
                     : throw new BadRequestException("The 'query' member must be a non-empty string.");
             }
 
-            if (text is null && documentId is null)
+            var extensions = OptionalObject(root, "extensions") is { } e ? serializer.ReadNode<Inputs>(e) : null;
+            var persistedQuery = PersistedQueryOf(extensions);
+            if (text is null && documentId is null && persistedQuery is null)
             {
                 return (null, "The 'query' member is required and must be a string.", StatusCodes.Status400BadRequest);
             }
@@ -346,7 +406,8 @@ public sealed class GraphQLHttpEndpoint(
                 documentId,
                 OptionalString(root, "operationName"),
                 OptionalObject(root, "variables") is { } v ? serializer.ReadNode<Inputs>(v) : null,
-                OptionalObject(root, "extensions") is { } e ? serializer.ReadNode<Inputs>(e) : null), null, 0);
+                extensions,
+                persistedQuery), null, 0);
         }
         catch (Exception ex) when (ex is JsonException or BadRequestException)
         {
@@ -472,7 +533,36 @@ public sealed class GraphQLHttpEndpoint(
             ? CultureInfo.GetCultureInfo("nl-NL")
             : CultureInfo.GetCultureInfo("en-GB");
 
-    private sealed record GraphQLRequestBody(string? Query, string? DocumentId, string? OperationName, Inputs? Variables, Inputs? Extensions);
+    /// <summary>
+    /// The hash of Apollo's <c>extensions.persistedQuery</c> (version 1, 64 hex digits, lower-cased), or null when the request
+    /// has none; a malformed one is a bad request.
+    /// </summary>
+    private static string? PersistedQueryOf(Inputs? extensions)
+    {
+        if (extensions is null || !extensions.TryGetValue("persistedQuery", out var value) || value is null)
+        {
+            return null;
+        }
+
+        if (value is not IDictionary<string, object?> persistedQuery)
+        {
+            throw new BadRequestException("'extensions.persistedQuery' must be an object.");
+        }
+
+        if (!persistedQuery.TryGetValue("version", out var version) || Convert.ToString(version, CultureInfo.InvariantCulture) != "1")
+        {
+            throw new BadRequestException("Only version 1 of 'extensions.persistedQuery' is supported.");
+        }
+
+        if (!persistedQuery.TryGetValue("sha256Hash", out var hash) || hash is not string { Length: 64 } hex || !hex.All(char.IsAsciiHexDigit))
+        {
+            throw new BadRequestException("'extensions.persistedQuery.sha256Hash' must be the 64 hex digits of the SHA-256 of the query's UTF-8 text.");
+        }
+
+        return hex.ToLowerInvariant();
+    }
+
+    private sealed record GraphQLRequestBody(string? Query, string? DocumentId, string? OperationName, Inputs? Variables, Inputs? Extensions, string? PersistedQuery);
 
     private sealed class BadRequestException(string message) : Exception(message);
 }

@@ -21,6 +21,7 @@ public static class GraphQLSetup
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<ApiErrorInfoProvider>()
             .AddSchemaVisitor<PolicyEnforcement>()
+            .AddSchemaVisitor<SpecifiedByUrl>()
             .ConfigureExecution(Features.Access.AccessLog.WriteAfterExecutionAsync)
             .AddUnhandledExceptionHandler(LogUnhandled)
             .UseTelemetry());
@@ -34,6 +35,8 @@ public static class GraphQLSetup
         services.AddSingleton<RequestLimits>();
         services.AddSingleton<RateLimits>();
         services.AddSingleton<PersistedOperations>();
+        services.Configure<AutomaticPersistedQueriesOptions>(configuration.GetSection(AutomaticPersistedQueriesOptions.Section));
+        services.AddSingleton<AutomaticPersistedQueries>();
         services.AddSingleton<SchemaDocument>();
         services.AddSingleton<IdePage>();
         services.AddSingleton<GraphQLHttpEndpoint>();

@@ -49,6 +49,10 @@ public sealed class InfrastructuurSchema : Schema
         Query = query;
         Mutation = mutation;
 
+        // What graphql-js's introspection query asks with its options on (isRepeatable, deprecated arguments and input fields).
+        Features.RepeatableDirectives = true;
+        Features.DeprecationOfInputValues = true;
+
         // The built-in Decimal and Long scalars have no description; ours do.
         RegisterTypeMapping(typeof(decimal), typeof(DescribedDecimalGraphType));
         RegisterTypeMapping(typeof(long), typeof(DescribedLongGraphType));

@@ -21,6 +21,19 @@ public sealed partial class OutsideChecksTests(SqliteAppFixture fixture) : IClas
         Assert.Equal(0, code);
     }
 
+    /// <summary>Apollo Client 4's PersistedQueryLink (hashed GETs) recovers from a miss, and graphql-js's introspection query with every option builds a schema.</summary>
+    [SkippableFact]
+    public async Task Apollo_persisted_queries_and_graphql_js_introspection_options_work()
+    {
+        TestEnvironment.Require(NodeTools.Unavailable);
+        await NodeTools.EnsureInstalledAsync();
+
+        var (code, output) = await NodeTools.NodeAsync("apq.mjs", [fixture.App.GraphQLUrl.ToString()], TimeSpan.FromMinutes(2));
+
+        Assert.True(code == 0, output);
+        Assert.Contains("3 passed, 0 failed", output, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task The_IDE_loads_runs_a_query_and_shows_the_docs_in_Chromium()
     {

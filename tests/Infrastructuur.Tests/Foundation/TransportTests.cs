@@ -256,6 +256,24 @@ public sealed class TransportTests(SqliteAppFixture fixture) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task Only_an_anonymous_GET_without_errors_may_be_kept_by_shared_caches_and_every_answer_names_what_it_varies_by()
+    {
+        var query = "/graphql?query=" + Uri.EscapeDataString("{ municipality(cbsCode: \"GM0599\") { name } }");
+        var signedIn = new HttpRequestMessage(HttpMethod.Get, query);
+        signedIn.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint("cache-reader", "resident"));
+
+        var anonymous = await App.SendAsync(new HttpRequestMessage(HttpMethod.Get, query));
+        var withToken = await App.SendAsync(signedIn);
+        var failed = await App.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("{ nope }")));
+        var posted = await App.QueryAsync("{ municipality(cbsCode: \"GM0599\") { name } }");
+
+        static string CacheControl(GraphQLResponse r) => r.Headers.CacheControl?.ToString() ?? "(none)";
+        Assert.Equal("public, max-age=30", CacheControl(anonymous.AssertOk()));
+        Assert.All(new[] { withToken.AssertOk(), failed, posted.AssertOk() }, r => Assert.Equal("no-store", CacheControl(r)));
+        Assert.All(new[] { anonymous, withToken, failed, posted }, r => Assert.Equal(["Accept", "Accept-Language", "Authorization"], r.Headers.Vary));
+    }
+
+    [Fact]
     public async Task Every_response_says_nosniff_errors_included()
     {
         var ide = new HttpRequestMessage(HttpMethod.Get, "/graphql");

@@ -54,6 +54,63 @@ public sealed class PersistedOperationTests
         Assert.Null(response.Data);
     }
 
+    [Fact]
+    public async Task An_automatic_persisted_query_is_not_found_then_kept_and_a_wrong_hash_or_version_is_refused()
+    {
+        await using var app = await TestApp.StartAsync(Engine.Sqlite);
+        const string Text = "{ municipalities(first: 1) { nodes { name } } }";
+        var hash = AutomaticPersistedQueries.HashOf(Text);
+
+        var miss = await app.SendAsync(Apq(null, hash));
+        var wrongHash = await app.SendAsync(Apq(Text, new string('a', 64)));
+        var wrongVersion = await app.SendAsync(Apq(Text, hash, version: 2));
+        var stillMissing = await app.SendAsync(Apq(null, hash));
+        var register = await app.SendAsync(Apq(Text, hash));
+        var hit = await app.SendAsync(Apq(null, hash.ToUpperInvariant()));
+
+        // Apollo's protocol: a miss is a 200 with this message and code, whatever the media type, so the client sends the text.
+        Assert.Equal((200, "PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound"), (miss.Status, miss.FirstErrorCode, miss.Errors![0]!["message"]!.GetValue<string>()));
+        Assert.Equal((400, "BAD_REQUEST"), (wrongHash.Status, wrongHash.FirstErrorCode));
+        Assert.Equal((400, "BAD_REQUEST"), (wrongVersion.Status, wrongVersion.FirstErrorCode));
+        Assert.Equal("PERSISTED_QUERY_NOT_FOUND", stillMissing.FirstErrorCode); // refused texts were not kept
+        register.AssertOk();
+        Assert.Equal(register.Text, hit.AssertOk().Text);
+    }
+
+    [Fact]
+    public async Task With_the_switch_on_an_anonymous_automatic_persisted_query_runs_only_a_registered_document()
+    {
+        await using var app = await TestApp.StartAsync(Engine.Sqlite, new Dictionary<string, string?>
+        {
+            ["GraphQL:PersistedOperations:Documents:0"] = Registered,
+            ["GraphQL:PersistedOperations:RequireForAnonymous"] = "true",
+        });
+        const string Other = "{ municipalities(first: 1) { nodes { name } } }";
+        var other = AutomaticPersistedQueries.HashOf(Other);
+
+        (await app.SendAsync(Apq(null, AutomaticPersistedQueries.HashOf(Registered)))).AssertOk(); // found by its hash, never sent
+        Assert.Equal(400, (await app.SendAsync(Apq(Other, other))).Status);                           // an anonymous text is not run …
+        Assert.Equal("PERSISTED_QUERY_NOT_FOUND", (await app.SendAsync(Apq(null, other))).FirstErrorCode); // … nor kept
+        (await app.SendAsync(Apq(Other, other, token: Tokens.Mint("signed-in", "resident")))).AssertOk();
+        // A signed-in caller's text does not open it to anonymous callers.
+        Assert.Equal("PERSISTED_QUERY_NOT_FOUND", (await app.SendAsync(Apq(null, other))).FirstErrorCode);
+    }
+
+    private static HttpRequestMessage Apq(string? query, string hash, int version = 1, string? token = null)
+    {
+        var persistedQuery = new { version, sha256Hash = hash };
+        var body = query is null
+            ? System.Text.Json.JsonSerializer.Serialize(new { extensions = new { persistedQuery } })
+            : System.Text.Json.JsonSerializer.Serialize(new { query, extensions = new { persistedQuery } });
+        var request = Post(body);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return request;
+    }
+
     private static HttpRequestMessage Post(string body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
