@@ -22,7 +22,7 @@ public static class NodeTools
         await InstallGate.WaitAsync();
         try
         {
-            if (!_installed && !File.Exists(Path.Combine(Folder, "node_modules", ".package-lock.json")))
+            if (!_installed && !InstalledAsPinned())
             {
                 var (code, output) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], TimeSpan.FromMinutes(5));
                 Assert.True(code == 0, $"npm ci in tests/js failed:\n{output}");
@@ -34,6 +34,19 @@ public static class NodeTools
         {
             InstallGate.Release();
         }
+    }
+
+    // Every dependency of package.json is in node_modules at its pinned version: a checkout that added or moved one since
+    // the last npm ci installs again instead of failing on a missing module.
+    private static bool InstalledAsPinned()
+    {
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "package.json")))!;
+        return manifest["dependencies"]!.AsObject().All(d =>
+        {
+            var installed = Path.Combine(Folder, "node_modules", d.Key, "package.json");
+            return File.Exists(installed)
+                && System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(installed))?["version"]?.GetValue<string>() == d.Value!.GetValue<string>();
+        });
     }
 
     public static Task<(int ExitCode, string Output)> NodeAsync(string script, IEnumerable<string> args, TimeSpan timeout, IDictionary<string, string>? env = null) =>
