@@ -3,8 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Activities;
+using Infrastructuur.Api.Features.Dashboards;
 using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Search;
 using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.Features.Shared.Mutations;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +25,7 @@ public sealed record ImportOptions(Guid Municipality, string MunicipalityCode, b
 /// </summary>
 public sealed class BaselineImport
 {
-    private const int Chunk = 1000;
+    private const int ChunkSize = 1000;
 
     private readonly InfrastructuurDb _db;
     private readonly ImportReport _report;
@@ -162,27 +164,50 @@ public sealed class BaselineImport
         try
         {
             await using var transaction = await _db.Database.BeginTransactionAsync(ct);
+
+            // Changes to stored records go through SaveChanges (version, change history and the search and dashboard
+            // triggers as every mutation has them); new activities, the bulk of a first import, through multi-row inserts.
             await WriteOrganisationsAsync(organisations, ct);
-            var work = plans.Where(p => p.Existing is null || p.Existing.Values != p.Values).ToList();
-            var total = work.Count + ended.Count;
+            var updates = plans.Where(p => p.Existing is { } e && e.Values != p.Values).ToList();
+            var creates = plans.Where(p => p.Existing is null).ToList();
+            var total = updates.Count + ended.Count + creates.Count;
+            var done = 0;
             progress?.Report((0, total));
-            for (var i = 0; i < work.Count; i += Chunk)
+            foreach (var chunk in updates.Chunk(ChunkSize))
             {
-                var chunk = work.GetRange(i, Math.Min(Chunk, work.Count - i));
-                await WriteActivitiesAsync(chunk, ct);
-                progress?.Report((i + chunk.Count, total));
+                await UpdateActivitiesAsync(chunk, ct);
+                progress?.Report((done += chunk.Length, total));
             }
 
-            for (var i = 0; i < ended.Count; i += Chunk)
+            foreach (var chunk in ended.Chunk(ChunkSize))
             {
-                var chunk = ended.GetRange(i, Math.Min(Chunk, ended.Count - i));
                 foreach (var activity in await _db.Activities.Where(a => chunk.Contains(a.Id)).ToListAsync(ct))
                 {
                     activity.Status = ActivityStatus.Ended;
                 }
 
                 await SaveAsync(ct);
-                progress?.Report((work.Count + i + chunk.Count, total));
+                progress?.Report((done += chunk.Length, total));
+            }
+
+            if (creates.Count > 0)
+            {
+                await SearchIndex.BulkLoadAsync(
+                    _db,
+                    () => DashboardVersions.BulkLoadAsync(
+                        _db,
+                        async () =>
+                        {
+                            foreach (var chunk in creates.Chunk(ChunkSize))
+                            {
+                                await CreateActivitiesAsync(chunk, ct);
+                                progress?.Report((done += chunk.Length, total));
+                            }
+
+                            return _options.Municipality;
+                        },
+                        ct),
+                    ct);
             }
 
             await transaction.CommitAsync(ct);
@@ -194,6 +219,33 @@ public sealed class BaselineImport
             _db.ChangeTracker.AutoDetectChangesEnabled = tracking;
         }
     }
+
+    /// <summary>New activities, their links and their "created" history rows as multi-row inserts (no change tracking).</summary>
+    private async Task CreateActivitiesAsync(Planned[] chunk, CancellationToken ct)
+    {
+        var bulk = new BulkInsert(_db);
+        var now = DateTime.UtcNow;
+        now = now.AddTicks(-(now.Ticks % 10)); // whole microseconds, as SaveChanges stamps them
+        var activities = new List<Activity>(chunk.Length);
+        var history = new List<ChangeRecord>(chunk.Length);
+        foreach (var plan in chunk)
+        {
+            var activity = new Activity { Id = plan.Id, Name = plan.Values.Name, MunicipalityId = _options.Municipality, CreatedAt = now, ModifiedAt = now };
+            Apply(activity, plan.Values, null, null, null);
+            InfrastructuurDb.Derive(activity);
+            activities.Add(activity);
+            history.Add(ChangeAudit.Created(activity, _options.Audit, now));
+        }
+
+        await bulk.EntitiesAsync(activities, ct);
+        await bulk.LinksAsync<Activity>(nameof(Activity.Themes), Links(chunk, v => v.Themes), ct);
+        await bulk.LinksAsync<Activity>(nameof(Activity.TargetGroups), Links(chunk, v => v.TargetGroups), ct);
+        await bulk.LinksAsync<Activity>(nameof(Activity.Neighbourhoods), Links(chunk, v => v.Neighbourhoods), ct);
+        await bulk.EntitiesAsync(history, ct);
+    }
+
+    private static List<(Guid Owner, Guid Other)> Links(Planned[] chunk, Func<ActivityValues, string> keys) =>
+        [.. chunk.SelectMany(p => ActivityValues.Keys(keys(p.Values)).Select(k => (p.Id, k)))];
 
     private async Task SaveAsync(CancellationToken ct)
     {
@@ -239,41 +291,36 @@ public sealed class BaselineImport
         await SaveAsync(ct);
     }
 
-    private async Task WriteActivitiesAsync(List<Planned> chunk, CancellationToken ct)
+    private async Task UpdateActivitiesAsync(Planned[] chunk, CancellationToken ct)
     {
         // Terms and regions tracked once per chunk, so links attach to the same instances.
         var themes = await _db.Themes.ToDictionaryAsync(t => t.Id, ct);
         var groups = await _db.TargetGroups.ToDictionaryAsync(t => t.Id, ct);
         var regions = await _db.Neighbourhoods.Where(n => n.MunicipalityId == _options.Municipality).ToDictionaryAsync(n => n.Id, ct);
-        var ids = chunk.Where(p => p.Existing is not null).Select(p => p.Id).ToList();
-        var existing = ids.Count == 0
-            ? []
-            : await _db.Activities.Include(a => a.Themes).Include(a => a.TargetGroups).Include(a => a.Neighbourhoods).AsSplitQuery()
-                .Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var ids = chunk.Select(p => p.Id).ToList();
+        var existing = await _db.Activities.Include(a => a.Themes).Include(a => a.TargetGroups).Include(a => a.Neighbourhoods).AsSplitQuery()
+            .Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         foreach (var plan in chunk)
         {
-            var activity = existing.GetValueOrDefault(plan.Id);
-            if (activity is null)
-            {
-                activity = new Activity { Id = plan.Id, Name = plan.Values.Name, MunicipalityId = _options.Municipality };
-                _db.Activities.Add(activity);
-            }
-
-            Apply(activity, plan.Values, themes, groups, regions);
+            Apply(existing[plan.Id], plan.Values, themes, groups, regions);
         }
 
         await SaveAsync(ct);
     }
 
-    private static void Apply(Activity activity, ActivityValues values, Dictionary<Guid, Taxonomy.Theme> themes, Dictionary<Guid, Taxonomy.TargetGroup> groups, Dictionary<Guid, Geography.Neighbourhood> regions)
+    /// <summary>Sets the activity's values; links only when the tracked terms and regions are given (an update).</summary>
+    private static void Apply(Activity activity, ActivityValues values, Dictionary<Guid, Taxonomy.Theme>? themes, Dictionary<Guid, Taxonomy.TargetGroup>? groups, Dictionary<Guid, Geography.Neighbourhood>? regions)
     {
         activity.ProviderOrganisationId = values.Provider;
         activity.Name = values.Name;
         activity.Description = values.Description;
         activity.Status = values.Status;
-        activity.Themes.ReplaceWith([.. ActivityValues.Keys(values.Themes).Select(k => themes[k])]);
-        activity.TargetGroups.ReplaceWith([.. ActivityValues.Keys(values.TargetGroups).Select(k => groups[k])]);
-        activity.Neighbourhoods.ReplaceWith([.. ActivityValues.Keys(values.Neighbourhoods).Select(k => regions[k])]);
+        if (themes is not null && groups is not null && regions is not null)
+        {
+            activity.Themes.ReplaceWith([.. ActivityValues.Keys(values.Themes).Select(k => themes[k])]);
+            activity.TargetGroups.ReplaceWith([.. ActivityValues.Keys(values.TargetGroups).Select(k => groups[k])]);
+            activity.Neighbourhoods.ReplaceWith([.. ActivityValues.Keys(values.Neighbourhoods).Select(k => regions[k])]);
+        }
         activity.MinimumAge = values.MinimumAge;
         activity.MaximumAge = values.MaximumAge;
         activity.Schedule = new ActivitySchedule { Kind = values.Kind, StartsOn = values.StartsOn, EndsOn = values.EndsOn, Weekday = values.Weekday, StartTime = values.StartTime, EndTime = values.EndTime };
@@ -317,9 +364,9 @@ public sealed class BaselineImport
     private async Task RefuseOtherMunicipalitiesAsync(List<Planned> plans, CancellationToken ct)
     {
         var unknown = plans.Where(p => p.Existing is null && p.Row[BaselineColumn.Id] is not null).ToList();
-        for (var i = 0; i < unknown.Count; i += Chunk)
+        for (var i = 0; i < unknown.Count; i += ChunkSize)
         {
-            var chunk = unknown.GetRange(i, Math.Min(Chunk, unknown.Count - i));
+            var chunk = unknown.GetRange(i, Math.Min(ChunkSize, unknown.Count - i));
             var ids = chunk.Select(p => p.Id).ToList();
             var elsewhere = (await _db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
             foreach (var plan in chunk.Where(p => elsewhere.Contains(p.Id)))
