@@ -57,6 +57,8 @@ public sealed class BaselineImport
 
         public required OrganisationPlan Organisation { get; init; }
 
+        public bool HasExternalId { get; init; }
+
         public Guid Id { get; set; }
 
         public Inventory.Stored? Existing { get; set; }
@@ -101,39 +103,28 @@ public sealed class BaselineImport
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            var organisation = Organisation(row, organisations, kvkIndex, nameIndex);
-            var values = Parse(row, organisation?.Id ?? Guid.Empty);
-            if (organisation is null || values is null)
+            try
             {
-                continue;
-            }
+                if (Plan(row, organisations, kvkIndex, nameIndex, storedById, storedByKey) is not { } plan)
+                {
+                    continue;
+                }
 
-            foreach (var region in ActivityValues.Keys(values.Neighbourhoods))
-            {
-                organisation.Regions.Add(region);
-            }
+                var key = plan.Existing is null && !plan.HasExternalId ? NaturalKey(plan.Organisation.Id, plan.Values.Name, plan.Values.Neighbourhoods) : plan.Id.ToString();
+                if (seen.TryGetValue(key, out var first))
+                {
+                    _report.Fail(row, plan.HasExternalId ? BaselineColumn.Id : BaselineColumn.Activity, ImportProblemCode.DuplicateRow, first);
+                    continue;
+                }
 
-            var plan = new Planned { Row = row, Values = values, Organisation = organisation };
-            if (row[BaselineColumn.Id] is { } external)
-            {
-                plan.Id = ExternalId(external);
-                plan.Existing = storedById.GetValueOrDefault(plan.Id);
+                seen[key] = row.Row;
+                plans.Add(plan);
             }
-            else
+            finally
             {
-                plan.Existing = organisation.Create ? null : storedByKey.GetValueOrDefault(NaturalKey(organisation.Id, values.Name, values.Neighbourhoods));
-                plan.Id = plan.Existing?.Id ?? Guid.CreateVersion7();
+                // The cells are parsed into the plan now; only the row's place stays, for the report.
+                row.Release();
             }
-
-            var key = plan.Existing is null && row[BaselineColumn.Id] is null ? NaturalKey(organisation.Id, values.Name, values.Neighbourhoods) : plan.Id.ToString();
-            if (seen.TryGetValue(key, out var first))
-            {
-                _report.Fail(row, row[BaselineColumn.Id] is null ? BaselineColumn.Activity : BaselineColumn.Id, ImportProblemCode.DuplicateRow, first);
-                continue;
-            }
-
-            seen[key] = row.Row;
-            plans.Add(plan);
         }
 
         await RefuseOtherMunicipalitiesAsync(plans, ct);
@@ -155,6 +146,35 @@ public sealed class BaselineImport
 
         await WriteAsync(plans, organisations.Values, ended, progress, ct);
         _report.Written = true;
+    }
+
+    private Planned? Plan(BaselineRow row, Dictionary<string, OrganisationPlan> organisations, Dictionary<string, Guid> kvkIndex, Dictionary<string, Guid> nameIndex, Dictionary<Guid, Inventory.Stored> storedById, Dictionary<string, Inventory.Stored> storedByKey)
+    {
+        var organisation = Organisation(row, organisations, kvkIndex, nameIndex);
+        var values = Parse(row, organisation?.Id ?? Guid.Empty);
+        if (organisation is null || values is null)
+        {
+            return null;
+        }
+
+        foreach (var region in ActivityValues.Keys(values.Neighbourhoods))
+        {
+            organisation.Regions.Add(region);
+        }
+
+        var plan = new Planned { Row = row, Values = values, Organisation = organisation, HasExternalId = row[BaselineColumn.Id] is not null };
+        if (row[BaselineColumn.Id] is { } external)
+        {
+            plan.Id = ExternalId(external);
+            plan.Existing = storedById.GetValueOrDefault(plan.Id);
+        }
+        else
+        {
+            plan.Existing = organisation.Create ? null : storedByKey.GetValueOrDefault(NaturalKey(organisation.Id, values.Name, values.Neighbourhoods));
+            plan.Id = plan.Existing?.Id ?? Guid.CreateVersion7();
+        }
+
+        return plan;
     }
 
     private async Task WriteAsync(List<Planned> plans, IEnumerable<OrganisationPlan> organisations, List<Guid> ended, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
@@ -363,7 +383,7 @@ public sealed class BaselineImport
 
     private async Task RefuseOtherMunicipalitiesAsync(List<Planned> plans, CancellationToken ct)
     {
-        var unknown = plans.Where(p => p.Existing is null && p.Row[BaselineColumn.Id] is not null).ToList();
+        var unknown = plans.Where(p => p.Existing is null && p.HasExternalId).ToList();
         for (var i = 0; i < unknown.Count; i += ChunkSize)
         {
             var chunk = unknown.GetRange(i, Math.Min(ChunkSize, unknown.Count - i));

@@ -32,8 +32,9 @@ public static class BaselineReader
         var rows = new List<BaselineRow>();
         try
         {
-            // The separator (comma, semicolon as Dutch Excel writes, tab) is detected from the first lines.
-            using var csv = CsvReader.Create(stream, new CsvReaderOptions { TrimWhitespace = true }, true);
+            // The separator (comma, semicolon as Dutch Excel writes, tab) is detected from the first lines; repeated values
+            // (organisations, themes, places) are held once, since every row is kept until it is checked.
+            using var csv = CsvReader.Create(stream, new CsvReaderOptions { TrimWhitespace = true, PoolStrings = true }, true);
             var header = csv.Headers.ToArray();
             if (header.Length == 0)
             {

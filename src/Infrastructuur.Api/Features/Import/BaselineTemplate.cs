@@ -102,7 +102,9 @@ public static class BaselineTemplate
 /// <summary>One data row of an import: its cells by column (null when empty or absent), where it came from, and its row number.</summary>
 public sealed class BaselineRow(string file, int row)
 {
-    private readonly string?[] _cells = new string?[BaselineTemplate.Columns.Count];
+    private static readonly string?[] Released = new string?[BaselineTemplate.Columns.Count];
+
+    private string?[] _cells = new string?[BaselineTemplate.Columns.Count];
 
     public string File { get; } = file;
 
@@ -118,8 +120,11 @@ public sealed class BaselineRow(string file, int row)
     public string? this[BaselineColumn column]
     {
         get => _cells[(int)column];
-        set => _cells[(int)column] = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        set => (ReferenceEquals(_cells, Released) ? throw new InvalidOperationException("The row's cells were released.") : _cells)[(int)column] = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
     public bool IsEmpty => _cells.All(c => c is null);
+
+    /// <summary>Drops the cells once they are parsed, so a large file is not held twice; every cell reads as empty after.</summary>
+    public void Release() => _cells = Released;
 }
