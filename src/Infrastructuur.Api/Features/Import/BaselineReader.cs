@@ -77,6 +77,12 @@ public static class BaselineReader
     public static List<BaselineRow> ReadXlsx(Stream stream, string file, ImportReport report)
     {
         var rows = new List<BaselineRow>();
+
+        // Repeated values (organisations, themes, places, dates) held once, as CsvHelper pools them for CSV.
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Pooled(BaselineColumn column, string? value) =>
+            value is null || column is BaselineColumn.Id or BaselineColumn.Activity or BaselineColumn.Description ? value
+            : pool.TryGetValue(value, out var held) ? held : pool[value] = value;
         try
         {
             Dictionary<string, BaselineColumn>? map = null;
@@ -95,7 +101,7 @@ public static class BaselineReader
                 var row = new BaselineRow(file, number);
                 foreach (var (letter, column) in map)
                 {
-                    row[column] = cells.TryGetValue(letter, out var value) ? Cell(value) : null;
+                    row[column] = cells.TryGetValue(letter, out var value) ? Pooled(column, Cell(value)) : null;
                 }
 
                 if (!row.IsEmpty)

@@ -85,8 +85,16 @@ public static class Inventory
 
     private sealed record Link(Guid Activity, Guid Other);
 
-    private static async Task<Dictionary<Guid, string>> Links(IQueryable<Link> links, CancellationToken ct) =>
-        (await links.ToListAsync(ct)).GroupBy(l => l.Activity).ToDictionary(g => g.Key, g => ActivityValues.Keys(g.Select(l => l.Other)));
+    // Activities share few distinct sets of themes, groups and regions: each set's text is held once.
+    private static async Task<Dictionary<Guid, string>> Links(IQueryable<Link> links, CancellationToken ct)
+    {
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        return (await links.ToListAsync(ct)).GroupBy(l => l.Activity).ToDictionary(g => g.Key, g =>
+        {
+            var keys = ActivityValues.Keys(g.Select(l => l.Other));
+            return pool.TryGetValue(keys, out var held) ? held : pool[keys] = keys;
+        });
+    }
 
     /// <summary>The organisations as the template describes them, by key.</summary>
     public sealed record OrganisationDetails(Guid Id, string Name, string? Kvk, OrganisationKind Kind, string? Email, string? Website);
