@@ -87,6 +87,8 @@ public sealed class BaselineImport
         public bool Update { get; set; }
     }
 
+    private const int LargeInventory = 10_000;
+
     private async Task ExecuteAsync(IReadOnlyList<BaselineRow> rows, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
         _report.Rows = rows.Count;
@@ -95,8 +97,12 @@ public sealed class BaselineImport
         var stored = await Inventory.LoadAsync(_db, _options.Municipality, ct);
 
         // Loading a large inventory leaves much garbage (query buffers, link rows); collecting it before the rows are
-        // planned keeps the peak of a re-import of 100,000 rows within the memory target (bench/results-import.md).
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        // planned keeps the peak of a re-import of 100,000 rows within the memory target (bench/results-import.md). A
+        // small inventory leaves little, and a forced full collection pauses every request of the server.
+        if (stored.Count >= LargeInventory)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
         var storedById = stored.ToDictionary(s => s.Id);
         var storedByKey = stored.GroupBy(s => NaturalKey(s.Values.Provider, s.Values.Name, s.Values.Neighbourhoods)).ToDictionary(g => g.Key, g => g.First());
         var kvkIndex = _organisations.Values.Where(o => o.Kvk is not null).GroupBy(o => o.Kvk!).ToDictionary(g => g.Key, g => g.First().Id);
