@@ -526,7 +526,7 @@ public sealed class GraphQLHttpEndpoint(
         MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted)
         && accepted.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
-    private static CultureInfo RequestCulture(HttpRequest request) =>
+    internal static CultureInfo RequestCulture(HttpRequest request) =>
         StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptLanguage, out var languages)
         && languages.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault(l => l.Value.StartsWith("nl", StringComparison.OrdinalIgnoreCase) || l.Value.StartsWith("en", StringComparison.OrdinalIgnoreCase)) is { } best
         && best.Value.StartsWith("nl", StringComparison.OrdinalIgnoreCase)

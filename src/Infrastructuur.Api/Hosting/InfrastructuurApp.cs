@@ -1,4 +1,5 @@
 using Infrastructuur.Api.Features.Dashboards;
+using Infrastructuur.Api.Features.Import;
 using Infrastructuur.Api.Features.Shared.Mutations;
 using Infrastructuur.Api.GraphQL;
 using OpenTelemetry.Trace;
@@ -41,6 +42,7 @@ public static class InfrastructuurApp
         app.UseAuthentication();
         app.MapInfrastructuurHealth();
         app.MapInfrastuurGraphQL();
+        app.MapBaselineImport();
         return app;
     }
 

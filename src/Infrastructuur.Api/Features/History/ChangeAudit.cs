@@ -83,6 +83,14 @@ internal static class ChangeAudit
         db.AddRange(records);
     }
 
+    /// <summary>The "created" row of a record written without SaveChanges (a bulk insert), stamped as <see cref="Record"/> stamps.</summary>
+    public static ChangeRecord Created(Entity entity, AuditStamp? stamp, DateTime now)
+    {
+        var record = Row(entity, ChangeAction.Created, null, null, null);
+        (record.CreatedAt, record.ModifiedAt, record.ChangedBySubject, record.ChangedByPersonId, record.Mutation) = (now, now, stamp?.Subject, stamp?.PersonId, stamp?.Mutation);
+        return record;
+    }
+
     private static bool Audited(Type type) => !type.IsDefined(typeof(NotAuditedAttribute), inherit: false);
 
     private static IEnumerable<(string Field, string? Old, string? New)> Properties(IEnumerable<PropertyEntry> properties, string prefix)
