@@ -284,6 +284,10 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         // The visibility test of an activity reached through a link (a region's or a theme's activities, counts per
         // theme) looks it up by ID for these two columns: answered from this index, without reading the row.
         builder.HasIndex(a => new { a.Id, a.Status, a.ProviderInitiativeId });
+        // A provider's activities in their default order (ADR 0016): a nested page reads its first n entries per provider
+        // instead of sorting all of that provider's activities. They replace the plain foreign-key indexes.
+        builder.HasIndex(a => new { a.ProviderOrganisationId, a.NameKey, a.Id });
+        builder.HasIndex(a => new { a.ProviderInitiativeId, a.NameKey, a.Id });
 
         builder.HasOne(a => a.Municipality).WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.ProviderOrganisation).WithMany().HasForeignKey(a => a.ProviderOrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -66,6 +66,7 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
         builder.Property(i => i.Description).HasMaxLength(8000);
         builder.HasIndex(i => new { i.NameKey, i.Id });
         builder.HasIndex(i => new { i.MunicipalityId, i.Status });
+        builder.HasIndex(i => new { i.HostOrganisationId, i.NameKey, i.Id }); // an organisation's hosted initiatives by name (ADR 0016)
         builder.HasOne(i => i.Municipality).WithMany().HasForeignKey(i => i.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.HostOrganisation).WithMany().HasForeignKey(i => i.HostOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(i => i.Neighbourhoods).WithMany(n => n.Initiatives).UsingEntity("InitiativeNeighbourhood");

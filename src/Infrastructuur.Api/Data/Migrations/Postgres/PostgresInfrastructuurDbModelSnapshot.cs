@@ -422,10 +422,6 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProviderInitiativeId");
-
-                    b.HasIndex("ProviderOrganisationId");
-
                     b.HasIndex("ModifiedAt", "Id");
 
                     b.HasIndex("MunicipalityId", "Status");
@@ -435,6 +431,10 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.HasIndex("StartsOnKey", "Id");
 
                     b.HasIndex("Id", "Status", "ProviderInitiativeId");
+
+                    b.HasIndex("ProviderInitiativeId", "NameKey", "Id");
+
+                    b.HasIndex("ProviderOrganisationId", "NameKey", "Id");
 
                     b.ToTable("Activities", t =>
                         {
@@ -1210,11 +1210,11 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HostOrganisationId");
-
                     b.HasIndex("MunicipalityId", "Status");
 
                     b.HasIndex("NameKey", "Id");
+
+                    b.HasIndex("HostOrganisationId", "NameKey", "Id");
 
                     b.ToTable("Initiatives");
                 });

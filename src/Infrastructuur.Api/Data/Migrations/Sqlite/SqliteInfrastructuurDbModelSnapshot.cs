@@ -416,10 +416,6 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProviderInitiativeId");
-
-                    b.HasIndex("ProviderOrganisationId");
-
                     b.HasIndex("ModifiedAt", "Id");
 
                     b.HasIndex("MunicipalityId", "Status");
@@ -429,6 +425,10 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.HasIndex("StartsOnKey", "Id");
 
                     b.HasIndex("Id", "Status", "ProviderInitiativeId");
+
+                    b.HasIndex("ProviderInitiativeId", "NameKey", "Id");
+
+                    b.HasIndex("ProviderOrganisationId", "NameKey", "Id");
 
                     b.ToTable("Activities", t =>
                         {
@@ -1198,11 +1198,11 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HostOrganisationId");
-
                     b.HasIndex("MunicipalityId", "Status");
 
                     b.HasIndex("NameKey", "Id");
+
+                    b.HasIndex("HostOrganisationId", "NameKey", "Id");
 
                     b.ToTable("Initiatives");
                 });
