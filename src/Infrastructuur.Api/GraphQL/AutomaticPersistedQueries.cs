@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -33,8 +31,6 @@ public sealed class AutomaticPersistedQueries(IOptions<AutomaticPersistedQueries
     /// <summary>Keeps a text that parsed and passed the limits under its (checked) hash.</summary>
     public void Store(string hash, string text) =>
         _texts.Set(hash, text, new MemoryCacheEntryOptions { Size = Math.Max(1, text.Length), SlidingExpiration = TimeSpan.FromDays(1) });
-
-    public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public void Dispose() => _texts.Dispose();
 }

@@ -219,7 +219,7 @@ public sealed class GraphQLHttpEndpoint(
                 return null;
             }
 
-            if (query is not null && AutomaticPersistedQueries.HashOf(query) != hash)
+            if (query is not null && PersistedOperations.HashOf(query) != hash)
             {
                 problem = "'extensions.persistedQuery.sha256Hash' is not the SHA-256 of the 'query' text.";
                 return null;

@@ -21,7 +21,7 @@ public static class GraphQLSetup
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<ApiErrorInfoProvider>()
             .AddSchemaVisitor<PolicyEnforcement>()
-            .AddSchemaVisitor<SpecifiedByUrl>()
+            .AddSchemaVisitor<IntrospectionGaps>()
             .ConfigureExecution(Features.Access.AccessLog.WriteAfterExecutionAsync)
             .AddUnhandledExceptionHandler(LogUnhandled)
             .UseTelemetry());

@@ -54,7 +54,10 @@ public sealed class PersistedOperations
 
     public int Count => _byId.Count;
 
-    public static string IdOf(string text) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string IdOf(string text) => "sha256:" + HashOf(text);
+
+    /// <summary>The lower-case hex SHA-256 of a document's UTF-8 text: a documentId without its prefix, and Apollo's sha256Hash.</summary>
+    public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public string? Find(string documentId) => _byId.GetValueOrDefault(documentId.Trim().ToLowerInvariant());
 

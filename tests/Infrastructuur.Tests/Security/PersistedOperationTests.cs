@@ -59,7 +59,7 @@ public sealed class PersistedOperationTests
     {
         await using var app = await TestApp.StartAsync(Engine.Sqlite);
         const string Text = "{ municipalities(first: 1) { nodes { name } } }";
-        var hash = AutomaticPersistedQueries.HashOf(Text);
+        var hash = PersistedOperations.HashOf(Text);
 
         var miss = await app.SendAsync(Apq(null, hash));
         var wrongHash = await app.SendAsync(Apq(Text, new string('a', 64)));
@@ -86,9 +86,9 @@ public sealed class PersistedOperationTests
             ["GraphQL:PersistedOperations:RequireForAnonymous"] = "true",
         });
         const string Other = "{ municipalities(first: 1) { nodes { name } } }";
-        var other = AutomaticPersistedQueries.HashOf(Other);
+        var other = PersistedOperations.HashOf(Other);
 
-        (await app.SendAsync(Apq(null, AutomaticPersistedQueries.HashOf(Registered)))).AssertOk(); // found by its hash, never sent
+        (await app.SendAsync(Apq(null, PersistedOperations.HashOf(Registered)))).AssertOk(); // found by its hash, never sent
         Assert.Equal(400, (await app.SendAsync(Apq(Other, other))).Status);                           // an anonymous text is not run …
         Assert.Equal("PERSISTED_QUERY_NOT_FOUND", (await app.SendAsync(Apq(null, other))).FirstErrorCode); // … nor kept
         (await app.SendAsync(Apq(Other, other, token: Tokens.Mint("signed-in", "resident")))).AssertOk();

@@ -8,10 +8,10 @@ namespace Infrastructuur.Api.GraphQL;
 /// <summary>
 /// Completes introspection where GraphQL.NET 8 lags the spec, so graphql-js's introspection query with every option on
 /// (as codegen and IDEs send it) validates: <c>__Type.specifiedByURL</c> (GraphQL October 2021) answers a scalar's
-/// "specifiedByURL" metadata (<see cref="SpecifiedBy"/>), null for every other type and for scalars without a
-/// specification; <c>__Directive.args</c> takes <c>includeDeprecated</c> like <c>__Field.args</c> does.
+/// "specifiedByURL" metadata, null for every other type and for scalars without a specification (none of ours names one
+/// yet); <c>__Directive.args</c> takes <c>includeDeprecated</c> like <c>__Field.args</c> does.
 /// </summary>
-public sealed class SpecifiedByUrl : BaseSchemaNodeVisitor
+public sealed class IntrospectionGaps : BaseSchemaNodeVisitor
 {
     public const string Metadata = "specifiedByURL";
 
@@ -49,16 +49,5 @@ public sealed class SpecifiedByUrl : BaseSchemaNodeVisitor
             ResolvedType = schema.AllTypes["String"] ?? throw new InvalidOperationException("The schema has no String type."),
             Resolver = new FuncFieldResolver<object?>(ctx => ctx.Source is ScalarGraphType scalar ? scalar.GetMetadata<string?>(Metadata) : null),
         });
-    }
-}
-
-public static class SpecifiedBy
-{
-    /// <summary>Names the specification a scalar follows (shown as <c>__Type.specifiedByURL</c>).</summary>
-    public static TScalar WithSpecification<TScalar>(this TScalar scalar, string url)
-        where TScalar : ScalarGraphType
-    {
-        scalar.Metadata[SpecifiedByUrl.Metadata] = url;
-        return scalar;
     }
 }
