@@ -12,6 +12,7 @@ public static class InfrastructuurApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.WatchUserSecretsFolder();
         configure?.Invoke(builder);
 
         builder.Services.AddInfrastructuurDatabase(builder.Configuration, builder.Environment);
