@@ -172,7 +172,15 @@ public static class AuthenticationSetup
 
         var handler = new JsonWebTokenHandler();
         var token = header["Bearer ".Length..].Trim();
-        return handler.CanReadToken(token) ? handler.ReadJsonWebToken(token).Issuer : null;
+        try
+        {
+            return handler.CanReadToken(token) ? handler.ReadJsonWebToken(token).Issuer : null;
+        }
+        catch (ArgumentException)
+        {
+            // JWT-shaped but not readable (bad base64 or JSON): the HMAC scheme refuses it without asking the provider.
+            return null;
+        }
     }
 
     /// <summary>Whether signing keys are configured (a development machine has none before its first user-jwts token).</summary>

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Infrastructuur.Tests.Foundation;
@@ -57,6 +60,41 @@ public sealed class OidcSignInTests
             Assert.Equal("UNAUTHENTICATED", response.FirstErrorCode);
             Assert.Contains("invalid_token", string.Join(',', response.Headers.WwwAuthenticate), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Keys_named_at_a_plain_http_address_on_another_host_are_never_fetched_and_the_token_is_401()
+    {
+        var (provider, key, app) = await StartWithKeyAsync();
+        await using var _ = provider;
+        await using var __ = app;
+        provider.JwksUri = "http://192.0.2.1/jwks"; // a discovery document on loopback naming keys elsewhere, in clear text
+
+        var response = await app.QueryAsync(Scope, token: provider.Mint(key, DemoAccess.OfficialSubject, "municipal_official"));
+
+        Assert.True(response.Status == 401, response.Text);
+        Assert.Equal("UNAUTHENTICATED", response.FirstErrorCode);
+
+        // Why: the app's own configuration manager refused the fetch itself, before any connection was tried.
+        var manager = app.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get("Oidc").ConfigurationManager!;
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => manager.GetConfigurationAsync(CancellationToken.None));
+        Assert.Contains("Refusing to fetch OpenID Connect metadata from http://192.0.2.1/jwks", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("eyJhbGciOiJSUzI1NiJ9.bm90IGpzb24.c2ln")]
+    [InlineData("e30.e30.")]
+    [InlineData("not-a-token")]
+    public async Task A_malformed_token_is_401_with_both_kinds_of_token_configured(string token)
+    {
+        var (provider, _, app) = await StartWithKeyAsync();
+        await using var __ = provider;
+        await using var ___ = app;
+
+        var response = await app.QueryAsync(Scope, token: token);
+
+        Assert.True(response.Status == 401, response.Text);
+        Assert.Equal("UNAUTHENTICATED", response.FirstErrorCode);
     }
 
     [Fact]

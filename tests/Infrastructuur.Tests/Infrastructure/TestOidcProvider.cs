@@ -31,6 +31,9 @@ public sealed class TestOidcProvider : IAsyncDisposable
 
     public int JwksFetches => Volatile.Read(ref _jwksFetches);
 
+    /// <summary>Where the discovery document says the keys are; null for this provider's own /jwks.</summary>
+    public string? JwksUri { get; set; }
+
     public static async Task<TestOidcProvider> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -41,7 +44,7 @@ public sealed class TestOidcProvider : IAsyncDisposable
         app.MapGet("/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
         {
             ["issuer"] = provider.Issuer,
-            ["jwks_uri"] = provider.Issuer + "/jwks",
+            ["jwks_uri"] = provider.JwksUri ?? provider.Issuer + "/jwks",
             ["id_token_signing_alg_values_supported"] = new[] { "RS256", "ES256" },
         }));
         app.MapGet("/jwks", () =>
