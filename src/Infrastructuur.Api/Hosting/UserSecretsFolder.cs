@@ -22,11 +22,13 @@ internal static class UserSecretsFolder
             return;
         }
 
-        var directory = Path.GetFullPath(Path.GetDirectoryName(PathHelper.GetSecretsPathFromSecretsId(id))!);
         var sources = builder.Configuration.Sources;
         for (var i = 0; i < sources.Count; i++)
         {
-            if (sources[i] is JsonConfigurationSource { Path: SecretsFileName } source && !Watches(source, directory))
+            // Only where the framework added the user secrets (so their location could be determined).
+            if (sources[i] is JsonConfigurationSource { Path: SecretsFileName } source
+                && Path.GetFullPath(Path.GetDirectoryName(PathHelper.GetSecretsPathFromSecretsId(id))!) is var directory
+                && !Watches(source, directory))
             {
                 Directory.CreateDirectory(directory);
                 sources[i] = new JsonConfigurationSource
