@@ -1,6 +1,6 @@
 namespace Infrastructuur.Api.GraphQL;
 
-/// <summary>The fixed list of top-level error codes (docs/security.md, "Error contract"). Nothing else ever reaches a client.</summary>
+/// <summary>The fixed list of top-level error codes (docs/security.md, "Errors"). Nothing else ever reaches a client.</summary>
 public static class ErrorCodes
 {
     public const string BadRequest = "BAD_REQUEST";

@@ -12,6 +12,7 @@ public static class InfrastructuurApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.WatchUserSecretsFolder();
         configure?.Invoke(builder);
 
         builder.Services.AddInfrastructuurDatabase(builder.Configuration, builder.Environment);
@@ -25,7 +26,7 @@ public static class InfrastructuurApp
         var app = builder.Build();
         if (app.Environment.IsDevelopment() && !AuthenticationSetup.HasSigningKeys(app.Configuration))
         {
-            app.Logger.LogWarning("No token signing key yet: every token is refused until `dotnet user-jwts create --project src/Infrastructuur.Api` stores one (picked up without a restart).");
+            app.Logger.LogWarning("No token signing key yet: every `dotnet user-jwts` token is refused until `dotnet user-jwts create --project src/Infrastructuur.Api` stores one (picked up without a restart).");
         }
         var shutdown = app.Services.GetRequiredService<ShutdownState>();
         var drain = TimeSpan.FromSeconds(app.Configuration.GetValue("Hosting:ReadinessDrainSeconds", 2.0));

@@ -38,7 +38,7 @@ public sealed class RateLimitTests
     public async Task The_31st_mutation_in_a_minute_is_429_and_writes_nothing_while_another_caller_still_writes()
     {
         var budget = new RateLimitOptions().MutationsPerMinute;
-        Assert.Equal(30, budget); // the published default (docs/security.md, README)
+        Assert.Equal(30, budget); // the published default (README limits table)
         await using var app = await TestApp.StartAsync(Engine.Sqlite, new Dictionary<string, string?> { ["GraphQL:RateLimits:MutationsPerMinute"] = budget.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var w = await MutationWorld.CreateAsync(app);
         var activity = await w.ActivityAsync(w.Own, initiative: w.Own.InitiativeA);

@@ -151,7 +151,7 @@ public sealed class ShareClassType : ObjectGraphType<ShareClass>
 /// <summary>Public counts over the shareholdings held on a day; no holder of a natural person ever leaves the server.</summary>
 public sealed record ShareholdingSummary(DateOnly On, int NaturalPersonHolderCount, int OrganisationHolderCount, long TotalSharesIssued, long NominalCapitalCents)
 {
-    /// <summary>True when the natural-person count is a small cell the caller may not see (docs/security.md, issue 5).</summary>
+    /// <summary>True when the natural-person count is a small cell the caller may not see (docs/security.md, "Personal data": small cells).</summary>
     public bool NaturalPersonsSuppressed { get; init; }
 
     /// <summary>

@@ -36,7 +36,8 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the API over <paramref name="databasePath"/> and waits until /health/ready answers 200.</summary>
-    public static async Task<ApiProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="unset">Environment variables to leave out, the defaults above included (e.g. the test signing key).</param>
+    public static async Task<ApiProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null, IEnumerable<string>? unset = null)
     {
         var dll = DllPath;
         if (!File.Exists(dll))
@@ -72,6 +73,11 @@ public sealed class ApiProcess : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             env[key] = value;
+        }
+
+        foreach (var key in unset ?? [])
+        {
+            env.Remove(key);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");

@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Infrastructuur.Tests.Security.Reliability;
 
-/// <summary>The figures of one live run (docs/security.md, "Reliability figures to show").</summary>
+/// <summary>The figures of one live run (docs/security.md, "Reliability").</summary>
 public sealed record ReliabilityFigures
 {
     public int KillRounds { get; set; }
