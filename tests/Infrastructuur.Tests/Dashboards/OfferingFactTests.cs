@@ -4,6 +4,7 @@ using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Dashboards;
 using Infrastructuur.Api.Features.Dashboards.Facts;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Signals;
 using Infrastructuur.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -96,7 +97,7 @@ public abstract class OfferingFactTests(Func<TestApp> app)
             };
         }
 
-        var op = activityIds.Count == 0 ? 0 : random.Next(11);
+        var op = activityIds.Count == 0 ? 0 : random.Next(12);
         var id = activityIds.Count == 0 ? Guid.Empty : Pick(activityIds);
         Task<Activity> Tracked() => db.Activities.Include(a => a.Themes).Include(a => a.TargetGroups).Include(a => a.Neighbourhoods).SingleAsync(a => a.Id == id);
         switch (op)
@@ -242,6 +243,30 @@ public abstract class OfferingFactTests(Func<TestApp> app)
                 return "provider";
             }
 
+            case 10:
+            {
+                // A signal, answered by one of the activities or not (needs versus offering counts the responses).
+                var signalThemes = themes.Skip(random.Next(3)).Take(1 + random.Next(2)).ToList();
+                var signal = new Signal
+                {
+                    ObservedOn = Day(),
+                    NeighbourhoodId = Pick(regions),
+                    MunicipalityId = w.Municipality.Id,
+                    Themes = [.. await db.Themes.Where(t => signalThemes.Contains(t.Id)).ToListAsync()],
+                    TargetGroupId = random.Next(3) == 0 ? null : Pick(groups),
+                    ReportedByResident = true,
+                    UnderlyingThemeId = random.Next(4) == 0 ? Pick(themes) : null,
+                };
+                if (random.Next(3) > 0)
+                {
+                    signal.Responses = [new SignalResponse { ActivityId = id }];
+                }
+
+                db.Signals.Add(signal);
+                await db.SaveChangesAsync();
+                return "signal";
+            }
+
             default:
             {
                 // Only activities this test added: the fixture's are referenced by signals.
@@ -253,6 +278,7 @@ public abstract class OfferingFactTests(Func<TestApp> app)
 
                 id = Pick(added);
                 await db.ReachRecords.Where(r => r.ActivityId == id).ExecuteDeleteAsync();
+                await db.SignalResponses.Where(r => r.ActivityId == id).ExecuteDeleteAsync();
                 db.Activities.Remove(await Tracked());
                 await db.SaveChangesAsync();
                 return "delete";
@@ -289,6 +315,10 @@ public abstract class OfferingFactTests(Func<TestApp> app)
                 Text((await Baseline.CellsFromRecordsAsync(db, scope, default)).Select(c => $"{c.ThemeId} {c.TargetGroupId} {c.Figures}")),
                 Text((await Baseline.CellsAsync(db, scope, default)).Select(c => $"{c.ThemeId} {c.TargetGroupId} {c.Figures}")));
             Same("offering cells", Text((await OfferingCells.ComputeFromRecordsAsync(db, scope, default)).Select(c => c.ToString())), Text((await OfferingCells.ComputeAsync(db, scope, default)).Select(c => c.ToString())));
+            Same(
+                "needs versus offering",
+                Text((await NeedsVersusOffering.ComputeFromRecordsAsync(db, scope, 3, default)).Cells.Select(c => c.ToString())),
+                Text((await NeedsVersusOffering.ComputeAsync(db, scope, 3, default)).Cells.Select(c => c.ToString())));
             Same("ran by theme", Text((await AnnualReview.RanByThemeFromRecordsAsync(db, scope, default)).Select(c => c.ToString())), Text((await AnnualReview.RanByThemeAsync(db, scope, default)).Select(c => c.ToString())));
         }
     }

@@ -161,8 +161,7 @@ public sealed class Baseline(Scope scope)
         List<(Guid Theme, Guid? Group, Guid Region, Guid? Organisation, Guid? Initiative, string? Name)> providers;
         if (await FactReader.ForAsync(db, scope, cancellationToken) is { } facts)
         {
-            providers = [.. (await facts.ProvidersAsync([.. cells.Select(c => (c.ThemeId, c.TargetGroupId, c.NeighbourhoodId))], cancellationToken))
-                .Select(p => (p.Theme, (Guid?)p.Group, p.Region, p.Organisation, p.Initiative, p.Name))];
+            providers = await facts.ProvidersAsync([.. cells.Select(c => (c.ThemeId, (Guid?)c.TargetGroupId, c.NeighbourhoodId))], cancellationToken);
         }
         else
         {

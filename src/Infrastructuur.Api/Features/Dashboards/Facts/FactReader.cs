@@ -109,23 +109,36 @@ public sealed class FactReader
         return [.. rows.Select(r => new OfferingCell(r.Theme, r.Group, r.Region, r.Activities, r.Organisations, r.Initiatives, r.Reach))];
     }
 
-    /// <summary>The providers of some offering cells, with the name they sort by: each cell an index range of its support rows.</summary>
-    public async Task<List<(Guid Theme, Guid Group, Guid Region, Guid? Organisation, Guid? Initiative, string? Name)>> ProvidersAsync(
-        IReadOnlyList<(Guid Theme, Guid Group, Guid Region)> cells, CancellationToken cancellationToken)
+    /// <summary>The offering per theme × region for any target group (group null).</summary>
+    public async Task<List<OfferingCell>> AnyGroupCellsAsync(CancellationToken cancellationToken)
     {
-        var named = cells.SelectMany(c => new[] { c.Theme, c.Group, c.Region }).Distinct().ToList();
+        var rows = await (
+                from f in Facts.Where(f => f.Theme != 0 && f.Group == 0 && f.Region != 0 && f.Activities > 0)
+                join t in Keys on f.Theme equals t.Id
+                join n in Keys on f.Region equals n.Id
+                select new { Theme = t.Key, Region = n.Key, f.Activities, f.Organisations, f.Initiatives, f.Reach })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new OfferingCell(r.Theme, null, r.Region, r.Activities, r.Organisations, r.Initiatives, r.Reach))];
+    }
+
+    /// <summary>The providers of some offering cells (group null: any group), with the name they sort by: each cell an index range of its support rows.</summary>
+    public async Task<List<(Guid Theme, Guid? Group, Guid Region, Guid? Organisation, Guid? Initiative, string? Name)>> ProvidersAsync(
+        IReadOnlyList<(Guid Theme, Guid? Group, Guid Region)> cells, CancellationToken cancellationToken)
+    {
+        var named = cells.SelectMany(c => new[] { c.Theme, c.Group ?? Guid.Empty, c.Region }).Distinct().ToList();
         var keys = await Keys.Where(k => named.Contains(k.Key)).ToDictionaryAsync(k => k.Key, k => k.Id, cancellationToken);
+        keys[Guid.Empty] = 0;
         var guids = keys.ToDictionary(k => k.Value, k => k.Key);
         var (organisations, initiatives) = (_db.Organisations, _db.Initiatives);
-        var result = new List<(Guid, Guid, Guid, Guid?, Guid?, string?)>();
+        var result = new List<(Guid, Guid?, Guid, Guid?, Guid?, string?)>();
 
         // Each cell its own index range, fifty to a statement (UNION ALL): a list per column would read every combination
         // of them (hundreds of cells' rows for twenty), and an OR of the cells is not planned as ranges by SQLite.
         var (municipality, year) = (_municipality, _year);
         var support = _db.Set<OfferingSupport>().AsNoTracking();
-        foreach (var chunk in cells.Where(c => keys.ContainsKey(c.Theme) && keys.ContainsKey(c.Group) && keys.ContainsKey(c.Region)).Chunk(50))
+        foreach (var chunk in cells.Where(c => keys.ContainsKey(c.Theme) && keys.ContainsKey(c.Group ?? Guid.Empty) && keys.ContainsKey(c.Region)).Chunk(50))
         {
-            var union = chunk.Select(c => (Theme: keys[c.Theme], Group: keys[c.Group], Region: keys[c.Region]))
+            var union = chunk.Select(c => (Theme: keys[c.Theme], Group: keys[c.Group ?? Guid.Empty], Region: keys[c.Region]))
                 .Select(c => support.Where(s => s.Municipality == municipality && s.Year == year && s.Theme == c.Theme && s.Group == c.Group && s.Region == c.Region))
                 .Aggregate(Queryable.Concat);
             var rows = await (
@@ -143,7 +156,7 @@ public sealed class FactReader
                             : organisations.Where(o => o.Id == p.Key).Select(o => o.NameKey).FirstOrDefault(),
                     })
                 .ToListAsync(cancellationToken);
-            result.AddRange(rows.Select(r => (guids[r.Theme], guids[r.Group], guids[r.Region], r.Initiative ? (Guid?)null : r.Provider, r.Initiative ? r.Provider : (Guid?)null, (string?)r.Name)));
+            result.AddRange(rows.Select(r => (guids[r.Theme], r.Group == 0 ? (Guid?)null : guids[r.Group], guids[r.Region], r.Initiative ? (Guid?)null : r.Provider, r.Initiative ? r.Provider : (Guid?)null, (string?)r.Name)));
         }
 
         return result;

@@ -382,7 +382,8 @@ public readonly record struct Measures(int Activities, long Capacity, int WithCa
 /// <item>theme (T,0,0): each activity once per rolled-up theme (what ran per theme);</item>
 /// <item>theme × group (T,G,0), Baseline.cells: a record naming a group counts for it and the groups above it (also one the
 /// activity is not tagged with: a cell with reach but no activity), a record naming none for each of the activity's groups;</item>
-/// <item>theme × group × region (T,G,R), the offering cells: a record counts in its own region's cells, or in all when it names none.</item>
+/// <item>theme × group × region (T,G,R), the offering cells: a record counts in its own region's cells, or in all when it names none;</item>
+/// <item>theme × region (T,0,R): the offering for any group, which needs versus offering sets against signals that name no group.</item>
 /// </list>
 /// </summary>
 public sealed class Contributions(int firstYear, int lastYear)
@@ -413,11 +414,12 @@ public sealed class Contributions(int firstYear, int lastYear)
                     Cell(new CellKey(a.Municipality, year, theme, group, 0), tagged ? ran with { Reach = reach } : new Measures { Reach = reach }, tagged ? a : null, sign);
                 }
 
-                foreach (var group in a.Groups)
+                foreach (var region in a.Regions)
                 {
-                    foreach (var region in a.Regions)
+                    var reach = records.Where(r => r.Region is null || r.Region == region).Sum(r => (long)r.Count);
+                    Cell(new CellKey(a.Municipality, year, theme, 0, region), ran with { Reach = reach }, a, sign);
+                    foreach (var group in a.Groups)
                     {
-                        var reach = records.Where(r => r.Region is null || r.Region == region).Sum(r => (long)r.Count);
                         Cell(new CellKey(a.Municipality, year, theme, group, region), ran with { Reach = reach }, a, sign);
                     }
                 }
