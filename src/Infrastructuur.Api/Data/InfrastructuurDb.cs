@@ -134,7 +134,7 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Stamp();
-        if (!ChangesOffering())
+        if (!ChangesOffering() || !await OfferingFacts.ExistHereAsync(this, cancellationToken))
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }

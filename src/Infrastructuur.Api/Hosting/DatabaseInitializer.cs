@@ -42,7 +42,7 @@ public static class DatabaseInitializer
             changed = true;
         }
 
-        if (changed || await OfferingFacts.BehindAsync(db, cancellationToken))
+        if (await OfferingFacts.ExistHereAsync(db, cancellationToken) && (changed || await OfferingFacts.BehindAsync(db, cancellationToken)))
         {
             // The dashboards' offering facts for new tables or rows (a first start builds them), before the first request.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -37,6 +38,33 @@ public static class OfferingFacts
 
     /// <summary>The default window around a year.</summary>
     public static (int First, int Last) WindowAround(int year) => (year - YearsBack, year + YearsAhead);
+
+    // Databases known to have the fact tables (by connection string): once there, they stay.
+    private static readonly ConcurrentDictionary<string, bool> Present = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether this database has the fact tables: false while it is migrated to before them (a start with migrations
+    /// pending, a migration test rolling back), when there is nothing to keep. Asked once per database.
+    /// </summary>
+    public static async Task<bool> ExistHereAsync(InfrastructuurDb db, CancellationToken cancellationToken)
+    {
+        var name = db.Database.GetConnectionString() ?? string.Empty;
+        if (Present.ContainsKey(name))
+        {
+            return true;
+        }
+
+        var sql = db.Database.IsNpgsql()
+            ? "SELECT count(*)::int AS \"Value\" FROM pg_class WHERE relname = 'OfferingDirtyActivities' AND relkind = 'r'"
+            : "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = 'OfferingDirtyActivities'";
+        var exists = await db.Database.SqlQueryRaw<int>(sql).SingleAsync(cancellationToken) > 0;
+        if (exists)
+        {
+            Present[name] = true;
+        }
+
+        return exists;
+    }
 
     /// <summary>True when the facts need a catch-up: noted activities, a rebuild asked for, or the current year outside the window.</summary>
     public static async Task<bool> BehindAsync(InfrastructuurDb db, CancellationToken cancellationToken)
