@@ -3,20 +3,15 @@
 # Prints requests/s, p50/p99 latency and server CPU per request for each scenario, and writes bench/results-ENGINE-DATA.md.
 # Loopback only; every load run is bounded in time.
 #   bench/run.sh [--engine sqlite|postgres] [--data demo|synthetic] [--duration 10] [--concurrency 4] [--limits [--rounds 3]]
-#   bench/run.sh --dashboards [--engine …] [--data …] [--write-every 30]
+#   bench/run.sh --dashboards [--engine sqlite|postgres] [--size-factor 1|10] [--rounds 3] [--requests 10] [--writes 20]
 # --data demo: a fresh database with the demo data. --data synthetic: the demo data plus the default synthetic data set
 # (100,000 activities, seed 42), generated once into bench/out (synthetic.db, synthetic.pgdump) and reused; delete those
 # files to generate again after the generator or the model changed.
 # Scenarios (BENCH_SCENARIOS to choose): typename, nested, and Q1–Q4 of issue 3 — q1 one activity by ID with its
 # provider's name; q2 the first 50 activities of one neighbourhood by start date with provider names; q3 activity counts
 # per theme of one neighbourhood; q4 a search for a two-word phrase.
-# --dashboards: the dashboards of issue 5 (dashboard-*: baseline, needs versus offering, network, funding, annual review,
-# grouped counts) for a whole municipality in 2025, asked anonymously, written to bench/results-dashboards-ENGINE.md.
-# Two servers over the same data: one as shipped (figures cached per data version and refreshed in the background) and
-# one with Dashboards:CacheSeconds=0. Per scenario: "cold", three requests one after another to the uncached server
-# (every figure computed by SQL); "cached", a timed run against the shipped server after one request; with
-# --write-every N also "under writes", a timed run of 6 × --duration while an anonymous raiseSignal lands every N s
-# (each write moves the data version, so every figure must be computed again).
+# --dashboards: see bench/dashboards.sh (every section cold for the whole synthetic municipality, at --size-factor 1 or 10,
+# and the write latency of raiseSignal, changeActivity and awardGrant before and after; BENCH_BEFORE names the other build).
 # BENCH_FLOOR=0 skips the floor side. BENCH_REQUESTS=N runs exactly N requests per side after one warm-up request instead of a timed run: for scenarios that
 # take seconds, where a timed run answers too few requests for percentiles. BENCH_RESULTS names the results file (default bench/results-ENGINE-DATA.md).
 # --limits: the cost of the security limits instead of the floor. Two API servers over the same data, one with every
@@ -27,7 +22,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-engine=sqlite; data=demo; duration=10; concurrency=4; limits=; rounds=3; dashboards=; write_every=
+# The dashboards (cold, and write latency before and after) have a script of their own.
+for arg in "$@"; do [ "$arg" = --dashboards ] && exec "$root/bench/dashboards.sh" "$@"; done
+engine=sqlite; data=demo; duration=10; concurrency=4; limits=; rounds=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --engine) engine=$2; shift 2 ;;
@@ -35,8 +32,6 @@ while [ $# -gt 0 ]; do
     --duration) duration=$2; shift 2 ;;
     --concurrency) concurrency=$2; shift 2 ;;
     --limits) limits=1; shift ;;
-    --dashboards) dashboards=1; shift ;;
-    --write-every) write_every=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -106,15 +101,7 @@ start() { # dll port probe → sets $started to the server's pid
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$2$3" >/dev/null 2>&1 && return; sleep 0.5; done
   echo "server on port $2 did not start; see $out/server-$2.log" >&2; exit 1
 }
-if [ -n "$dashboards" ]; then
-  if [ "$engine" = sqlite ] && [ -n "$write_every" ]; then
-    # The writes land in a copy: the generated data set stays as generated.
-    rm -f "$out"/dashboards.db*; cp "$Database__SqlitePath" "$out/dashboards.db"; export Database__SqlitePath="$out/dashboards.db"
-  fi
-  start "$api_dll" 5091 /health/ready; api_pid=$started
-  # Cold figures of a large municipality take seconds: this server may take minutes per request.
-  Dashboards__CacheSeconds=0 GraphQL__Limits__TimeoutSeconds=300 start "$api_dll" 5093 /health/ready; cold_pid=$started
-elif [ -n "$limits" ]; then
+if [ -n "$limits" ]; then
   # Limits on: the defaults, with request and cost budgets out of reach of one load generator (the limiter still runs).
   GraphQL__RateLimits__Enabled=true GraphQL__RateLimits__RequestsPerMinuteAnonymous=1000000000 GraphQL__RateLimits__CostPerMinuteAnonymous=2000000000 \
     start "$api_dll" 5091 /health/ready; api_pid=$started
@@ -197,61 +184,6 @@ floor_url() { # scenario → the floor's URL
     *) echo "http://127.0.0.1:5092/floor/$1" ;;
   esac
 }
-
-if [ -n "$dashboards" ]; then
-  scenarios=${BENCH_SCENARIOS:-"dashboard-baseline dashboard-needs dashboard-network dashboard-funding dashboard-annual-review dashboard-counts"}
-  theme=$(ask '{ themes(first: 1) { nodes { id } } }' | pick "d['themes']['nodes'][0]['id']")
-  signal=$(python3 -c 'import json,sys; print(json.dumps({"query": "mutation($i: RaiseSignalInput!) { raiseSignal(input: $i) { userErrors { code } } }", "variables": {"i": {"observedOn": "2025-06-01", "neighbourhood": sys.argv[1], "themes": [sys.argv[2]]}}}))' "$place" "$theme")
-  post() { # port body-file → "seconds" of one request, or exits when it answered with errors
-    local body; body=$(curl -s -m 600 -w '\n%{time_total}' "http://127.0.0.1:$1/graphql" -H 'content-type: application/json' -H 'accept: application/graphql-response+json' --data @"$2")
-    if grep -q '"errors"' <<<"$body"; then echo "answered with errors: $(head -c 600 <<<"$body")" >&2; exit 1; fi
-    tail -n1 <<<"$body"
-  }
-  writer() { # every $1 s, one raiseSignal through the shipped server, until killed; one line per write in $out/writes.log
-    while sleep "$1"; do
-      # One line per write: "written" when the signal was stored (no userErrors), else the answer.
-      curl -s http://127.0.0.1:5091/graphql -H 'content-type: application/json' --data "$signal" | grep -q '"userErrors":\[\]' && echo written >>"$out/writes.log" || echo failed >>"$out/writes.log"
-    done
-  }
-  rows=()
-  printf '%-24s %28s %10s %10s %10s %22s\n' scenario cold_s_cache_off cached_p50 cached_p99 req/s writes_p50/p99/slowest
-  for s in $scenarios; do
-    gql_args "$s" >/dev/null
-    cold=(); for _ in 1 2 3; do cold+=("$(post 5093 "$out/$s.json")"); done
-    cold_median=$(printf '%s\n' "${cold[@]}" | sort -n | sed -n 2p)
-    post 5091 "$out/$s.json" >/dev/null   # fills the cache
-    # shellcheck disable=SC2046
-    read -r rps p50 p99 _ _ _ <<<"$(measure "$api_pid" $(gql_args "$s"))"
-    writes="—"; wp50="—"; wp99="—"; wn="—"; wslow="—"
-    if [ -n "$write_every" ]; then
-      : >"$out/writes.log"
-      writer "$write_every" & writer_pid=$!
-      # shellcheck disable=SC2046
-      read -r _ wp50 wp99 _ wn wslow <<<"$(duration=$((duration * 6)) measure "$api_pid" $(gql_args "$s"))"
-      kill "$writer_pid" 2>/dev/null; wait "$writer_pid" 2>/dev/null || true
-      writes="$(grep -c '^written$' "$out/writes.log" || true) of $(wc -l <"$out/writes.log")"
-    fi
-    printf '%-24s %28s %10s %10s %10s %22s\n' "$s" "$(IFS=/; echo "${cold[*]}")" "$p50" "$p99" "$rps" "$wp50/$wp99/$wslow"
-    rows+=("| $s | $engine | $(printf '%.2f' "$cold_median") ($(printf '%.2f ' "${cold[@]}" | sed 's/ $//')) | $p50 | $p99 | $rps | $wp50 | $wp99 | $wslow | $wn | $writes |")
-  done
-  results=${BENCH_RESULTS:-"$root/bench/results-dashboards-$engine.md"}; case "$results" in /*) ;; *) results="$root/$results" ;; esac
-  {
-    echo "# Dashboard benchmark results ($engine)"
-    echo
-    echo "Written by \`bench/run.sh --dashboards --engine $engine --data $data --duration $duration --concurrency $concurrency${write_every:+ --write-every $write_every}\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; hey and both servers on this one machine, 127.0.0.1)."
-    echo "Data: $( [ "$data" = synthetic ] && echo "demo data plus the synthetic data set (seed 42, default size: 100,000 activities)" || echo "the demo data"); every scenario asks for municipality $BENCH_MUNICIPALITY in 2025, anonymously (bench/queries/dashboard-*.graphql)."
-    echo "Cold: three requests one after another to a server with Dashboards:CacheSeconds=0 — every figure computed by SQL; the median, then each, in seconds."
-    echo "Cached: a ${duration} s run at concurrency $concurrency against the server as shipped, after one request filled its cache."
-    [ -n "$write_every" ] && echo "Under writes: a $((duration * 6)) s run at concurrency $concurrency against the same server while an anonymous raiseSignal lands every $write_every s; each write moves the data version, so the figures are computed again by the first request that needs them."
-    echo "Load on the machine while measuring (1/5/15-minute load average): $(cut -d' ' -f1-3 /proc/loadavg)."
-    echo
-    echo "| scenario | engine | cold s (cache off) | cached p50 ms | cached p99 ms | cached req/s | under writes p50 ms | under writes p99 ms | under writes slowest ms | under writes requests | signals written |"
-    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
-    printf '%s\n' "${rows[@]}"
-  } > "$results"
-  echo "wrote ${results#"$root/"}"
-  exit 0
-fi
 
 if [ -n "$limits" ]; then
   # Alternate on and off per round, so a change in the machine's load falls on both sides alike.

@@ -1,7 +1,7 @@
 using Infrastructuur.Api.Hosting;
 
-// Commands (backup, restore, generate, import/export baseline) run and exit; no arguments starts the API.
-if ((await BackupCommands.TryRunAsync(args) ?? await Commands.RunAsync(args) ?? await ImportCommands.RunAsync(args)) is { } exitCode)
+// Commands (backup, restore, generate, import/export baseline, rebuild-dashboards) run and exit; no arguments starts the API.
+if ((await BackupCommands.TryRunAsync(args) ?? await Commands.RunAsync(args) ?? await ImportCommands.RunAsync(args) ?? await DashboardCommands.RunAsync(args)) is { } exitCode)
 {
     return exitCode;
 }

@@ -1,6 +1,7 @@
 using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Coalitions;
+using Infrastructuur.Api.Features.Dashboards.Facts;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.History;
@@ -127,17 +128,43 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     private static IEnumerable<IMutableProperty> AllProperties(IMutableTypeBase type) =>
         type.GetProperties().Concat(type.GetComplexProperties().SelectMany(c => AllProperties(c.ComplexType)));
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Save asynchronously: SaveChangesAsync keeps the dashboards' offering facts in the same transaction.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Stamp();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (!ChangesOffering() || !await OfferingFacts.ExistHereAsync(this, cancellationToken))
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The dashboards' offering facts change in the transaction of the write that changes them (ADR 0019).
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await OfferingFacts.CatchUpAsync(this, cancellationToken);
+            return saved;
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        await OfferingFacts.CatchUpAsync(this, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return written;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        Stamp();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
+    // The tables whose rows the offering facts are computed from (OfferingFactTriggers note the activities).
+    private static readonly HashSet<string> OfferingTables =
+        ["Activities", "ActivityTheme", "ActivityTargetGroup", "ActivityNeighbourhood", "ReachRecords", "Initiatives", "Themes", "TargetGroups"];
+
+    private bool ChangesOffering() =>
+        ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && OfferingTables.Contains(e.Metadata.GetTableName() ?? string.Empty));
 
     // Derived columns are kept here, in one place, so no write path can forget them.
     private void Stamp()

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Dashboards;
+using Infrastructuur.Api.Features.Dashboards.Facts;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
@@ -176,9 +177,14 @@ public sealed class SyntheticData
             var municipalityId = Guid.Empty;
             await SearchIndex.BulkLoadAsync(
                 db,
-                async () => municipalityId = await DashboardVersions.BulkLoadAsync(db, () => new SyntheticData(seed, size).WriteAsync(new BulkInsert(db), themes, groups, rows, took, cancellationToken), cancellationToken),
+                async () => municipalityId = await OfferingFactTriggers.BulkLoadAsync(
+                    db,
+                    () => DashboardVersions.BulkLoadAsync(db, () => new SyntheticData(seed, size).WriteAsync(new BulkInsert(db), themes, groups, rows, took, cancellationToken), cancellationToken),
+                    cancellationToken),
                 cancellationToken);
             municipality = municipalityId;
+            // The dashboards' offering facts in the same transaction: rebuilt, since the load asked for it.
+            await OfferingFacts.CatchUpAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally

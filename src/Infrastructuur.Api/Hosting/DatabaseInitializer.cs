@@ -1,4 +1,5 @@
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Dashboards.Facts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +40,14 @@ public static class DatabaseInitializer
             await DemoData.SeedAsync(db, cancellationToken);
             logger.LogInformation("Seeded the demo data set.");
             changed = true;
+        }
+
+        if (await OfferingFacts.ExistHereAsync(db, cancellationToken) && (changed || await OfferingFacts.BehindAsync(db, cancellationToken)))
+        {
+            // The dashboards' offering facts for new tables or rows (a first start builds them), before the first request.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await OfferingFacts.CatchUpAsync(db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         if (changed)

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Dashboards.Facts;
 using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,17 @@ public sealed class AnnualReview(Scope scope, int year, int threshold)
     public int Threshold { get; } = threshold;
 
     public static async Task<List<(Guid Theme, int Activities, int Providers)>> RanByThemeAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
+    {
+        if (await FactReader.ForAsync(db, scope, cancellationToken) is { } facts)
+        {
+            return await facts.RanByThemeAsync(cancellationToken);
+        }
+
+        return await RanByThemeFromRecordsAsync(db, scope, cancellationToken);
+    }
+
+    /// <summary>The same figure computed from the records (every scope; the kept facts must equal it).</summary>
+    public static async Task<List<(Guid Theme, int Activities, int Providers)>> RanByThemeFromRecordsAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
     {
         var themes = DashboardSql.ActivityThemesRolledUp(db);
         var rows = await DashboardSql.Running(db, scope)

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Activities;
+using Infrastructuur.Api.Features.Dashboards.Facts;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.GraphQL;
@@ -39,6 +40,17 @@ public sealed class Baseline(Scope scope)
 
     public static async Task<OfferingFigures> TotalsAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
     {
+        if (await FactReader.ForAsync(db, scope, cancellationToken) is { } facts)
+        {
+            return await facts.TotalsAsync(cancellationToken);
+        }
+
+        return await TotalsFromRecordsAsync(db, scope, cancellationToken);
+    }
+
+    /// <summary>The same figure computed from the records (every scope; the kept facts must equal it).</summary>
+    public static async Task<OfferingFigures> TotalsFromRecordsAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
+    {
         var verifiedSince = scope.To.AddDays(-VerifiedWithinDays);
         var to = scope.To;
         var running = DashboardSql.Running(db, scope);
@@ -57,6 +69,17 @@ public sealed class Baseline(Scope scope)
 
     /// <summary>One row per theme × target group with offering, themes and groups rolled up (a theme's row includes its sub-themes).</summary>
     public static async Task<List<BaselineCell>> CellsAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
+    {
+        if (await FactReader.ForAsync(db, scope, cancellationToken) is { } facts)
+        {
+            return await facts.CellsAsync(cancellationToken);
+        }
+
+        return await CellsFromRecordsAsync(db, scope, cancellationToken);
+    }
+
+    /// <summary>The same figure computed from the records (every scope; the kept facts must equal it).</summary>
+    public static async Task<List<BaselineCell>> CellsFromRecordsAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
     {
         var verifiedSince = scope.To.AddDays(-VerifiedWithinDays);
         var to = scope.To;
@@ -135,23 +158,33 @@ public sealed class Baseline(Scope scope)
         List<Guid?> groups = [.. cells.Select(c => (Guid?)c.TargetGroupId).Distinct()];
         // Each provider with its name, read in the same statement (a key lookup per distinct provider), so each cell's
         // providers are ordered by name and a client asking for the first few loads only those.
-        var (organisations, initiatives) = (db.Organisations, db.Initiatives);
-        var providers = await OfferingCells.Rows(db, scope, DashboardSql.Running(db, scope))
-            .Where(r => themes.Contains(r.Theme) && groups.Contains(r.Group) && regions.Contains(r.Region))
-            .Select(r => new { r.Theme, r.Group, r.Region, r.Organisation, r.Initiative })
-            .Distinct()
-            .Select(p => new
-            {
-                p.Theme,
-                p.Group,
-                p.Region,
-                p.Organisation,
-                p.Initiative,
-                Name = p.Organisation != null
-                    ? organisations.Where(o => o.Id == p.Organisation).Select(o => o.NameKey).FirstOrDefault()
-                    : initiatives.Where(i => i.Id == p.Initiative).Select(i => i.NameKey).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
+        List<(Guid Theme, Guid? Group, Guid Region, Guid? Organisation, Guid? Initiative, string? Name)> providers;
+        if (await FactReader.ForAsync(db, scope, cancellationToken) is { } facts)
+        {
+            providers = await facts.ProvidersAsync([.. cells.Select(c => (c.ThemeId, (Guid?)c.TargetGroupId, c.NeighbourhoodId))], cancellationToken);
+        }
+        else
+        {
+            var (organisations, initiatives) = (db.Organisations, db.Initiatives);
+            providers = [.. (await OfferingCells.Rows(db, scope, DashboardSql.Running(db, scope))
+                .Where(r => themes.Contains(r.Theme) && groups.Contains(r.Group) && regions.Contains(r.Region))
+                .Select(r => new { r.Theme, r.Group, r.Region, r.Organisation, r.Initiative })
+                .Distinct()
+                .Select(p => new
+                {
+                    p.Theme,
+                    p.Group,
+                    p.Region,
+                    p.Organisation,
+                    p.Initiative,
+                    Name = p.Organisation != null
+                        ? organisations.Where(o => o.Id == p.Organisation).Select(o => o.NameKey).FirstOrDefault()
+                        : initiatives.Where(i => i.Id == p.Initiative).Select(i => i.NameKey).FirstOrDefault(),
+                })
+                .ToListAsync(cancellationToken))
+                .Select(p => (p.Theme, p.Group, p.Region, p.Organisation, p.Initiative, p.Name))];
+        }
+
         var byCell = providers
             .OrderBy(p => p.Name ?? string.Empty, StringComparer.Ordinal).ThenBy(p => p.Organisation ?? p.Initiative)
             .ToLookup(p => (p.Theme, p.Group, p.Region), p => new PartyRef(p.Organisation, p.Initiative));

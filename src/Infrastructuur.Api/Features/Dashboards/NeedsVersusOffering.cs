@@ -2,6 +2,7 @@ using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Dashboards.Facts;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.Features.Taxonomy;
@@ -62,7 +63,14 @@ public sealed class NeedsVersusOffering(Scope scope, int threshold)
     /// <summary>Residents' signals above zero and below the threshold are a small cell: hidden unless the caller may see the signals.</summary>
     public static bool Suppress(bool seesRecords, int threshold, int residentSignals) => !seesRecords && residentSignals > 0 && residentSignals < threshold;
 
-    public static async Task<NeedsResult> ComputeAsync(InfrastructuurDb db, Scope scope, int threshold, CancellationToken cancellationToken)
+    public static Task<NeedsResult> ComputeAsync(InfrastructuurDb db, Scope scope, int threshold, CancellationToken cancellationToken) =>
+        ComputeAsync(db, scope, threshold, fromFacts: true, cancellationToken);
+
+    /// <summary>The same figures with the offering computed from the records (every scope; the kept facts must equal it).</summary>
+    public static Task<NeedsResult> ComputeFromRecordsAsync(InfrastructuurDb db, Scope scope, int threshold, CancellationToken cancellationToken) =>
+        ComputeAsync(db, scope, threshold, fromFacts: false, cancellationToken);
+
+    private static async Task<NeedsResult> ComputeAsync(InfrastructuurDb db, Scope scope, int threshold, bool fromFacts, CancellationToken cancellationToken)
     {
         var signals = DashboardSql.Signals(db, scope);
         var signalRows = SignalRows(db, signals);
@@ -75,56 +83,64 @@ public sealed class NeedsVersusOffering(Scope scope, int threshold)
         var untargeted = signalCells.Where(c => c.Group is null).ToList();
         var untargetedThemes = untargeted.Select(c => c.Theme).Distinct().ToList();
         var untargetedRegions = untargeted.Select(c => c.Region).Distinct().ToList();
-        IQueryable<OfferingRow> Offering(IQueryable<Activities.Activity> running, IQueryable<Activities.Activity> anywhere)
+        async Task<(List<NeedOffering> Cells, Dictionary<(Guid Theme, Guid? Group, Guid Region), long> Reach)> FromRecordsAsync()
         {
-            var tagged =
-                from a in running
-                join t in DashboardSql.ActivityThemesRolledUp(db) on a.Id equals t.Owner
-                join n in DashboardSql.ActivityRegionsIn(db, scope) on a.Id equals n.Owner
-                select new { a.Id, a.ProviderOrganisationId, a.ProviderInitiativeId, Theme = t.Key, Region = n.Key };
-            var rows = tagged.Join(DashboardSql.ActivityTargetGroupsRolledUp(db), x => x.Id, g => g.Owner, (x, g) => new OfferingRow { Activity = x.Id, Organisation = x.ProviderOrganisationId, Initiative = x.ProviderInitiativeId, Theme = x.Theme, Group = g.Key, Region = x.Region });
-            if (untargeted.Count > 0)
+            IQueryable<OfferingRow> Offering(IQueryable<Activities.Activity> running, IQueryable<Activities.Activity> anywhere)
             {
-                rows = rows.Concat(tagged
-                    .Where(x => untargetedThemes.Contains(x.Theme) && untargetedRegions.Contains(x.Region))
-                    .Select(x => new OfferingRow { Activity = x.Id, Organisation = x.ProviderOrganisationId, Initiative = x.ProviderInitiativeId, Theme = x.Theme, Group = null, Region = x.Region }));
+                var tagged =
+                    from a in running
+                    join t in DashboardSql.ActivityThemesRolledUp(db) on a.Id equals t.Owner
+                    join n in DashboardSql.ActivityRegionsIn(db, scope) on a.Id equals n.Owner
+                    select new { a.Id, a.ProviderOrganisationId, a.ProviderInitiativeId, Theme = t.Key, Region = n.Key };
+                var rows = tagged.Join(DashboardSql.ActivityTargetGroupsRolledUp(db), x => x.Id, g => g.Owner, (x, g) => new OfferingRow { Activity = x.Id, Organisation = x.ProviderOrganisationId, Initiative = x.ProviderInitiativeId, Theme = x.Theme, Group = g.Key, Region = x.Region });
+                if (untargeted.Count > 0)
+                {
+                    rows = rows.Concat(tagged
+                        .Where(x => untargetedThemes.Contains(x.Theme) && untargetedRegions.Contains(x.Region))
+                        .Select(x => new OfferingRow { Activity = x.Id, Organisation = x.ProviderOrganisationId, Initiative = x.ProviderInitiativeId, Theme = x.Theme, Group = null, Region = x.Region }));
+                }
+
+                return rows.Concat(
+                    from response in db.SignalResponses
+                    join s in signalRows on response.SignalId equals s.Owner
+                    join a in anywhere on response.ActivityId equals a.Id
+                    select new OfferingRow { Activity = a.Id, Organisation = a.ProviderOrganisationId, Initiative = a.ProviderInitiativeId, Theme = s.Theme, Group = s.Group, Region = s.Region });
             }
 
-            return rows.Concat(
-                from response in db.SignalResponses
-                join s in signalRows on response.SignalId equals s.Owner
-                join a in anywhere on response.ActivityId equals a.Id
-                select new OfferingRow { Activity = a.Id, Organisation = a.ProviderOrganisationId, Initiative = a.ProviderInitiativeId, Theme = s.Theme, Group = s.Group, Region = s.Region });
+            // Offering in a cell: activities tagged with the theme and group (rolled up) serving the region; for signals without a
+            // target group, activities for any group; and wherever they run, the activities recorded as a response to the cell's
+            // signals. Rows may repeat an activity in a cell (roll-up, responses): every count is a distinct count.
+            var running = DashboardSql.Running(db, scope);
+            var ranAnywhere = DashboardSql.Published<Activities.Activity>(db).Where(DashboardSql.RanBetween(scope.From, scope.To));
+            var offeringCells = (await Offering(running, ranAnywhere)
+                .GroupBy(r => new { r.Theme, r.Group, r.Region })
+                .Select(g => new
+                {
+                    g.Key.Theme,
+                    g.Key.Group,
+                    g.Key.Region,
+                    Activities = g.Select(r => r.Activity).Distinct().Count(),
+                    Providers = g.Select(r => r.Organisation).Distinct().Count() + g.Select(r => r.Initiative).Distinct().Count(),
+                })
+                .ToListAsync(cancellationToken))
+                .Select(c => new NeedOffering(c.Theme, c.Group, c.Region, c.Activities, c.Providers)).ToList();
+
+            // Reach: the same rows, narrowed to activities with a record in the period, each record once per cell.
+            var records = Baseline.Reach(db, scope);
+            var reach = await Offering(running.Where(a => records.Any(r => r.ActivityId == a.Id)), ranAnywhere.Where(a => records.Any(r => r.ActivityId == a.Id)))
+                .Join(records, o => o.Activity, r => r.ActivityId, (o, r) => new { o.Theme, o.Group, o.Region, Record = r.Id, RecordRegion = r.NeighbourhoodId, r.Count })
+                .Where(x => x.RecordRegion == null || x.RecordRegion == x.Region)
+                .Select(x => new { x.Theme, x.Group, x.Region, x.Record, x.Count })
+                .Distinct()
+                .GroupBy(x => new { x.Theme, x.Group, x.Region })
+                .Select(g => new { g.Key.Theme, g.Key.Group, g.Key.Region, Reach = g.Sum(x => (long)x.Count) })
+                .ToDictionaryAsync(x => (x.Theme, x.Group, x.Region), x => x.Reach, cancellationToken);
+            return (offeringCells, reach);
         }
 
-        // Offering in a cell: activities tagged with the theme and group (rolled up) serving the region; for signals without a
-        // target group, activities for any group; and wherever they run, the activities recorded as a response to the cell's
-        // signals. Rows may repeat an activity in a cell (roll-up, responses): every count is a distinct count.
-        var running = DashboardSql.Running(db, scope);
-        var ranAnywhere = DashboardSql.Published<Activities.Activity>(db).Where(DashboardSql.RanBetween(scope.From, scope.To));
-        var offeringCells = await Offering(running, ranAnywhere)
-            .GroupBy(r => new { r.Theme, r.Group, r.Region })
-            .Select(g => new
-            {
-                g.Key.Theme,
-                g.Key.Group,
-                g.Key.Region,
-                Activities = g.Select(r => r.Activity).Distinct().Count(),
-                Providers = g.Select(r => r.Organisation).Distinct().Count() + g.Select(r => r.Initiative).Distinct().Count(),
-            })
-            .ToListAsync(cancellationToken);
-
-        // Reach: the same rows, narrowed to activities with a record in the period, each record once per cell.
-        var records = Baseline.Reach(db, scope);
-        var reach = await Offering(running.Where(a => records.Any(r => r.ActivityId == a.Id)), ranAnywhere.Where(a => records.Any(r => r.ActivityId == a.Id)))
-            .Join(records, o => o.Activity, r => r.ActivityId, (o, r) => new { o.Theme, o.Group, o.Region, Record = r.Id, RecordRegion = r.NeighbourhoodId, r.Count })
-            .Where(x => x.RecordRegion == null || x.RecordRegion == x.Region)
-            .Select(x => new { x.Theme, x.Group, x.Region, x.Record, x.Count })
-            .Distinct()
-            .GroupBy(x => new { x.Theme, x.Group, x.Region })
-            .Select(g => new { g.Key.Theme, g.Key.Group, g.Key.Region, Reach = g.Sum(x => (long)x.Count) })
-            .ToDictionaryAsync(x => (x.Theme, x.Group, x.Region), x => x.Reach, cancellationToken);
-
+        var (offeringCells, reach) = fromFacts && await FactReader.ForAsync(db, scope, cancellationToken) is { } facts
+            ? await FromFactsAsync(db, scope, facts, signalRows, untargeted.Select(c => (c.Theme, c.Region)).ToHashSet(), cancellationToken)
+            : await FromRecordsAsync();
         var offering = offeringCells.ToDictionary(c => (c.Theme, c.Group, c.Region));
         var cells = new List<NeedCell>();
         foreach (var s in signalCells)
@@ -146,6 +162,71 @@ public sealed class NeedsVersusOffering(Scope scope, int threshold)
         var total = totals.SingleOrDefault();
         return new NeedsResult(ranked, new SuppressibleCount(total?.Signals ?? 0, Suppress(scope.SeesRecords, threshold, total?.Residents ?? 0)));
     }
+
+    /// <summary>
+    /// The offering of the cells from the kept facts (a whole municipality, a calendar year): activities tagged with the
+    /// cell, or with its theme and region for signals that name no group; then the activities recorded as a response to a
+    /// cell's signals that the cell does not already count (not tagged with it, or of another municipality), each adding
+    /// itself, its provider unless the cell's support rows hold it, and its reach records for the cell's region.
+    /// </summary>
+    private static async Task<(List<NeedOffering> Cells, Dictionary<(Guid Theme, Guid? Group, Guid Region), long> Reach)> FromFactsAsync(
+        InfrastructuurDb db, Scope scope, FactReader facts, IQueryable<CellRow> signalRows, HashSet<(Guid Theme, Guid Region)> untargeted, CancellationToken cancellationToken)
+    {
+        var cells = new Dictionary<(Guid Theme, Guid? Group, Guid Region), NeedOffering>();
+        var reach = new Dictionary<(Guid Theme, Guid? Group, Guid Region), long>();
+        foreach (var c in (await facts.OfferingCellsAsync(cancellationToken)).Concat((await facts.AnyGroupCellsAsync(cancellationToken)).Where(c => untargeted.Contains((c.ThemeId, c.NeighbourhoodId)))))
+        {
+            cells[(c.ThemeId, c.TargetGroupId, c.NeighbourhoodId)] = new NeedOffering(c.ThemeId, c.TargetGroupId, c.NeighbourhoodId, c.Activities, c.Providers);
+            reach[(c.ThemeId, c.TargetGroupId, c.NeighbourhoodId)] = c.Reach;
+        }
+
+        var ranAnywhere = DashboardSql.Published<Activities.Activity>(db).Where(DashboardSql.RanBetween(scope.From, scope.To));
+        var responses = await (
+                from response in db.SignalResponses
+                join s in signalRows on response.SignalId equals s.Owner
+                join a in ranAnywhere on response.ActivityId equals a.Id
+                select new { s.Theme, s.Group, s.Region, Activity = a.Id, a.MunicipalityId, a.ProviderOrganisationId, a.ProviderInitiativeId })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        if (responses.Count == 0)
+        {
+            return ([.. cells.Values], reach);
+        }
+
+        var activities = responses.Select(r => r.Activity).Distinct().ToList();
+        var themes = (await DashboardSql.ActivityThemesRolledUp(db).Where(l => activities.Contains(l.Owner)).ToListAsync(cancellationToken)).Select(l => (l.Owner, l.Key)).ToHashSet();
+        var groups = (await DashboardSql.ActivityTargetGroupsRolledUp(db).Where(l => activities.Contains(l.Owner)).ToListAsync(cancellationToken)).Select(l => (l.Owner, l.Key)).ToHashSet();
+        var regions = (await DashboardSql.ActivityRegions(db).Where(l => activities.Contains(l.Owner)).ToListAsync(cancellationToken)).Select(l => (l.Owner, l.Key)).ToHashSet();
+        var extra = responses
+            .Where(r => !(r.MunicipalityId == scope.MunicipalityId && themes.Contains((r.Activity, r.Theme)) && regions.Contains((r.Activity, r.Region))
+                && (r.Group is not { } g || groups.Contains((r.Activity, g)))))
+            .ToList();
+        if (extra.Count == 0)
+        {
+            return ([.. cells.Values], reach);
+        }
+
+        var touched = extra.Select(r => (r.Theme, r.Group, r.Region)).Distinct().ToList();
+        var counted = (await facts.ProvidersAsync(touched, cancellationToken)).Select(p => (p.Theme, p.Group, p.Region, p.Organisation ?? p.Initiative)).ToHashSet();
+        var extraActivities = extra.Select(r => r.Activity).Distinct().ToList();
+        var (from, to) = (scope.From, scope.To);
+        var records = (await db.ReachRecords.AsNoTracking().Where(r => extraActivities.Contains(r.ActivityId) && r.PeriodStart <= to && r.PeriodEnd >= from)
+            .Select(r => new { r.ActivityId, r.NeighbourhoodId, r.Count }).ToListAsync(cancellationToken)).ToLookup(r => r.ActivityId);
+        foreach (var cell in extra.GroupBy(r => (r.Theme, r.Group, r.Region)))
+        {
+            var key = cell.Key;
+            var before = cells.GetValueOrDefault(key) ?? new NeedOffering(key.Theme, key.Group, key.Region, 0, 0);
+            var newProviders = cell.Select(r => r.ProviderOrganisationId ?? r.ProviderInitiativeId).Distinct().Count(p => !counted.Contains((key.Theme, key.Group, key.Region, p)));
+            var added = cell.Select(r => r.Activity).Distinct().ToList();
+            cells[key] = before with { Activities = before.Activities + added.Count, Providers = before.Providers + newProviders };
+            reach[key] = reach.GetValueOrDefault(key) + added.SelectMany(a => records[a]).Where(r => r.NeighbourhoodId is null || r.NeighbourhoodId == key.Region).Sum(r => (long)r.Count);
+        }
+
+        return ([.. cells.Values], reach);
+    }
+
+    /// <summary>The offering of one needs cell (group null: for any group).</summary>
+    private sealed record NeedOffering(Guid Theme, Guid? Group, Guid Region, int Activities, int Providers);
 
     /// <summary>One row per signal and cell it counts in: its themes (rolled up) × its target group (rolled up, or none) × its region.</summary>
     private static IQueryable<CellRow> SignalRows(InfrastructuurDb db, IQueryable<Signals.Signal> signals)

@@ -1,6 +1,7 @@
 using GraphQL;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Activities;
+using Infrastructuur.Api.Features.Dashboards.Facts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Infrastructuur.Api.Features.Dashboards;
@@ -37,6 +38,17 @@ public static class OfferingCells
         figures.GetAsync(scope.MunicipalityId, $"offering-cells|{scope.Key}", (db, ct) => ComputeAsync(db, scope, ct));
 
     public static async Task<List<OfferingCell>> ComputeAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
+    {
+        if (await FactReader.ForAsync(db, scope, cancellationToken) is { } facts)
+        {
+            return await facts.OfferingCellsAsync(cancellationToken);
+        }
+
+        return await ComputeFromRecordsAsync(db, scope, cancellationToken);
+    }
+
+    /// <summary>The same figure computed from the records (every scope; the kept facts must equal it).</summary>
+    public static async Task<List<OfferingCell>> ComputeFromRecordsAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
     {
         var running = DashboardSql.Running(db, scope);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Dashboards.Facts;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Dashboards;
 using Infrastructuur.Api.Features.History;
@@ -254,6 +255,8 @@ public sealed class BaselineImport
                     ct);
             }
 
+            // The dashboards' offering facts in the same transaction (the bulk insert bypasses SaveChanges).
+            await OfferingFacts.CatchUpAsync(_db, ct);
             await transaction.CommitAsync(ct);
         }
         finally

@@ -690,6 +690,147 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.ToTable("DashboardVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.FactKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("FactKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.OfferingActivityState", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ActivityId");
+
+                    b.ToTable("OfferingActivityStates", (string)null);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.OfferingDirtyActivity", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("OfferingDirtyActivities", (string)null);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.OfferingFact", b =>
+                {
+                    b.Property<int>("Municipality")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Theme")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Region")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Capacity")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Initiatives")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Organisations")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Reach")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WithCapacity")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Municipality", "Year", "Theme", "Group", "Region");
+
+                    b.ToTable("OfferingFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.OfferingFactWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Stale")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OfferingFactWindow", (string)null);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.OfferingSupport", b =>
+                {
+                    b.Property<int>("Municipality")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Theme")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Region")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Provider")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Initiative")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Municipality", "Year", "Theme", "Group", "Region", "Provider");
+
+                    b.ToTable("OfferingSupport", (string)null);
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Funding.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")

@@ -683,6 +683,145 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.ToTable("DashboardVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.FactKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("FactKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.OfferingActivityState", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActivityId");
+
+                    b.ToTable("OfferingActivityStates", (string)null);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.OfferingDirtyActivity", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("OfferingDirtyActivities", (string)null);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.OfferingFact", b =>
+                {
+                    b.Property<int>("Municipality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Theme")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Region")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Initiatives")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Organisations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reach")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Municipality", "Year", "Theme", "Group", "Region");
+
+                    b.ToTable("OfferingFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.OfferingFactWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Stale")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OfferingFactWindow", (string)null);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.OfferingSupport", b =>
+                {
+                    b.Property<int>("Municipality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Theme")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Region")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Provider")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Initiative")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Municipality", "Year", "Theme", "Group", "Region", "Provider");
+
+                    b.ToTable("OfferingSupport", (string)null);
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Funding.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")

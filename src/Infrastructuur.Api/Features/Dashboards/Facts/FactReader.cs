@@ -1,0 +1,164 @@
+using Infrastructuur.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infrastructuur.Api.Features.Dashboards.Facts;
+
+/// <summary>
+/// Reads a whole municipality's offering figures for one calendar year of the window from the kept facts: each figure
+/// is one indexed range of a few hundred rows instead of an aggregate over every activity × theme × group × region.
+/// Other scopes (an area, a region, a period that is not a calendar year, a year outside the window) get null and are
+/// computed from the records as before (ADR 0019).
+/// </summary>
+public sealed class FactReader
+{
+    private static readonly SemaphoreSlim Keeping = new(1, 1);
+
+    private readonly InfrastructuurDb _db;
+    private readonly int _municipality;
+    private readonly int _year;
+
+    private FactReader(InfrastructuurDb db, int municipality, int year) => (_db, _municipality, _year) = (db, municipality, year);
+
+    /// <summary>A reader for the scope, or null when the facts do not cover it. Catches the facts up first when a write bypassed the keeper.</summary>
+    public static async Task<FactReader?> ForAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
+    {
+        var year = scope.From.Year;
+        if (!scope.IsWholeMunicipality || scope.From != new DateOnly(year, 1, 1) || scope.To != new DateOnly(year, 12, 31))
+        {
+            return null;
+        }
+
+        var window = await OfferingFacts.WindowAsync(db, cancellationToken) ?? await CatchUpAsync(db, cancellationToken);
+        if (window is null || year < window.FirstYear || year > window.LastYear)
+        {
+            return null;
+        }
+
+        var municipality = await db.Set<FactKey>().AsNoTracking().Where(k => k.Key == scope.MunicipalityId).Select(k => (int?)k.Id).FirstOrDefaultAsync(cancellationToken);
+        return new FactReader(db, municipality ?? -1, year);
+    }
+
+    /// <summary>
+    /// Writes through the app keep the facts in their own transaction; this catches up after SQL by hand or a bulk load that
+    /// left noted activities. Not cancelled with the request (a rebuild rolled back by every timeout would never finish) and
+    /// one at a time per server; another server doing the same waits on the keeper's lock.
+    /// </summary>
+    private static async Task<OfferingFactWindow?> CatchUpAsync(InfrastructuurDb db, CancellationToken cancellationToken)
+    {
+        await Keeping.WaitAsync(cancellationToken);
+        try
+        {
+            if (await OfferingFacts.BehindAsync(db, CancellationToken.None))
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+                await OfferingFacts.CatchUpAsync(db, CancellationToken.None);
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            Keeping.Release();
+        }
+
+        return await OfferingFacts.WindowAsync(db, cancellationToken);
+    }
+
+    private IQueryable<OfferingFact> Facts => _db.Set<OfferingFact>().AsNoTracking().Where(f => f.Municipality == _municipality && f.Year == _year);
+
+    private IQueryable<FactKey> Keys => _db.Set<FactKey>().AsNoTracking();
+
+    public async Task<OfferingFigures> TotalsAsync(CancellationToken cancellationToken)
+    {
+        var row = await Facts.Where(f => f.Theme == 0 && f.Group == 0 && f.Region == 0).FirstOrDefaultAsync(cancellationToken);
+        return row is null
+            ? OfferingFigures.None
+            : new OfferingFigures(row.Activities, row.Organisations, row.Initiatives, row.Capacity, row.WithCapacity, row.Verified, row.Reach);
+    }
+
+    public async Task<List<BaselineCell>> CellsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from f in Facts.Where(f => f.Theme != 0 && f.Group != 0 && f.Region == 0 && f.Activities > 0)
+                join t in Keys on f.Theme equals t.Id
+                join g in Keys on f.Group equals g.Id
+                select new { Theme = t.Key, Group = g.Key, f.Activities, f.Organisations, f.Initiatives, f.Capacity, f.WithCapacity, f.Verified, f.Reach })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new BaselineCell(r.Theme, r.Group, new OfferingFigures(r.Activities, r.Organisations, r.Initiatives, r.Capacity, r.WithCapacity, r.Verified, r.Reach)))];
+    }
+
+    public async Task<List<(Guid Theme, int Activities, int Providers)>> RanByThemeAsync(CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from f in Facts.Where(f => f.Theme != 0 && f.Group == 0 && f.Region == 0 && f.Activities > 0)
+                join t in Keys on f.Theme equals t.Id
+                select new { Theme = t.Key, f.Activities, Providers = f.Organisations + f.Initiatives })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Theme, r.Activities, r.Providers))];
+    }
+
+    /// <summary>The offering per theme × target group × region (<see cref="OfferingCells"/>).</summary>
+    public async Task<List<OfferingCell>> OfferingCellsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from f in Facts.Where(f => f.Theme != 0 && f.Group != 0 && f.Region != 0 && f.Activities > 0)
+                join t in Keys on f.Theme equals t.Id
+                join g in Keys on f.Group equals g.Id
+                join n in Keys on f.Region equals n.Id
+                select new { Theme = t.Key, Group = g.Key, Region = n.Key, f.Activities, f.Organisations, f.Initiatives, f.Reach })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new OfferingCell(r.Theme, r.Group, r.Region, r.Activities, r.Organisations, r.Initiatives, r.Reach))];
+    }
+
+    /// <summary>The offering per theme × region for any target group (group null).</summary>
+    public async Task<List<OfferingCell>> AnyGroupCellsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from f in Facts.Where(f => f.Theme != 0 && f.Group == 0 && f.Region != 0 && f.Activities > 0)
+                join t in Keys on f.Theme equals t.Id
+                join n in Keys on f.Region equals n.Id
+                select new { Theme = t.Key, Region = n.Key, f.Activities, f.Organisations, f.Initiatives, f.Reach })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new OfferingCell(r.Theme, null, r.Region, r.Activities, r.Organisations, r.Initiatives, r.Reach))];
+    }
+
+    /// <summary>The providers of some offering cells (group null: any group), with the name they sort by: each cell an index range of its support rows.</summary>
+    public async Task<List<(Guid Theme, Guid? Group, Guid Region, Guid? Organisation, Guid? Initiative, string? Name)>> ProvidersAsync(
+        IReadOnlyList<(Guid Theme, Guid? Group, Guid Region)> cells, CancellationToken cancellationToken)
+    {
+        var named = cells.SelectMany(c => new[] { c.Theme, c.Group ?? Guid.Empty, c.Region }).Distinct().ToList();
+        var keys = await Keys.Where(k => named.Contains(k.Key)).ToDictionaryAsync(k => k.Key, k => k.Id, cancellationToken);
+        keys[Guid.Empty] = 0;
+        var guids = keys.ToDictionary(k => k.Value, k => k.Key);
+        var (organisations, initiatives) = (_db.Organisations, _db.Initiatives);
+        var result = new List<(Guid, Guid?, Guid, Guid?, Guid?, string?)>();
+
+        // Each cell its own index range, fifty to a statement (UNION ALL): a list per column would read every combination
+        // of them (hundreds of cells' rows for twenty), and an OR of the cells is not planned as ranges by SQLite.
+        var (municipality, year) = (_municipality, _year);
+        var support = _db.Set<OfferingSupport>().AsNoTracking();
+        foreach (var chunk in cells.Where(c => keys.ContainsKey(c.Theme) && keys.ContainsKey(c.Group ?? Guid.Empty) && keys.ContainsKey(c.Region)).Chunk(50))
+        {
+            var union = chunk.Select(c => (Theme: keys[c.Theme], Group: keys[c.Group ?? Guid.Empty], Region: keys[c.Region]))
+                .Select(c => support.Where(s => s.Municipality == municipality && s.Year == year && s.Theme == c.Theme && s.Group == c.Group && s.Region == c.Region))
+                .Aggregate(Queryable.Concat);
+            var rows = await (
+                    from s in union
+                    join p in Keys on s.Provider equals p.Id
+                    select new
+                    {
+                        s.Theme,
+                        s.Group,
+                        s.Region,
+                        s.Initiative,
+                        Provider = p.Key,
+                        Name = s.Initiative
+                            ? initiatives.Where(i => i.Id == p.Key).Select(i => i.NameKey).FirstOrDefault()
+                            : organisations.Where(o => o.Id == p.Key).Select(o => o.NameKey).FirstOrDefault(),
+                    })
+                .ToListAsync(cancellationToken);
+            result.AddRange(rows.Select(r => (guids[r.Theme], r.Group == 0 ? (Guid?)null : guids[r.Group], guids[r.Region], r.Initiative ? (Guid?)null : r.Provider, r.Initiative ? r.Provider : (Guid?)null, (string?)r.Name)));
+        }
+
+        return result;
+    }
+}
