@@ -129,8 +129,7 @@ public sealed class FactReader
         var keys = await Keys.Where(k => named.Contains(k.Key)).ToDictionaryAsync(k => k.Key, k => k.Id, cancellationToken);
         keys[Guid.Empty] = 0;
         var guids = keys.ToDictionary(k => k.Value, k => k.Key);
-        var (organisations, initiatives) = (_db.Organisations, _db.Initiatives);
-        var result = new List<(Guid, Guid?, Guid, Guid?, Guid?, string?)>();
+        var rows = new List<(int Theme, int Group, int Region, bool Initiative, Guid Provider)>();
 
         // Each cell its own index range, fifty to a statement (UNION ALL): a list per column would read every combination
         // of them (hundreds of cells' rows for twenty), and an OR of the cells is not planned as ranges by SQLite.
@@ -141,23 +140,18 @@ public sealed class FactReader
             var union = chunk.Select(c => (Theme: keys[c.Theme], Group: keys[c.Group ?? Guid.Empty], Region: keys[c.Region]))
                 .Select(c => support.Where(s => s.Municipality == municipality && s.Year == year && s.Theme == c.Theme && s.Group == c.Group && s.Region == c.Region))
                 .Aggregate(Queryable.Concat);
-            var rows = await (
-                    from s in union
-                    join p in Keys on s.Provider equals p.Id
-                    select new
-                    {
-                        s.Theme,
-                        s.Group,
-                        s.Region,
-                        s.Initiative,
-                        Provider = p.Key,
-                        Name = s.Initiative
-                            ? initiatives.Where(i => i.Id == p.Key).Select(i => i.NameKey).FirstOrDefault()
-                            : organisations.Where(o => o.Id == p.Key).Select(o => o.NameKey).FirstOrDefault(),
-                    })
-                .ToListAsync(cancellationToken);
-            result.AddRange(rows.Select(r => (guids[r.Theme], r.Group == 0 ? (Guid?)null : guids[r.Group], guids[r.Region], r.Initiative ? (Guid?)null : r.Provider, r.Initiative ? r.Provider : (Guid?)null, (string?)r.Name)));
+            rows.AddRange((await (from s in union join p in Keys on s.Provider equals p.Id select new { s.Theme, s.Group, s.Region, s.Initiative, p.Key }).ToListAsync(cancellationToken))
+                .Select(r => (r.Theme, r.Group, r.Region, r.Initiative, r.Key)));
         }
+
+        // Names once per provider (a cell's providers are ordered by name), not once per cell it is in.
+        var organisationIds = rows.Where(r => !r.Initiative).Select(r => r.Provider).Distinct().ToList();
+        var initiativeIds = rows.Where(r => r.Initiative).Select(r => r.Provider).Distinct().ToList();
+        var names = (await _db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).Select(o => new { o.Id, o.NameKey }).ToListAsync(cancellationToken))
+            .Concat(await _db.Initiatives.AsNoTracking().Where(i => initiativeIds.Contains(i.Id)).Select(i => new { i.Id, i.NameKey }).ToListAsync(cancellationToken))
+            .ToDictionary(n => n.Id, n => n.NameKey);
+        var result = rows.Select(r => (guids[r.Theme], r.Group == 0 ? (Guid?)null : guids[r.Group], guids[r.Region],
+            r.Initiative ? (Guid?)null : r.Provider, r.Initiative ? r.Provider : (Guid?)null, (string?)names.GetValueOrDefault(r.Provider))).ToList();
 
         return result;
     }
