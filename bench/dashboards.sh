@@ -110,7 +110,8 @@ commit=$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEA
   echo "Written by \`bench/run.sh --dashboards --engine $engine --size-factor $factor --rounds $rounds --requests $requests --writes $writes\`${BENCH_BEFORE:+ with BENCH_BEFORE at $(git -C "$BENCH_BEFORE" rev-parse --short HEAD)} at commit $commit on $(date -u +%Y-%m-%d) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; client and servers on this one machine, 127.0.0.1)."
   echo "Data: the demo data plus the synthetic municipality SY0042 (seed 42, size factor $factor: $((factor * 100000)) activities); every section for the whole municipality in 2025, anonymously, from a server with Dashboards:CacheSeconds=0 (no figure cache: cold)."
   echo "Each section request is followed by a \`{ __typename }\` request (the reference row); $rounds rounds over all sections, $requests requests per section per round."
-  echo "Writes: each mutation alternately on this build and${BENCH_BEFORE:+ on the build before (its own copy of the same data)}${BENCH_BEFORE:- (no before build given)}, $writes times."
+  if [ -n "${BENCH_BEFORE:-}" ]; then side="alternately on this build and on the build before (its own copy of the same data)"; else side="on this build only (no BENCH_BEFORE)"; fi
+  echo "Writes: each mutation $side, $writes times."
   echo "Load on the machine (1/5/15-minute load average): $load_before before, $load_after after."
   echo
   echo "$tables"

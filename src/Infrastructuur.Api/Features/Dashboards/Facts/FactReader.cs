@@ -129,35 +129,42 @@ public sealed class FactReader
         var keys = await Keys.Where(k => named.Contains(k.Key)).ToDictionaryAsync(k => k.Key, k => k.Id, cancellationToken);
         keys[Guid.Empty] = 0;
         var guids = keys.ToDictionary(k => k.Value, k => k.Key);
-        var (organisations, initiatives) = (_db.Organisations, _db.Initiatives);
-        var result = new List<(Guid, Guid?, Guid, Guid?, Guid?, string?)>();
+        var rows = new List<(int Theme, int Group, int Region, bool Initiative, int Provider)>();
+        var names = new Dictionary<int, (Guid Id, string? Name)>();
 
         // Each cell its own index range, fifty to a statement (UNION ALL): a list per column would read every combination
-        // of them (hundreds of cells' rows for twenty), and an OR of the cells is not planned as ranges by SQLite.
+        // of them (hundreds of cells' rows for twenty), and an OR of the cells is not planned as ranges by SQLite. Then each
+        // distinct provider's ID and name, once (a cell's providers are ordered by name), not once per cell it is in.
         var (municipality, year) = (_municipality, _year);
         var support = _db.Set<OfferingSupport>().AsNoTracking();
+        var (organisations, initiatives) = (_db.Organisations.AsNoTracking(), _db.Initiatives.AsNoTracking());
         foreach (var chunk in cells.Where(c => keys.ContainsKey(c.Theme) && keys.ContainsKey(c.Group ?? Guid.Empty) && keys.ContainsKey(c.Region)).Chunk(50))
         {
             var union = chunk.Select(c => (Theme: keys[c.Theme], Group: keys[c.Group ?? Guid.Empty], Region: keys[c.Region]))
                 .Select(c => support.Where(s => s.Municipality == municipality && s.Year == year && s.Theme == c.Theme && s.Group == c.Group && s.Region == c.Region))
                 .Aggregate(Queryable.Concat);
-            var rows = await (
-                    from s in union
-                    join p in Keys on s.Provider equals p.Id
+            rows.AddRange((await union.Select(s => new { s.Theme, s.Group, s.Region, s.Initiative, s.Provider }).ToListAsync(cancellationToken))
+                .Select(r => (r.Theme, r.Group, r.Region, r.Initiative, r.Provider)));
+            var providers = await (
+                    from d in union.Select(s => new { s.Provider, s.Initiative }).Distinct()
+                    join p in Keys on d.Provider equals p.Id
                     select new
                     {
-                        s.Theme,
-                        s.Group,
-                        s.Region,
-                        s.Initiative,
-                        Provider = p.Key,
-                        Name = s.Initiative
+                        d.Provider,
+                        p.Key,
+                        Name = d.Initiative
                             ? initiatives.Where(i => i.Id == p.Key).Select(i => i.NameKey).FirstOrDefault()
                             : organisations.Where(o => o.Id == p.Key).Select(o => o.NameKey).FirstOrDefault(),
                     })
                 .ToListAsync(cancellationToken);
-            result.AddRange(rows.Select(r => (guids[r.Theme], r.Group == 0 ? (Guid?)null : guids[r.Group], guids[r.Region], r.Initiative ? (Guid?)null : r.Provider, r.Initiative ? r.Provider : (Guid?)null, (string?)r.Name)));
+            foreach (var provider in providers)
+            {
+                names[provider.Provider] = (provider.Key, provider.Name);
+            }
         }
+
+        var result = rows.Select(r => (guids[r.Theme], r.Group == 0 ? (Guid?)null : guids[r.Group], guids[r.Region],
+            r.Initiative ? (Guid?)null : names[r.Provider].Id, r.Initiative ? names[r.Provider].Id : (Guid?)null, names[r.Provider].Name)).ToList();
 
         return result;
     }

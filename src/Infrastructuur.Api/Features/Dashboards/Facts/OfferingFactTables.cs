@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Infrastructuur.Api.Features.Dashboards.Facts;
 
@@ -155,5 +156,42 @@ internal sealed class OfferingFactWindowConfiguration : IEntityTypeConfiguration
         builder.ToTable("OfferingFactWindow");
         builder.HasKey(w => w.Id);
         builder.Property(w => w.Id).ValueGeneratedNever();
+    }
+}
+
+/// <summary>
+/// On SQLite the two fact tables are WITHOUT ROWID: their rows live in the primary key's b-tree, so reading a cell's
+/// support rows is one range scan instead of an index range plus a table lookup per row (measured: 5 ms instead of
+/// 16–27 ms for the 6,000 support rows of twenty overlap cells). EF Core cannot declare this; a migration that makes EF
+/// rebuild one of these tables must call <see cref="WithoutRowidSqlite"/> again.
+/// </summary>
+public static class FactTableLayout
+{
+    private static readonly (string Table, string Columns, string Key)[] Tables =
+    [
+        ("OfferingSupport",
+            "\"Municipality\" INTEGER NOT NULL, \"Year\" INTEGER NOT NULL, \"Theme\" INTEGER NOT NULL, \"Group\" INTEGER NOT NULL, \"Region\" INTEGER NOT NULL, \"Provider\" INTEGER NOT NULL, \"Initiative\" INTEGER NOT NULL, \"Activities\" INTEGER NOT NULL",
+            "\"Municipality\", \"Year\", \"Theme\", \"Group\", \"Region\", \"Provider\""),
+        ("OfferingFacts",
+            "\"Municipality\" INTEGER NOT NULL, \"Year\" INTEGER NOT NULL, \"Theme\" INTEGER NOT NULL, \"Group\" INTEGER NOT NULL, \"Region\" INTEGER NOT NULL, \"Activities\" INTEGER NOT NULL, \"Capacity\" INTEGER NOT NULL, \"WithCapacity\" INTEGER NOT NULL, \"Verified\" INTEGER NOT NULL, \"Reach\" INTEGER NOT NULL, \"Organisations\" INTEGER NOT NULL, \"Initiatives\" INTEGER NOT NULL",
+            "\"Municipality\", \"Year\", \"Theme\", \"Group\", \"Region\""),
+    ];
+
+    public static void WithoutRowidSqlite(MigrationBuilder migrationBuilder) => Rebuild(migrationBuilder, " WITHOUT ROWID");
+
+    public static void WithRowidSqlite(MigrationBuilder migrationBuilder) => Rebuild(migrationBuilder, string.Empty);
+
+    private static void Rebuild(MigrationBuilder migrationBuilder, string layout)
+    {
+        foreach (var (table, columns, key) in Tables)
+        {
+            var names = string.Join(", ", columns.Split(", ").Select(c => c.Split(' ')[0]));
+            migrationBuilder.Sql($"""
+                CREATE TABLE "{table}_new" ({columns}, CONSTRAINT "PK_{table}" PRIMARY KEY ({key})){layout};
+                INSERT INTO "{table}_new" ({names}) SELECT {names} FROM "{table}";
+                DROP TABLE "{table}";
+                ALTER TABLE "{table}_new" RENAME TO "{table}";
+                """);
+        }
     }
 }
