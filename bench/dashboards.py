@@ -90,8 +90,14 @@ def main():
         place = d["municipality"]["neighbourhoods"]["nodes"][0]["id"]
         theme = d["themes"]["nodes"][0]["id"]
         _, acts = post(port, "query($n: ID!) { activities(first: 1, filterBy: { neighbourhood: $n }) { nodes { id version } } }", {"n": place}, admin)
-        _, g = post(port, """{ grants(first: 100, filterBy: { statuses: [APPLIED] }) { nodes { id version funder { budgetLines(first: 1) { nodes { id } } } } } }""", None, admin)
-        applied = [x for x in g["grants"]["nodes"] if x["funder"] and x["funder"]["budgetLines"]["nodes"]]
+        # Each funder's budget line asked on its own: a build before a nested-page fix answered a funder that appears
+        # under several grants wrongly (and failed on PostgreSQL).
+        _, g = post(port, """{ grants(first: 100, filterBy: { statuses: [APPLIED] }) { nodes { id version funder { id } } } }""", None, admin)
+        lines = {}
+        for f in {x["funder"]["id"] for x in g["grants"]["nodes"] if x["funder"]}:
+            _, n = post(port, "query($f: ID!) { node(id: $f) { ... on Organisation { budgetLines(first: 1) { nodes { id } } } } }", {"f": f}, admin)
+            lines[f] = [b["id"] for b in n["node"]["budgetLines"]["nodes"]]
+        applied = [dict(x, line=lines[x["funder"]["id"]][0]) for x in g["grants"]["nodes"] if x["funder"] and lines.get(x["funder"]["id"])]
         if len(applied) < args.writes:
             sys.exit(f"only {len(applied)} applied grants with a funder's budget line to award")
         setup[name] = {"place": place, "theme": theme, "activity": acts["activities"]["nodes"][0], "grants": applied}
@@ -110,7 +116,7 @@ def main():
             act["version"] = d["changeActivity"]["activity"]["version"]
             writes[(name, "changeActivity")].append(ms)
             grant = st["grants"][i]
-            line = grant["funder"]["budgetLines"]["nodes"][0]["id"]
+            line = grant["line"]
             ms, d = post(port, "mutation($i: AwardGrantInput!) { awardGrant(input: $i) { userErrors { code message } } }",
                          {"i": {"id": grant["id"], "expectedVersion": grant["version"], "amountAwarded": 100, "awardDate": "2025-06-01",
                                 "allocations": [{"budgetLine": line, "amount": 100}]}}, admin)

@@ -20,18 +20,15 @@ public static class Paging
     /// <summary>The same, for a list whose cursors do not come from a keyset ordering (search results by rank).</summary>
     public static Connection<T> Build<T>(List<T> rows, Func<T, string> cursor, ConnectionArgs args, Func<IDataLoaderResult<int>> count)
     {
+        // The rows are left as they are: a loader hands the same list to every occurrence of one parent in a response.
         var more = rows.Count > args.Size;
-        if (more)
-        {
-            rows.RemoveAt(rows.Count - 1);
-        }
-
+        IEnumerable<T> page = more ? rows.Take(rows.Count - 1) : rows;
         if (args.Backward)
         {
-            rows.Reverse();
+            page = page.Reverse();
         }
 
-        var edges = rows.Select(r => new Edge<T>(cursor(r), r)).ToList();
+        var edges = page.Select(r => new Edge<T>(cursor(r), r)).ToList();
         var info = new PageInfo(
             HasNextPage: args.Backward ? args.Before is not null : more,
             HasPreviousPage: args.Backward ? more : args.After is not null,

@@ -23,6 +23,29 @@ public abstract partial class NestedPageTests(Func<TestApp> app)
     private static readonly string Admin = Tokens.Mint("nested-admin", "admin");
 
     [SkippableFact]
+    public async Task A_parent_that_appears_many_times_gets_the_same_page_each_time()
+    {
+        // Many activities share a provider: every occurrence of it pages the provider's activities from one loaded list,
+        // which paging must not change for the next occurrence (it answered hasNextPage false, or failed, under the others).
+        await SyntheticWorld.OfAsync(app(), Size, seed: 303);
+        var response = await app().QueryAsync(
+            "{ activities(first: 100) { nodes { provider { ... on Organisation { id activities(first: 1) { totalCount pageInfo { hasNextPage } nodes { id } } } } } } }",
+            token: Admin);
+        var pages = response.AssertOk().Data!["activities"]!["nodes"]!.AsArray()
+            .Select(n => n!["provider"]).Where(p => p?["id"] is not null)
+            .Select(p => (Id: p!["id"]!.GetValue<string>(), Page: p["activities"]!))
+            .ToList();
+        Assert.True(pages.GroupBy(p => p.Id).Any(g => g.Count() > 1), "no organisation provides two of the first 100 activities");
+        foreach (var (id, page) in pages)
+        {
+            var total = page["totalCount"]!.GetValue<int>();
+            Assert.Equal(total > 1, page["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+            Assert.Equal(Math.Min(total, 1), page["nodes"]!.AsArray().Count);
+            Assert.Equal(pages.First(p => p.Id == id).Page.ToJsonString(), page.ToJsonString());
+        }
+    }
+
+    [SkippableFact]
     public async Task The_first_five_children_of_twenty_parents_and_their_counts_are_read_by_an_index_range_per_parent()
     {
         var world = await SyntheticWorld.OfAsync(app(), Size, seed: 302);
