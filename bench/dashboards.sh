@@ -103,7 +103,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 tables=$(python3 "$root/bench/dashboards.py" --port 5093 "${before_args[@]}" --queries "$root/bench/queries" --municipality SY0042 \
   --rounds "$rounds" --requests "$requests" --writes "$writes" --key "$key" --issuer "$issuer" --audience "$audience")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-commit=$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- src bench || echo "+uncommitted")
+commit=$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- src bench ':!bench/results-*' || echo "+uncommitted")
 {
   echo "# Dashboards cold and write latency ($engine, size factor $factor)"
   echo
