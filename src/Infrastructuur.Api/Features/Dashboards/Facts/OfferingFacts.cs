@@ -67,17 +67,19 @@ public static class OfferingFacts
     }
 
     /// <summary>True when the facts need a catch-up: noted activities, a rebuild asked for, or the current year outside the window.</summary>
-    public static async Task<bool> BehindAsync(InfrastructuurDb db, CancellationToken cancellationToken)
+    public static async Task<bool> BehindAsync(InfrastructuurDb db, CancellationToken cancellationToken) =>
+        await WindowAsync(db, cancellationToken) is null;
+
+    /// <summary>The window the facts cover now, or null when they are behind (the reader then computes from the records).</summary>
+    public static async Task<OfferingFactWindow?> WindowAsync(InfrastructuurDb db, CancellationToken cancellationToken)
     {
         var window = await db.Set<OfferingFactWindow>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var year = DateTime.UtcNow.Year;
         return window is null || window.Stale || year < window.FirstYear || year > window.LastYear
-            || await db.Set<OfferingDirtyActivity>().AnyAsync(cancellationToken);
+            || await db.Set<OfferingDirtyActivity>().AnyAsync(cancellationToken)
+            ? null
+            : window;
     }
-
-    /// <summary>The window the facts cover now, or null when they are behind (the reader then computes from the records).</summary>
-    public static async Task<OfferingFactWindow?> WindowAsync(InfrastructuurDb db, CancellationToken cancellationToken) =>
-        await BehindAsync(db, cancellationToken) ? null : await db.Set<OfferingFactWindow>().AsNoTracking().SingleAsync(cancellationToken);
 
     /// <summary>
     /// Brings the facts up to date within the caller's transaction: the noted activities, or everything when a rebuild is
