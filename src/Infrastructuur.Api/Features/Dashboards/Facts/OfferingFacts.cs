@@ -107,7 +107,7 @@ public static class OfferingFacts
             return;
         }
 
-        var noted = await db.Set<OfferingDirtyActivity>().Select(d => d.ActivityId).Distinct().Take(RebuildAbove + 1).ToListAsync(cancellationToken);
+        var noted = await db.Set<OfferingDirtyActivity>().Select(d => d.ActivityId).Distinct().OrderBy(id => id).Take(RebuildAbove + 1).ToListAsync(cancellationToken);
         if (noted.Count == 0)
         {
             return;
