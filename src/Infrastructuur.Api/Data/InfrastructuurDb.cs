@@ -134,22 +134,37 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Stamp();
-        if (!ChangesOffering() || !await OfferingFacts.ExistHereAsync(this, cancellationToken))
+        var offering = Changes(OfferingTables) && await OfferingFacts.ExistHereAsync(this, cancellationToken);
+        var funding = Changes(FundingTables) && await FundingFacts.ExistHereAsync(this, cancellationToken);
+        if (!offering && !funding)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // The dashboards' offering facts change in the transaction of the write that changes them (ADR 0019).
+        // The dashboards' facts change in the transaction of the write that changes them (ADR 0019, ADR 0020).
+        async Task KeepFactsAsync()
+        {
+            if (offering)
+            {
+                await OfferingFacts.CatchUpAsync(this, cancellationToken);
+            }
+
+            if (funding)
+            {
+                await FundingFacts.CatchUpAsync(this, cancellationToken);
+            }
+        }
+
         if (Database.CurrentTransaction is not null)
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await OfferingFacts.CatchUpAsync(this, cancellationToken);
+            await KeepFactsAsync();
             return saved;
         }
 
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-        await OfferingFacts.CatchUpAsync(this, cancellationToken);
+        await KeepFactsAsync();
         await transaction.CommitAsync(cancellationToken);
         if (acceptAllChangesOnSuccess)
         {
@@ -163,8 +178,12 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
     private static readonly HashSet<string> OfferingTables =
         ["Activities", "ActivityTheme", "ActivityTargetGroup", "ActivityNeighbourhood", "ReachRecords", "Initiatives", "Themes", "TargetGroups"];
 
-    private bool ChangesOffering() =>
-        ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && OfferingTables.Contains(e.Metadata.GetTableName() ?? string.Empty));
+    // The tables whose rows the funding facts are computed from (FundingFactTriggers note the grants).
+    private static readonly HashSet<string> FundingTables =
+        ["Grants", "GrantAllocations", "Disbursements", "GrantTheme", "GrantNeighbourhood", "Initiatives", "BudgetLines", "Programmes", "Neighbourhoods", "Themes"];
+
+    private bool Changes(HashSet<string> tables) =>
+        ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && tables.Contains(e.Metadata.GetTableName() ?? string.Empty));
 
     // Derived columns are kept here, in one place, so no write path can forget them.
     private void Stamp()

@@ -183,8 +183,8 @@ public sealed class SyntheticData
                     cancellationToken),
                 cancellationToken);
             municipality = municipalityId;
-            // The dashboards' offering facts in the same transaction: rebuilt, since the load asked for it.
-            await OfferingFacts.CatchUpAsync(db, cancellationToken);
+            // The dashboards' facts in the same transaction: rebuilt, since the load asked for it.
+            await DashboardFacts.CatchUpAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally

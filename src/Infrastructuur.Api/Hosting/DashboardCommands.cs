@@ -8,8 +8,8 @@ using Spectre.Console;
 namespace Infrastructuur.Api.Hosting;
 
 /// <summary>
-/// <c>rebuild-dashboards [--years 2022-2027]</c>: empties the dashboards' offering facts and computes them again from every
-/// activity, with a progress bar, in one transaction (readers keep the old facts until it commits). --years chooses the
+/// <c>rebuild-dashboards [--years 2022-2027]</c>: empties the dashboards' facts (offering and funding) and computes them again
+/// from every activity and grant, with a progress bar, in one transaction (readers keep the old facts until it commits). --years chooses the
 /// calendar years kept (default: three before the current one to one after); the window stays until the current year
 /// leaves it. Exit codes: 0 done, 2 usage. The rest of the command line configures the app as usual.
 /// </summary>
@@ -55,16 +55,19 @@ public static class DashboardCommands
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async ctx =>
             {
-                var task = ctx.AddTask($"Activities, {window.First}–{window.Last}");
+                var offering = ctx.AddTask($"Activities, {window.First}–{window.Last}");
+                var funding = ctx.AddTask($"Grants, {window.First}–{window.Last}");
                 await using var transaction = await db.Database.BeginTransactionAsync();
-                await OfferingFacts.CatchUpAsync(db, CancellationToken.None, new Bar(task), window);
+                await DashboardFacts.CatchUpAsync(db, CancellationToken.None, new Bar(offering), new Bar(funding), window);
                 await transaction.CommitAsync();
-                task.Value = task.MaxValue;
+                offering.Value = offering.MaxValue;
+                funding.Value = funding.MaxValue;
             });
         var facts = await db.Set<OfferingFact>().CountAsync();
         var support = await db.Set<OfferingSupport>().CountAsync();
+        var money = await db.Set<FundingFact>().CountAsync();
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"Rebuilt the offering facts for {window.First}–{window.Last}: {facts:N0} cells, {support:N0} provider rows in {clock.Elapsed.TotalSeconds:F1} s."));
+            $"Rebuilt the dashboards' facts for {window.First}–{window.Last}: {facts:N0} offering cells, {support:N0} provider rows, {money:N0} funding rows in {clock.Elapsed.TotalSeconds:F1} s."));
         return 0;
     }
 

@@ -42,11 +42,11 @@ public static class DatabaseInitializer
             changed = true;
         }
 
-        if (await OfferingFacts.ExistHereAsync(db, cancellationToken) && (changed || await OfferingFacts.BehindAsync(db, cancellationToken)))
+        if (changed || await DashboardFacts.BehindAsync(db, cancellationToken))
         {
-            // The dashboards' offering facts for new tables or rows (a first start builds them), before the first request.
+            // The dashboards' facts for new tables or rows (a first start builds them), before the first request.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await OfferingFacts.CatchUpAsync(db, cancellationToken);
+            await DashboardFacts.CatchUpAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

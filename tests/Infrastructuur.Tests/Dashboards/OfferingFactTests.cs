@@ -43,7 +43,7 @@ public abstract class OfferingFactTests(Func<TestApp> app)
         var kept = await SnapshotAsync();
         await using (var db = await app().OpenDbAsync())
         {
-            var window = await db.Set<OfferingFactWindow>().SingleAsync();
+            var window = await db.Set<OfferingFactWindow>().SingleAsync(x => x.Id == OfferingFacts.WindowId);
             await using var transaction = await db.Database.BeginTransactionAsync();
             await OfferingFacts.CatchUpAsync(db, CancellationToken.None, window: (window.FirstYear, window.LastYear));
             await transaction.CommitAsync();
@@ -302,7 +302,7 @@ public abstract class OfferingFactTests(Func<TestApp> app)
     private async Task AssertFiguresEqualRecordsAsync(DashboardWorld w, string why)
     {
         await using var db = await app().OpenDbAsync();
-        var window = await db.Set<OfferingFactWindow>().SingleAsync();
+        var window = await db.Set<OfferingFactWindow>().SingleAsync(x => x.Id == OfferingFacts.WindowId);
         for (var year = window.FirstYear; year <= window.LastYear; year++)
         {
             var scope = new Scope(w.Municipality.Id, null, null, [.. w.Regions.Values.Select(r => r.Id)], new(year, 1, 1), new(year, 12, 31), false);

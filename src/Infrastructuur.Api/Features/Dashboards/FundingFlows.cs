@@ -2,6 +2,7 @@ using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
+using Infrastructuur.Api.Features.Dashboards.Facts;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
@@ -74,7 +75,12 @@ public sealed class FundingFlows(Scope scope)
 {
     public Scope Scope { get; } = scope;
 
-    public static async Task<FundingResult> ComputeAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
+    /// <summary>The funding of a scope: from the kept facts for a whole municipality and a calendar year of their window, otherwise from the records.</summary>
+    public static async Task<FundingResult> ComputeAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken) =>
+        await FromFactsAsync(db, scope, cancellationToken) ?? await ComputeFromRecordsAsync(db, scope, cancellationToken);
+
+    /// <summary>The funding of a scope computed from the grants themselves: the definition the kept facts must equal.</summary>
+    public static async Task<FundingResult> ComputeFromRecordsAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
     {
         var (from, to, regions) = (scope.From, scope.To, scope.Regions);
 
@@ -145,16 +151,7 @@ public sealed class FundingFlows(Scope scope)
     /// </summary>
     private static async Task<List<ProgrammeFlow>> ProgrammesAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
     {
-        var (municipality, from, to, regions) = (scope.MunicipalityId, scope.From, scope.To, scope.Regions);
-        var programmes = db.Programmes.Where(p => p.MunicipalityId == municipality && p.StartsOn <= to && p.EndsOn >= from && p.Status != ProgrammeStatus.Draft);
-
-        if (!scope.IsWholeMunicipality)
-        {
-            var planned = DashboardSql.ProgrammeRegions(db);
-            programmes = programmes.Where(p => planned.Any(l => l.Owner == p.Id && regions.Contains(l.Key)));
-        }
-
-        List<Guid?> ids = [.. await programmes.OrderBy(p => p.NameKey).Select(p => (Guid?)p.Id).ToListAsync(cancellationToken)];
+        var ids = await ProgrammeIdsAsync(db, scope, cancellationToken);
         var grants = DashboardSql.Published<Grant>(db).Where(Grant.IsAwarded).Where(g => ids.Contains(g.RecipientProgrammeId));
         var allocated = await db.GrantAllocations.Join(grants, a => a.GrantId, g => g.Id, (a, g) => new { Programme = g.RecipientProgrammeId!.Value, g.AwardDate!.Value.Year, g.FunderId, Line = (Guid?)a.BudgetLineId, a.AmountCents })
             .GroupBy(x => new { x.Programme, x.Year, x.FunderId, x.Line })
@@ -168,27 +165,115 @@ public sealed class FundingFlows(Scope scope)
             .Select(x => new { x.Key.Programme, x.Key.Year, x.Key.FunderId, x.Key.Line, Cents = x.Sum(d => d.AmountCents) })
             .ToListAsync(cancellationToken);
 
-        var sources = new Dictionary<(Guid Programme, int Year, Guid Funder, Guid? Line), (long Awarded, long Disbursed)>();
-        void Add(Guid programme, int year, Guid funder, Guid? line, long awardedCents, long paidCents)
-        {
-            var sum = sources.GetValueOrDefault((programme, year, funder, line));
-            sources[(programme, year, funder, line)] = (sum.Awarded + awardedCents, sum.Disbursed + paidCents);
-        }
-
-        allocated.ForEach(a => Add(a.Programme, a.Year, a.FunderId, a.Line, a.Cents, 0));
+        var sources = new ProgrammeSources();
+        allocated.ForEach(a => sources.Add(a.Programme, a.Year, a.FunderId, a.Line, a.Cents, 0));
         foreach (var award in awards)
         {
             var rest = award.Cents - allocated.Where(a => a.Programme == award.Programme && a.Year == award.Year && a.FunderId == award.FunderId).Sum(a => a.Cents);
             if (rest != 0)
             {
-                Add(award.Programme, award.Year, award.FunderId, null, rest, 0);
+                sources.Add(award.Programme, award.Year, award.FunderId, null, rest, 0);
             }
         }
 
-        paid.ForEach(p => Add(p.Programme, p.Year, p.FunderId, p.Line, 0, p.Cents));
-        return [.. ids.Select(id => new ProgrammeFlow(id!.Value, [.. sources.Where(s => s.Key.Programme == id)
-            .Select(s => new ProgrammeSource(s.Key.Year, s.Key.Funder, s.Key.Line, s.Value.Awarded, s.Value.Disbursed))
-            .OrderBy(s => s.Year).ThenByDescending(s => s.Awarded).ThenBy(s => s.FunderId).ThenBy(s => s.BudgetLineId)]))];
+        paid.ForEach(p => sources.Add(p.Programme, p.Year, p.FunderId, p.Line, 0, p.Cents));
+        return sources.Flows(ids);
+    }
+
+    /// <summary>The programmes of the scope running in the period (not drafts), by name.</summary>
+    private static async Task<List<Guid?>> ProgrammeIdsAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
+    {
+        var (municipality, from, to, regions) = (scope.MunicipalityId, scope.From, scope.To, scope.Regions);
+        var programmes = db.Programmes.Where(p => p.MunicipalityId == municipality && p.StartsOn <= to && p.EndsOn >= from && p.Status != ProgrammeStatus.Draft);
+        if (!scope.IsWholeMunicipality)
+        {
+            var planned = DashboardSql.ProgrammeRegions(db);
+            programmes = programmes.Where(p => planned.Any(l => l.Owner == p.Id && regions.Contains(l.Key)));
+        }
+
+        return [.. await programmes.OrderBy(p => p.NameKey).Select(p => (Guid?)p.Id).ToListAsync(cancellationToken)];
+    }
+
+    /// <summary>
+    /// The funding of a whole municipality for a calendar year, read from the kept facts (ADR 0020): one statement for
+    /// every sum of the year, one for the programmes' sources, plus the names they are shown by; null when the facts do
+    /// not cover the scope. Reinvestments and shareholders (a handful of companies) are read from the records.
+    /// </summary>
+    private static async Task<FundingResult?> FromFactsAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
+    {
+        var year = scope.From.Year;
+        if (!scope.IsWholeMunicipality || scope.From != new DateOnly(year, 1, 1) || scope.To != new DateOnly(year, 12, 31)
+            || !await FundingFacts.ExistHereAsync(db, cancellationToken))
+        {
+            return null;
+        }
+
+        var window = await FundingFacts.WindowAsync(db, cancellationToken) ?? await FactReader.CatchUpAsync(db, FundingFacts.WindowAsync, cancellationToken);
+        if (window is null || year < window.FirstYear || year > window.LastYear)
+        {
+            return null;
+        }
+
+        var keys = db.Set<FactKey>().AsNoTracking();
+        var scopeId = scope.MunicipalityId;
+        var municipality = await keys.Where(k => k.Key == scopeId).Select(k => (int?)k.Id).FirstOrDefaultAsync(cancellationToken) ?? -1;
+        var facts = db.Set<FundingFact>().AsNoTracking().Where(f => f.Municipality == municipality);
+        var rows = await (
+                from f in facts.Where(f => f.Dimension <= (int)FundingDimension.Region && f.Year == year)
+                join k in keys on f.Key equals k.Id into named
+                from k in named.DefaultIfEmpty()
+                select new { f.Dimension, f.Key, Id = (Guid?)k.Key, f.Awarded, f.Disbursed, f.Grants })
+            .ToListAsync(cancellationToken);
+        var fields = (await db.BudgetLines.AsNoTracking().Where(l => l.Iv3TaskField != null).Select(l => l.Iv3TaskField!).Distinct().ToListAsync(cancellationToken))
+            .ToDictionary(FundingFacts.Iv3Key);
+
+        List<FundingRow> Rows(FundingDimension dimension, Func<int, Guid?, FundingRow> row) =>
+            Ordered(rows.Where(r => r.Dimension == (int)dimension).Select(r => row(r.Key, r.Id) with { Awarded = r.Awarded, Disbursed = r.Disbursed, Grants = r.Grants }));
+        long Single(FundingDimension dimension, Func<FundingRow, long> value) => Rows(dimension, (_, _) => new FundingRow(null, null, 0, 0, 0)).Select(value).FirstOrDefault();
+
+        var total = Rows(FundingDimension.Total, (_, _) => new FundingRow(null, null, 0, 0, 0)).FirstOrDefault() ?? new FundingRow(null, null, 0, 0, 0);
+        var sources = new ProgrammeSources();
+        var flows = await (
+                from f in facts.Where(f => f.Dimension >= (int)FundingDimension.ProgrammeSource)
+                join p in keys on f.Key equals p.Id
+                join funder in keys on f.Key2 equals funder.Id
+                join l in keys on f.Key3 equals l.Id into lines
+                from l in lines.DefaultIfEmpty()
+                select new { f.Dimension, f.Year, Programme = p.Key, Funder = funder.Key, Line = (Guid?)l.Key, f.Awarded, f.Disbursed })
+            .ToListAsync(cancellationToken);
+        foreach (var flow in flows.Where(f => f.Dimension == (int)FundingDimension.ProgrammeSource || f.Awarded != 0))
+        {
+            sources.Add(flow.Programme, flow.Year, flow.Funder, flow.Dimension == (int)FundingDimension.ProgrammeSource ? flow.Line : null, flow.Awarded, flow.Disbursed);
+        }
+
+        return new FundingResult(
+            total,
+            Single(FundingDimension.MultiLine, r => r.Awarded),
+            total.Awarded - Single(FundingDimension.Allocated, r => r.Awarded),
+            Rows(FundingDimension.Funder, (_, id) => new FundingRow(id, null, 0, 0, 0)),
+            Rows(FundingDimension.Column, (_, id) => new FundingRow(null, id is { } field ? fields[field] : null, 0, 0, 0)),
+            Rows(FundingDimension.Kind, (kind, _) => new FundingRow(null, ((RecipientKind)kind).ToString(), 0, 0, 0)),
+            Rows(FundingDimension.Theme, (_, id) => new FundingRow(id, null, 0, 0, 0)),
+            Rows(FundingDimension.Region, (_, id) => new FundingRow(id, null, 0, 0, 0)),
+            sources.Flows(await ProgrammeIdsAsync(db, scope, cancellationToken)),
+            await ReinvestmentsAsync(db, scope, cancellationToken));
+    }
+
+    /// <summary>A programme's funding by (year, funder, budget line), summed as the parts come in.</summary>
+    private sealed class ProgrammeSources
+    {
+        private readonly Dictionary<(Guid Programme, int Year, Guid Funder, Guid? Line), (long Awarded, long Disbursed)> _sums = [];
+
+        public void Add(Guid programme, int year, Guid funder, Guid? line, long awardedCents, long paidCents)
+        {
+            var sum = _sums.GetValueOrDefault((programme, year, funder, line));
+            _sums[(programme, year, funder, line)] = (sum.Awarded + awardedCents, sum.Disbursed + paidCents);
+        }
+
+        public List<ProgrammeFlow> Flows(List<Guid?> ids) =>
+            [.. ids.Select(id => new ProgrammeFlow(id!.Value, [.. _sums.Where(s => s.Key.Programme == id)
+                .Select(s => new ProgrammeSource(s.Key.Year, s.Key.Funder, s.Key.Line, s.Value.Awarded, s.Value.Disbursed))
+                .OrderBy(s => s.Year).ThenByDescending(s => s.Awarded).ThenBy(s => s.FunderId).ThenBy(s => s.BudgetLineId)]))];
     }
 
     /// <summary>The neighbourhood companies working in the scope: their reinvestments of the years the period touches, by destination.</summary>
@@ -258,9 +343,12 @@ public sealed class FundingFlows(Scope scope)
             rows[$"{p.Key}"] = (p.Key, now.Awarded, now.Paid + p.Cents, now.Grants);
         }
 
-        return [.. rows.Values.Select(r => row(r.Key) with { Awarded = r.Awarded, Disbursed = r.Paid, Grants = r.Grants })
-            .OrderByDescending(r => r.Awarded).ThenByDescending(r => r.Disbursed).ThenBy(r => r.Text, StringComparer.Ordinal).ThenBy(r => r.Id)];
+        return Ordered(rows.Values.Select(r => row(r.Key) with { Awarded = r.Awarded, Disbursed = r.Paid, Grants = r.Grants }));
     }
+
+    /// <summary>Largest award first, then largest payment, then by name or ID: every list of funding rows.</summary>
+    private static List<FundingRow> Ordered(IEnumerable<FundingRow> rows) =>
+        [.. rows.OrderByDescending(r => r.Awarded).ThenByDescending(r => r.Disbursed).ThenBy(r => r.Text, StringComparer.Ordinal).ThenBy(r => r.Id)];
 
     private sealed class Sum<TKey>
     {

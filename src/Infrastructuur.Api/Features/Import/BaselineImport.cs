@@ -255,8 +255,8 @@ public sealed class BaselineImport
                     ct);
             }
 
-            // The dashboards' offering facts in the same transaction (the bulk insert bypasses SaveChanges).
-            await OfferingFacts.CatchUpAsync(_db, ct);
+            // The dashboards' facts in the same transaction (the bulk insert bypasses SaveChanges).
+            await DashboardFacts.CatchUpAsync(_db, ct);
             await transaction.CommitAsync(ct);
         }
         finally

@@ -706,6 +706,75 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.ToTable("FactKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.FundingDirtyGrant", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("GrantId");
+
+                    b.ToTable("FundingDirtyGrants", (string)null);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.FundingFact", b =>
+                {
+                    b.Property<int>("Municipality")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Key2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Key3")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Awarded")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Disbursed")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Grants")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Municipality", "Dimension", "Year", "Key", "Key2", "Key3");
+
+                    b.ToTable("FundingFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.FundingGrantState", b =>
+                {
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("GrantId");
+
+                    b.ToTable("FundingGrantStates", (string)null);
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.OfferingActivityState", b =>
                 {
                     b.Property<Guid>("ActivityId")

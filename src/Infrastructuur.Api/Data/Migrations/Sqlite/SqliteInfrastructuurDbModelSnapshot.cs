@@ -699,6 +699,73 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.ToTable("FactKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.FundingDirtyGrant", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("GrantId");
+
+                    b.ToTable("FundingDirtyGrants", (string)null);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.FundingFact", b =>
+                {
+                    b.Property<int>("Municipality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Key2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Key3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Awarded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Disbursed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grants")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Municipality", "Dimension", "Year", "Key", "Key2", "Key3");
+
+                    b.ToTable("FundingFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.FundingGrantState", b =>
+                {
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GrantId");
+
+                    b.ToTable("FundingGrantStates", (string)null);
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.OfferingActivityState", b =>
                 {
                     b.Property<Guid>("ActivityId")

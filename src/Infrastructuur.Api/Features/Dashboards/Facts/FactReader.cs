@@ -28,7 +28,7 @@ public sealed class FactReader
             return null;
         }
 
-        var window = await OfferingFacts.WindowAsync(db, cancellationToken) ?? await CatchUpAsync(db, cancellationToken);
+        var window = await OfferingFacts.WindowAsync(db, cancellationToken) ?? await CatchUpAsync(db, OfferingFacts.WindowAsync, cancellationToken);
         if (window is null || year < window.FirstYear || year > window.LastYear)
         {
             return null;
@@ -39,19 +39,21 @@ public sealed class FactReader
     }
 
     /// <summary>
-    /// Writes through the app keep the facts in their own transaction; this catches up after SQL by hand or a bulk load that
-    /// left noted activities. Not cancelled with the request (a rebuild rolled back by every timeout would never finish) and
-    /// one at a time per server; another server doing the same waits on the keeper's lock.
+    /// Writes through the app keep the facts in their own transaction; this catches every fact table up after SQL by hand
+    /// or a bulk load that left noted rows, then reads the window asked for. Not cancelled with the request (a rebuild
+    /// rolled back by every timeout would never finish) and one at a time per server; another server doing the same waits
+    /// on the keepers' locks.
     /// </summary>
-    private static async Task<OfferingFactWindow?> CatchUpAsync(InfrastructuurDb db, CancellationToken cancellationToken)
+    internal static async Task<OfferingFactWindow?> CatchUpAsync(
+        InfrastructuurDb db, Func<InfrastructuurDb, CancellationToken, Task<OfferingFactWindow?>> window, CancellationToken cancellationToken)
     {
         await Keeping.WaitAsync(cancellationToken);
         try
         {
-            if (await OfferingFacts.BehindAsync(db, CancellationToken.None))
+            if (await DashboardFacts.BehindAsync(db, CancellationToken.None))
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-                await OfferingFacts.CatchUpAsync(db, CancellationToken.None);
+                await DashboardFacts.CatchUpAsync(db, CancellationToken.None);
                 await transaction.CommitAsync(CancellationToken.None);
             }
         }
@@ -60,7 +62,7 @@ public sealed class FactReader
             Keeping.Release();
         }
 
-        return await OfferingFacts.WindowAsync(db, cancellationToken);
+        return await window(db, cancellationToken);
     }
 
     private IQueryable<OfferingFact> Facts => _db.Set<OfferingFact>().AsNoTracking().Where(f => f.Municipality == _municipality && f.Year == _year);

@@ -80,8 +80,9 @@ public static class OfferingFactTriggers
     public static void DropSqlite(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(DropSqliteTriggers());
 
     /// <summary>
-    /// Runs a bulk load on SQLite with these triggers off (a row per inserted link would be noted), then asks for a
-    /// rebuild, which the caller runs (<see cref="OfferingFacts.CatchUpAsync"/>). Inside the caller's transaction.
+    /// Runs a bulk load on SQLite with the fact triggers off (offering and funding: a row per inserted link would be
+    /// noted), then asks for a rebuild, which the caller runs (<see cref="DashboardFacts.CatchUpAsync"/>). Inside the
+    /// caller's transaction.
     /// </summary>
     public static async Task<T> BulkLoadAsync<T>(Data.InfrastructuurDb db, Func<Task<T>> load, CancellationToken cancellationToken)
     {
@@ -90,13 +91,20 @@ public static class OfferingFactTriggers
             return await load();
         }
 
+        var funding = await FundingFacts.ExistHereAsync(db, cancellationToken);
         await db.Database.ExecuteSqlRawAsync(DropSqliteTriggers(), cancellationToken);
+        if (funding)
+        {
+            await db.Database.ExecuteSqlRawAsync(FundingFactTriggers.DropSqliteTriggers(), cancellationToken);
+        }
+
         var result = await load();
-        foreach (var trigger in SqliteTriggers())
+        foreach (var trigger in SqliteTriggers().Concat(funding ? FundingFactTriggers.SqliteTriggers() : []))
         {
             await db.Database.ExecuteSqlRawAsync(trigger, cancellationToken);
         }
 
+        // Both rows of the window table: the offering's and the funding's.
         await db.Database.ExecuteSqlRawAsync("""UPDATE "OfferingFactWindow" SET "Stale" = TRUE""", cancellationToken);
         return result;
     }

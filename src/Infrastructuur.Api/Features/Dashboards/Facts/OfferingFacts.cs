@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -21,6 +20,9 @@ namespace Infrastructuur.Api.Features.Dashboards.Facts;
 /// </summary>
 public static class OfferingFacts
 {
+    /// <summary>The offering facts' row in the window table (the funding facts have their own, <see cref="FundingFacts.WindowId"/>).</summary>
+    public const int WindowId = 1;
+
     /// <summary>Years kept before and after the current one: the annual review compares a year with the one before.</summary>
     public const int YearsBack = 3;
 
@@ -39,47 +41,17 @@ public static class OfferingFacts
     /// <summary>The default window around a year.</summary>
     public static (int First, int Last) WindowAround(int year) => (year - YearsBack, year + YearsAhead);
 
-    // Databases known to have the fact tables (by connection string): once there, they stay.
-    private static readonly ConcurrentDictionary<string, bool> Present = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Whether this database has the fact tables: false while it is migrated to before them (a start with migrations
-    /// pending, a migration test rolling back), when there is nothing to keep. Asked once per database.
-    /// </summary>
-    public static async Task<bool> ExistHereAsync(InfrastructuurDb db, CancellationToken cancellationToken)
-    {
-        var name = db.Database.GetConnectionString() ?? string.Empty;
-        if (Present.ContainsKey(name))
-        {
-            return true;
-        }
-
-        var sql = db.Database.IsNpgsql()
-            ? "SELECT count(*)::int AS \"Value\" FROM pg_class WHERE relname = 'OfferingDirtyActivities' AND relkind = 'r'"
-            : "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = 'OfferingDirtyActivities'";
-        var exists = await db.Database.SqlQueryRaw<int>(sql).SingleAsync(cancellationToken) > 0;
-        if (exists)
-        {
-            Present[name] = true;
-        }
-
-        return exists;
-    }
+    /// <summary>Whether this database has the offering fact tables (false while it is migrated to before them).</summary>
+    public static Task<bool> ExistHereAsync(InfrastructuurDb db, CancellationToken cancellationToken) =>
+        FactSql.TableExistsAsync(db, "OfferingDirtyActivities", cancellationToken);
 
     /// <summary>True when the facts need a catch-up: noted activities, a rebuild asked for, or the current year outside the window.</summary>
     public static async Task<bool> BehindAsync(InfrastructuurDb db, CancellationToken cancellationToken) =>
         await WindowAsync(db, cancellationToken) is null;
 
     /// <summary>The window the facts cover now, or null when they are behind (the reader then computes from the records).</summary>
-    public static async Task<OfferingFactWindow?> WindowAsync(InfrastructuurDb db, CancellationToken cancellationToken)
-    {
-        var window = await db.Set<OfferingFactWindow>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        var year = DateTime.UtcNow.Year;
-        return window is null || window.Stale || year < window.FirstYear || year > window.LastYear
-            || await db.Set<OfferingDirtyActivity>().AnyAsync(cancellationToken)
-            ? null
-            : window;
-    }
+    public static Task<OfferingFactWindow?> WindowAsync(InfrastructuurDb db, CancellationToken cancellationToken) =>
+        FactSql.CurrentWindowAsync(db, WindowId, db.Set<OfferingDirtyActivity>(), cancellationToken);
 
     /// <summary>
     /// Brings the facts up to date within the caller's transaction: the noted activities, or everything when a rebuild is
@@ -97,7 +69,7 @@ public static class OfferingFacts
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
         }
 
-        var kept = await db.Set<OfferingFactWindow>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var kept = await db.Set<OfferingFactWindow>().AsNoTracking().Where(w => w.Id == WindowId).SingleOrDefaultAsync(cancellationToken);
         var year = DateTime.UtcNow.Year;
         if (window is not null || kept is null || kept.Stale || year < kept.FirstYear || year > kept.LastYear)
         {
@@ -119,7 +91,7 @@ public static class OfferingFacts
             return;
         }
 
-        var keys = new KeyMap(db);
+        var keys = new FactKeyMap(db);
         var delta = new Contributions(kept.FirstYear, kept.LastYear);
         var old = await db.Set<OfferingActivityState>().AsNoTracking().Where(s => noted.Contains(s.ActivityId)).ToListAsync(cancellationToken);
         foreach (var state in old)
@@ -142,12 +114,14 @@ public static class OfferingFacts
     /// <summary>Empties the facts and computes them again from every activity, for the years first to last.</summary>
     private static async Task RebuildAsync(InfrastructuurDb db, (int First, int Last) window, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { "OfferingFacts", "OfferingSupport", "OfferingActivityStates", "OfferingDirtyActivities", "OfferingFactWindow" })
+        foreach (var table in new[] { "OfferingFacts", "OfferingSupport", "OfferingActivityStates", "OfferingDirtyActivities" })
         {
-            await ReadAsync(db, $"DELETE FROM \"{table}\"", _ => { }, cancellationToken);
+            await FactSql.ReadAsync(db, $"DELETE FROM \"{table}\"", _ => { }, cancellationToken);
         }
 
-        var keys = new KeyMap(db);
+        await FactSql.ReadAsync(db, FactSql.Inv($"DELETE FROM \"OfferingFactWindow\" WHERE \"Id\" = {WindowId}"), _ => { }, cancellationToken);
+
+        var keys = new FactKeyMap(db);
         await keys.LoadAllAsync(cancellationToken);
         var all = new Contributions(window.First, window.Last);
         var ids = await db.Activities.AsNoTracking().Select(a => a.Id).ToListAsync(cancellationToken);
@@ -169,11 +143,11 @@ public static class OfferingFacts
         var (facts, support) = all.Rows();
         await bulk.EntitiesAsync(facts, cancellationToken);
         await bulk.EntitiesAsync(support, cancellationToken);
-        await bulk.EntitiesAsync([new OfferingFactWindow { Id = 1, FirstYear = window.First, LastYear = window.Last }], cancellationToken);
+        await bulk.EntitiesAsync([new OfferingFactWindow { Id = WindowId, FirstYear = window.First, LastYear = window.Last }], cancellationToken);
     }
 
     /// <summary>What each activity contributes now (absent: nothing — a draft, a draft initiative's, or deleted).</summary>
-    private static async Task<Dictionary<Guid, ActivityContribution>> LoadAsync(InfrastructuurDb db, KeyMap keys, List<Guid> ids, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Guid, ActivityContribution>> LoadAsync(InfrastructuurDb db, FactKeyMap keys, List<Guid> ids, CancellationToken cancellationToken)
     {
         var activities = await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Where(a => a.Status == ActivityStatus.Active || a.Status == ActivityStatus.Paused || a.Status == ActivityStatus.Ended)
@@ -249,16 +223,16 @@ public static class OfferingFacts
         foreach (var chunk in delta.Support.Where(s => s.Value.Activities != 0).Chunk(ChunkRows))
         {
             var sql = new StringBuilder("""INSERT INTO "OfferingSupport" ("Municipality", "Year", "Theme", "Group", "Region", "Provider", "Initiative", "Activities") VALUES """);
-            sql.AppendJoin(", ", chunk.Select(s => Inv($"({s.Key.Cell.Municipality}, {s.Key.Cell.Year}, {s.Key.Cell.Theme}, {s.Key.Cell.Group}, {s.Key.Cell.Region}, {s.Key.Provider}, {(s.Value.Initiative ? "TRUE" : "FALSE")}, {s.Value.Activities})")));
+            sql.AppendJoin(", ", chunk.Select(s => FactSql.Inv($"({s.Key.Cell.Municipality}, {s.Key.Cell.Year}, {s.Key.Cell.Theme}, {s.Key.Cell.Group}, {s.Key.Cell.Region}, {s.Key.Provider}, {(s.Value.Initiative ? "TRUE" : "FALSE")}, {s.Value.Activities})")));
             sql.Append("""
                  ON CONFLICT ("Municipality", "Year", "Theme", "Group", "Region", "Provider") DO UPDATE SET "Activities" = "OfferingSupport"."Activities" + excluded."Activities"
                  RETURNING "Municipality", "Year", "Theme", "Group", "Region", "Provider", "Initiative", "Activities"
                 """);
-            await ReadAsync(db, sql.ToString(), r =>
+            await FactSql.ReadAsync(db, sql.ToString(), r =>
             {
-                var key = new SupportKey(new CellKey(Int(r, 0), Int(r, 1), Int(r, 2), Int(r, 3), Int(r, 4)), Int(r, 5));
+                var key = new SupportKey(new CellKey(FactSql.Int(r, 0), FactSql.Int(r, 1), FactSql.Int(r, 2), FactSql.Int(r, 3), FactSql.Int(r, 4)), FactSql.Int(r, 5));
                 var initiative = Convert.ToBoolean(r.GetValue(6), CultureInfo.InvariantCulture);
-                var after = Int(r, 7);
+                var after = FactSql.Int(r, 7);
                 var before = after - delta.Support[key].Activities;
                 var moved = (before <= 0, after <= 0) switch { (true, false) => 1, (false, true) => -1, _ => 0 };
                 if (moved != 0)
@@ -276,10 +250,10 @@ public static class OfferingFacts
 
         foreach (var chunk in emptied.Chunk(ChunkRows))
         {
-            await ReadAsync(
+            await FactSql.ReadAsync(
                 db,
                 """DELETE FROM "OfferingSupport" WHERE ("Municipality", "Year", "Theme", "Group", "Region", "Provider") IN (VALUES """
-                + string.Join(", ", chunk.Select(k => Inv($"({k.Cell.Municipality}, {k.Cell.Year}, {k.Cell.Theme}, {k.Cell.Group}, {k.Cell.Region}, {k.Provider})"))) + ")",
+                + string.Join(", ", chunk.Select(k => FactSql.Inv($"({k.Cell.Municipality}, {k.Cell.Year}, {k.Cell.Theme}, {k.Cell.Group}, {k.Cell.Region}, {k.Provider})"))) + ")",
                 _ => { },
                 cancellationToken);
         }
@@ -288,99 +262,30 @@ public static class OfferingFacts
         foreach (var chunk in cells.Where(c => !c.Value.IsZero).Chunk(ChunkRows))
         {
             var sql = new StringBuilder("""INSERT INTO "OfferingFacts" ("Municipality", "Year", "Theme", "Group", "Region", "Activities", "Capacity", "WithCapacity", "Verified", "Reach", "Organisations", "Initiatives") VALUES """);
-            sql.AppendJoin(", ", chunk.Select(c => Inv($"({c.Key.Municipality}, {c.Key.Year}, {c.Key.Theme}, {c.Key.Group}, {c.Key.Region}, {c.Value.Activities}, {c.Value.Capacity}, {c.Value.WithCapacity}, {c.Value.Verified}, {c.Value.Reach}, {c.Value.Organisations}, {c.Value.Initiatives})")));
+            sql.AppendJoin(", ", chunk.Select(c => FactSql.Inv($"({c.Key.Municipality}, {c.Key.Year}, {c.Key.Theme}, {c.Key.Group}, {c.Key.Region}, {c.Value.Activities}, {c.Value.Capacity}, {c.Value.WithCapacity}, {c.Value.Verified}, {c.Value.Reach}, {c.Value.Organisations}, {c.Value.Initiatives})")));
             sql.Append(""" ON CONFLICT ("Municipality", "Year", "Theme", "Group", "Region") DO UPDATE SET """);
             sql.AppendJoin(", ", new[] { "Activities", "Capacity", "WithCapacity", "Verified", "Reach", "Organisations", "Initiatives" }.Select(c => $"\"{c}\" = \"OfferingFacts\".\"{c}\" + excluded.\"{c}\""));
             sql.Append(""" RETURNING "Municipality", "Year", "Theme", "Group", "Region", "Activities", "Reach", "Organisations", "Initiatives", "Capacity", "WithCapacity", "Verified" """);
-            await ReadAsync(db, sql.ToString(), r =>
+            await FactSql.ReadAsync(db, sql.ToString(), r =>
             {
                 if (Enumerable.Range(5, 7).All(i => Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture) == 0))
                 {
-                    zero.Add(new CellKey(Int(r, 0), Int(r, 1), Int(r, 2), Int(r, 3), Int(r, 4)));
+                    zero.Add(new CellKey(FactSql.Int(r, 0), FactSql.Int(r, 1), FactSql.Int(r, 2), FactSql.Int(r, 3), FactSql.Int(r, 4)));
                 }
             }, cancellationToken);
         }
 
         foreach (var chunk in zero.Chunk(ChunkRows))
         {
-            await ReadAsync(
+            await FactSql.ReadAsync(
                 db,
                 """DELETE FROM "OfferingFacts" WHERE ("Municipality", "Year", "Theme", "Group", "Region") IN (VALUES """
-                + string.Join(", ", chunk.Select(k => Inv($"({k.Municipality}, {k.Year}, {k.Theme}, {k.Group}, {k.Region})"))) + ")",
+                + string.Join(", ", chunk.Select(k => FactSql.Inv($"({k.Municipality}, {k.Year}, {k.Theme}, {k.Group}, {k.Region})"))) + ")",
                 _ => { },
                 cancellationToken);
         }
     }
 
-    // Only integers the keeper computed go into these statements, never text from a request.
-    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private static int Int(DbDataReader reader, int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
-
-    private static async Task ReadAsync(InfrastructuurDb db, string sql, Action<DbDataReader> row, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            row(reader);
-        }
-    }
-
-    /// <summary>Integer keys for GUIDs, created on first use (<see cref="FactKey"/>).</summary>
-    private sealed class KeyMap(InfrastructuurDb db)
-    {
-        private readonly Dictionary<Guid, int> _keys = [];
-
-        public int this[Guid key] => _keys[key];
-
-        public async Task LoadAllAsync(CancellationToken cancellationToken)
-        {
-            foreach (var k in await db.Set<FactKey>().AsNoTracking().ToListAsync(cancellationToken))
-            {
-                _keys[k.Key] = k.Id;
-            }
-        }
-
-        public async Task EnsureAsync(IEnumerable<Guid> keys, CancellationToken cancellationToken)
-        {
-            var wanted = keys.Where(k => !_keys.ContainsKey(k)).Distinct().ToList();
-            if (wanted.Count == 0)
-            {
-                return;
-            }
-
-            await ReadKnownAsync(wanted, cancellationToken);
-            var missing = wanted.Where(k => !_keys.ContainsKey(k)).ToList();
-            if (missing.Count > 0)
-            {
-                // Only the keeper adds keys, one at a time (the lock on PostgreSQL, the one writer on SQLite), so the next
-                // numbers after the largest are free.
-                var next = (await db.Set<FactKey>().MaxAsync(k => (int?)k.Id, cancellationToken) ?? 0) + 1;
-                var added = missing.Select(k => new FactKey { Id = next++, Key = k }).ToList();
-                await new BulkInsert(db).EntitiesAsync(added, cancellationToken);
-                foreach (var k in added)
-                {
-                    _keys[k.Key] = k.Id;
-                }
-            }
-        }
-
-        private async Task ReadKnownAsync(List<Guid> wanted, CancellationToken cancellationToken)
-        {
-            foreach (var chunk in wanted.Chunk(5_000))
-            {
-                var list = chunk.ToList();
-                foreach (var k in await db.Set<FactKey>().AsNoTracking().Where(k => list.Contains(k.Key)).ToListAsync(cancellationToken))
-                {
-                    _keys[k.Key] = k.Id;
-                }
-            }
-        }
-    }
 }
 
 /// <summary>One activity's contribution, in integer keys: what was expanded into cells the last time it was kept.</summary>
