@@ -140,9 +140,13 @@ public static class OfferingFacts
             progress?.Report((i + chunk.Count, ids.Count));
         }
 
+        // In key order: PostgreSQL then stores a cell's support rows side by side (a fresh table fills its heap in insert
+        // order), so the providers of twenty overlap cells are a few pages, not one page per row (measured: 0.13 instead
+        // of 1.9 ms a cell of 330 providers). SQLite keeps both tables in key order anyway (WITHOUT ROWID).
         var (facts, support) = all.Rows();
-        await bulk.EntitiesAsync(facts, cancellationToken);
-        await bulk.EntitiesAsync(support, cancellationToken);
+        await bulk.EntitiesAsync([.. facts.OrderBy(f => f.Municipality).ThenBy(f => f.Year).ThenBy(f => f.Theme).ThenBy(f => f.Group).ThenBy(f => f.Region)], cancellationToken);
+        await bulk.EntitiesAsync(
+            [.. support.OrderBy(s => s.Municipality).ThenBy(s => s.Year).ThenBy(s => s.Theme).ThenBy(s => s.Group).ThenBy(s => s.Region).ThenBy(s => s.Provider)], cancellationToken);
         await bulk.EntitiesAsync([new OfferingFactWindow { Id = WindowId, FirstYear = window.First, LastYear = window.Last }], cancellationToken);
     }
 
