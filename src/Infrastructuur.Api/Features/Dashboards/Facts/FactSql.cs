@@ -64,4 +64,34 @@ internal static class FactSql
             ? null
             : window;
     }
+
+    /// <summary>
+    /// Takes the rows a keeper's triggers noted: deletes them and returns the distinct keys they named, in one round trip
+    /// (the keeper runs under its lock in the writer's transaction, so nothing it took is lost if that rolls back).
+    /// </summary>
+    internal static async Task<List<Guid>> TakeNotedAsync(InfrastructuurDb db, string table, string column, CancellationToken cancellationToken)
+    {
+        // Table and column are the keeper's own names, never input.
+        var sql = $"DELETE FROM \"{table}\" RETURNING \"{column}\" AS \"Value\"";
+        return [.. (await db.Database.SqlQueryRaw<Guid>(sql).ToListAsync(cancellationToken)).Distinct().Order()];
+    }
+
+    /// <summary>Replaces the kept states of the noted keys: upserts the current ones and deletes those that contribute nothing now.</summary>
+    internal static async Task ReplaceStatesAsync(
+        InfrastructuurDb db, string table, string column, IReadOnlyCollection<Guid> noted, IReadOnlyDictionary<Guid, string> states, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in noted.Where(k => !states.ContainsKey(k)).Chunk(500))
+        {
+            var sql = $"DELETE FROM \"{table}\" WHERE \"{column}\" IN ({string.Join(", ", chunk.Select((_, i) => $"{{{i}}}"))})";
+            await db.Database.ExecuteSqlRawAsync(sql, chunk.Cast<object>(), cancellationToken);
+        }
+
+        foreach (var chunk in states.Chunk(500))
+        {
+            // The values are parameters; only the keeper's own names and placeholders are text.
+            var sql = $"INSERT INTO \"{table}\" (\"{column}\", \"State\") VALUES {string.Join(", ", chunk.Select((_, i) => $"({{{2 * i}}}, {{{(2 * i) + 1}}})"))} "
+                + $"ON CONFLICT (\"{column}\") DO UPDATE SET \"State\" = excluded.\"State\"";
+            await db.Database.ExecuteSqlRawAsync(sql, chunk.SelectMany(s => new object[] { s.Key, s.Value }), cancellationToken);
+        }
+    }
 }

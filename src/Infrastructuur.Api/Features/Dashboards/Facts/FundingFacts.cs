@@ -60,7 +60,7 @@ public static class FundingFacts
             return;
         }
 
-        var noted = await db.Set<FundingDirtyGrant>().Select(d => d.GrantId).Distinct().OrderBy(id => id).Take(OfferingFacts.RebuildAbove + 1).ToListAsync(cancellationToken);
+        var noted = await FactSql.TakeNotedAsync(db, "FundingDirtyGrants", "GrantId", cancellationToken);
         if (noted.Count == 0)
         {
             return;
@@ -86,9 +86,7 @@ public static class FundingFacts
         }
 
         await ApplyAsync(db, delta, cancellationToken);
-        await db.Set<FundingGrantState>().Where(s => noted.Contains(s.GrantId)).ExecuteDeleteAsync(cancellationToken);
-        await new BulkInsert(db).EntitiesAsync(current.Select(c => new FundingGrantState { GrantId = c.Key, State = JsonSerializer.Serialize(c.Value, Json) }).ToList(), cancellationToken);
-        await db.Set<FundingDirtyGrant>().Where(d => noted.Contains(d.GrantId)).ExecuteDeleteAsync(cancellationToken);
+        await FactSql.ReplaceStatesAsync(db, "FundingGrantStates", "GrantId", noted, current.ToDictionary(c => c.Key, c => JsonSerializer.Serialize(c.Value, Json)), cancellationToken);
     }
 
     private static async Task RebuildAsync(InfrastructuurDb db, (int First, int Last) window, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
@@ -146,10 +144,13 @@ public static class FundingFacts
                     select new { d.GrantId, d.PaidOn, d.BudgetLineId, Iv3TaskField = l == null ? null : l.Iv3TaskField, d.AmountCents })
                 .ToListAsync(cancellationToken))
             .ToLookup(d => d.GrantId);
-        var themes = (await DashboardSql.GrantThemes(db).Where(l => counted.Contains(l.Owner)).ToListAsync(cancellationToken)).ToLookup(l => l.Owner, l => l.Key);
-        var regions = (await DashboardSql.GrantRegions(db).Where(l => counted.Contains(l.Owner))
-                .Join(db.Neighbourhoods, l => l.Key, n => n.Id, (l, n) => new { l.Owner, l.Key, n.MunicipalityId }).ToListAsync(cancellationToken))
-            .ToLookup(r => r.Owner);
+        // Themes and benefiting regions (with their municipality) in one round trip.
+        var links = await DashboardSql.GrantThemes(db).Where(l => counted.Contains(l.Owner)).Select(l => new { l.Owner, l.Key, Municipality = (Guid?)null })
+            .Concat(DashboardSql.GrantRegions(db).Where(l => counted.Contains(l.Owner))
+                .Join(db.Neighbourhoods, l => l.Key, n => n.Id, (l, n) => new { l.Owner, l.Key, Municipality = (Guid?)n.MunicipalityId }))
+            .ToListAsync(cancellationToken);
+        var themes = links.Where(l => l.Municipality is null).ToLookup(l => l.Owner, l => l.Key);
+        var regions = links.Where(l => l.Municipality is not null).Select(l => new { l.Owner, l.Key, MunicipalityId = l.Municipality!.Value }).ToLookup(r => r.Owner);
         var programmeIds = grants.Select(g => g.RecipientProgrammeId).OfType<Guid>().Distinct().ToList();
         var programmes = await db.Programmes.AsNoTracking().Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.MunicipalityId, cancellationToken);
         var parents = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.ParentId, cancellationToken);

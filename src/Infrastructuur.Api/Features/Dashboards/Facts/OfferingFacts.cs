@@ -79,7 +79,7 @@ public static class OfferingFacts
             return;
         }
 
-        var noted = await db.Set<OfferingDirtyActivity>().Select(d => d.ActivityId).Distinct().OrderBy(id => id).Take(RebuildAbove + 1).ToListAsync(cancellationToken);
+        var noted = await FactSql.TakeNotedAsync(db, "OfferingDirtyActivities", "ActivityId", cancellationToken);
         if (noted.Count == 0)
         {
             return;
@@ -106,9 +106,7 @@ public static class OfferingFacts
         }
 
         await ApplyAsync(db, delta, cancellationToken);
-        await db.Set<OfferingActivityState>().Where(s => noted.Contains(s.ActivityId)).ExecuteDeleteAsync(cancellationToken);
-        await new BulkInsert(db).EntitiesAsync(current.Select(c => new OfferingActivityState { ActivityId = c.Key, State = JsonSerializer.Serialize(c.Value, Json) }).ToList(), cancellationToken);
-        await db.Set<OfferingDirtyActivity>().Where(d => noted.Contains(d.ActivityId)).ExecuteDeleteAsync(cancellationToken);
+        await FactSql.ReplaceStatesAsync(db, "OfferingActivityStates", "ActivityId", noted, current.ToDictionary(c => c.Key, c => JsonSerializer.Serialize(c.Value, Json)), cancellationToken);
     }
 
     /// <summary>Empties the facts and computes them again from every activity, for the years first to last.</summary>
@@ -164,10 +162,12 @@ public static class OfferingFacts
         }
 
         var counted = activities.Select(a => a.Id).ToList();
-        var themes = (await db.Set<ActivityThemeRollup>().AsNoTracking().Where(r => counted.Contains(r.ActivityId)).Select(r => new { r.ActivityId, r.ThemeId }).ToListAsync(cancellationToken))
-            .ToLookup(r => r.ActivityId, r => r.ThemeId);
-        var groups = (await db.Set<ActivityTargetGroupRollup>().AsNoTracking().Where(r => counted.Contains(r.ActivityId)).Select(r => new { r.ActivityId, r.TargetGroupId }).ToListAsync(cancellationToken))
-            .ToLookup(r => r.ActivityId, r => r.TargetGroupId);
+        // Rolled-up themes and groups in one round trip (a keeper's cost on PostgreSQL is mostly round trips).
+        var terms = await db.Set<ActivityThemeRollup>().AsNoTracking().Where(r => counted.Contains(r.ActivityId)).Select(r => new { r.ActivityId, Term = r.ThemeId, Theme = true })
+            .Concat(db.Set<ActivityTargetGroupRollup>().AsNoTracking().Where(r => counted.Contains(r.ActivityId)).Select(r => new { r.ActivityId, Term = r.TargetGroupId, Theme = false }))
+            .ToListAsync(cancellationToken);
+        var themes = terms.Where(t => t.Theme).ToLookup(t => t.ActivityId, t => t.Term);
+        var groups = terms.Where(t => !t.Theme).ToLookup(t => t.ActivityId, t => t.Term);
         var regions = (await DashboardSql.ActivityRegions(db).Where(l => counted.Contains(l.Owner))
                 .Join(db.Neighbourhoods, l => l.Key, n => n.Id, (l, n) => new { l.Owner, l.Key, n.MunicipalityId }).ToListAsync(cancellationToken))
             .ToLookup(r => r.Owner);
