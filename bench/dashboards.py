@@ -5,6 +5,8 @@ Every dashboard section of one whole municipality for one calendar year, asked o
 (Dashboards:CacheSeconds=0), each request followed by a `{ __typename }` request as the reference; --rounds rounds of
 --requests each. Then the write latency of raiseSignal, changeActivity and awardGrant, alternating between the server
 under test and, when given, a "before" server (another build over a copy of the same data).
+Between the two, each section for scopes the kept facts do not cover (a working area; half a year), computed from the
+records, --other-requests times each.
 Prints a Markdown table per part; run.sh writes them into the results file.
 """
 import argparse, base64, hashlib, hmac, json, statistics, sys, time, urllib.request
@@ -51,6 +53,7 @@ def main():
     a.add_argument("--rounds", type=int, default=3)
     a.add_argument("--requests", type=int, default=10)
     a.add_argument("--writes", type=int, default=20)
+    a.add_argument("--other-requests", type=int, default=3, help="requests per section for the scopes computed from the records (0: skip)")
     a.add_argument("--key", required=True)
     a.add_argument("--issuer", required=True)
     a.add_argument("--audience", required=True)
@@ -80,6 +83,32 @@ def main():
         print(f"| {s} | {statistics.median(v):.1f} | {p(v, 0.9):.1f} | {max(v):.1f} | {len(v)} |")
     print(f"| `{{ __typename }}` (reference, after each) | {statistics.median(reference):.1f} | {p(reference, 0.9):.1f} | {max(reference):.1f} | {len(reference)} |")
     print()
+
+    # Scopes the facts do not cover compute from the records (ADR 0019, 0021): a working area for the calendar year, and the
+    # whole municipality for half a year. Fewer requests: each may take seconds.
+    if args.other_requests > 0:
+        _, d = post(args.port, "query($c: String!) { municipality(cbsCode: $c) { areas(first: 1) { nodes { id name } } } }", {"c": args.municipality})
+        area = d["municipality"]["areas"]["nodes"][0]
+        def area_scope(q):
+            return q.replace("$municipality: ID!", "$area: ID!").replace("municipality: $municipality", "area: $area")
+        def half_year(q):
+            return q.replace('from: "2025-01-01", to: "2025-12-31"', 'from: "2025-03-01", to: "2025-08-31"')
+        others = [(f"area ({area['name']}), 2025", area_scope, {"area": area["id"]}),
+                  ("whole municipality, 2025-03-01..2025-08-31", half_year, {"municipality": municipality})]
+        print("| section | scope (computed from the records) | p50 ms | slowest ms | requests |")
+        print("| --- | --- | --- | --- | --- |")
+        for label, shape, variables in others:
+            for s in SECTIONS:
+                query = shape(queries[s])
+                if s == "annual-review" and shape is half_year:
+                    continue  # the annual review compares calendar years: a half-year period does not apply
+                times = []
+                for _ in range(args.other_requests):
+                    ms, _ = post(args.port, query, variables)
+                    times.append(ms)
+                    post(args.port, "{ __typename }")
+                print(f"| {s} | {label} | {statistics.median(times):.1f} | {max(times):.1f} | {len(times)} |")
+        print()
 
     # Writes: the same mutation alternately on each server (each over its own copy of the data).
     sides = [("this build", args.port)] + ([("before", args.before_port)] if args.before_port else [])

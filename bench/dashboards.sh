@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Dashboards cold, and write latency: `bench/run.sh --dashboards` hands over to this script.
-#   bench/run.sh --dashboards [--engine sqlite|postgres] [--size-factor 1|10] [--rounds 3] [--requests 10] [--writes 20]
+#   bench/run.sh --dashboards [--engine sqlite|postgres] [--size-factor 1|10] [--rounds 3] [--requests 10] [--writes 20] [--other-requests 3]
 # Every section of the synthetic municipality SY0042 for 2025 (bench/queries/dashboard-*.graphql), asked of a server
 # without the figure cache (Dashboards:CacheSeconds=0): each request followed by a `{ __typename }` request as the
 # reference, --rounds rounds over all sections. Then raiseSignal, changeActivity and awardGrant alternately on this build
@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-engine=sqlite; factor=1; rounds=3; requests=10; writes=20
+engine=sqlite; factor=1; rounds=3; requests=10; writes=20; other=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --dashboards) shift ;;
@@ -19,6 +19,7 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift 2 ;;
     --requests) requests=$2; shift 2 ;;
     --writes) writes=$2; shift 2 ;;
+    --other-requests) other=$2; shift 2 ;;
     --data) [ "$2" = synthetic ] || { echo "--dashboards runs on the synthetic data" >&2; exit 2; }; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -101,7 +102,7 @@ if [ -n "$before_dll" ]; then start "$before_dll" 5094 "${before_env[@]}"; befor
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 tables=$(python3 "$root/bench/dashboards.py" --port 5093 "${before_args[@]}" --queries "$root/bench/queries" --municipality SY0042 \
-  --rounds "$rounds" --requests "$requests" --writes "$writes" --key "$key" --issuer "$issuer" --audience "$audience")
+  --rounds "$rounds" --requests "$requests" --writes "$writes" --other-requests "$other" --key "$key" --issuer "$issuer" --audience "$audience")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 commit=$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- src bench ':!bench/results-*' || echo "+uncommitted")
 {
@@ -112,6 +113,7 @@ commit=$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEA
   echo "Each section request is followed by a \`{ __typename }\` request (the reference row); $rounds rounds over all sections, $requests requests per section per round."
   if [ -n "${BENCH_BEFORE:-}" ]; then side="alternately on this build and on the build before (its own copy of the same data)"; else side="on this build only (no BENCH_BEFORE)"; fi
   echo "Writes: each mutation $side, $writes times."
+  echo "Scopes the facts do not cover (a working area; half a year) are computed from the records: $other requests per section each, after the cold sections."
   echo "Load on the machine (1/5/15-minute load average): $load_before before, $load_after after."
   echo
   echo "$tables"
