@@ -7,6 +7,7 @@ using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Shared;
+using Infrastructuur.Api.Features.Signals;
 using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.Features.Shared.Mutations;
 using Infrastructuur.Api.GraphQL;
@@ -138,6 +139,11 @@ public sealed class ActivityType : ObjectGraphType<Activity>
         Field<NonNullGraphType<IntGraphType>>("totalReach")
             .Description("The sum of all reach records' counts; people counted in several records (periods, groups, regions) count more than once.")
             .Resolve(ctx => ctx.Loader<TotalReachByActivity>().Load(ctx.Source.Id));
+        Field<NonNullGraphType<ConnectionType<SignalType>>>("respondsTo")
+            .Description("The signals of observed needs this activity was started or changed in response to (linkSignalResponse), most recently observed first. "
+                + "Only signals you may see (see Signal): anyone else gets an empty list, with totalCount 0.")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(db => a => db.Signals.Where(s => db.SignalResponses.Where(r => r.ActivityId == a.Id).Select(r => r.SignalId).Contains(s.Id)), SignalType.ByObservedOn));
         this.AddViewerCanEdit("activity", "changeActivity", EditScopes.ToEdit);
         this.AddChangeHistory(HistoryReaders.Activity);
     }

@@ -5,6 +5,7 @@ using GraphQL.DataLoader;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Access;
+using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Network;
@@ -85,6 +86,11 @@ public sealed class SignalType : ObjectGraphType<Signal>
             .Description("The network meetings that discussed the signal, most recent first.")
             .PagingArguments()
             .Resolve(ctx => ctx.PageChildren(_ => s => s.DiscussedAt, NetworkMeetingType.ByDate));
+        Field<NonNullGraphType<ConnectionType<ActivityType>>>("responses")
+            .Description("The activities started or changed in response to the signal (linkSignalResponse), by title; each one's provider is the organisation or initiative that responds. "
+                + "Only activities you may see, as in every list of activities (a draft only to its provider's scope and officials of its municipality).")
+            .PagingArguments()
+            .Resolve(ctx => ctx.PageChildren(db => s => db.Activities.Where(a => db.SignalResponses.Where(r => r.SignalId == s.Id).Select(r => r.ActivityId).Contains(a.Id)), ActivityOrder.Default));
     }
 }
 
