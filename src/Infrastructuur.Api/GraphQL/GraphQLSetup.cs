@@ -50,6 +50,9 @@ public static class GraphQLSetup
         {
             services.AddSingleton((NodeResolver)typeof(NodeResolver).GetMethod(nameof(NodeResolver.For))!.MakeGenericMethod(entity).Invoke(null, [entity.Name])!);
         }
+
+        // The one Node that is a view of an entity rather than an entity: it declares its resolver next to its type.
+        services.AddSingleton(Features.Dashboards.NetworkNodeType.Resolver);
         return services;
     }
 

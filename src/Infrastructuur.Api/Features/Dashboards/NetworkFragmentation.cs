@@ -194,12 +194,29 @@ public sealed class NetworkNodeType : ObjectGraphType<NetworkNode>
     {
         Name = "NetworkNode";
         this.DefaultPolicy(Policies.Public);
-        Description = "A node of the network graph: an organisation or a residents' initiative.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The party's global ID (an Organisation or Initiative ID); edges refer to it.").Resolve(ctx => NetworkEdgeType.Id(ctx.Source.Party));
+        Description = "A node of the network graph: an organisation or a residents' initiative. Its kind and name are the party's, whatever the dashboard, so one party is one NetworkNode with one ID of its own (fetch it again with node(id:)).";
+        Interface<NodeInterface>();
+        Field<NonNullGraphType<IdGraphType>>("id")
+            .Description("The NetworkNode's global ID, its own and not the party's (party.id is that): an ID names one object of one type. Edges refer to it.")
+            .Resolve(ctx => NetworkEdgeType.Id(ctx.Source.Party));
         Field<NonNullGraphType<NetworkNodeKindType>>("kind").Description("ORGANISATION or INITIATIVE.").Resolve(ctx => ctx.Source.Kind);
         Field<NonNullGraphType<StringGraphType>>("name").Description("The party's name.").Resolve(ctx => ctx.Source.Name);
         Field<NonNullGraphType<PartyType>>("party").Description("The organisation or initiative itself.").Resolve(ctx => ctx.LoadParty(ctx.Source.Party));
     }
+
+    /// <summary>
+    /// node(id:) for a NetworkNode: the organisation or initiative with that key (keys are UUIDs, unique across tables), as
+    /// the caller may see it; both look-ups join the request's batches.
+    /// </summary>
+    public static readonly NodeResolver Resolver = new(nameof(NetworkNode), (ctx, id) =>
+    {
+        var organisation = ctx.LoadById<Organisations.Organisation>(id);
+        var initiative = ctx.LoadById<Initiatives.Initiative>(id);
+        return new Deferred<object?>(async ct =>
+            await organisation.GetResultAsync(ct) is { } o ? new NetworkNode(new PartyRef(o.Id, null), o.Name)
+            : await initiative.GetResultAsync(ct) is { } i ? new NetworkNode(new PartyRef(null, i.Id), i.Name)
+            : null);
+    });
 }
 
 public sealed class NetworkEdgeType : ObjectGraphType<NetworkEdge>
@@ -215,8 +232,11 @@ public sealed class NetworkEdgeType : ObjectGraphType<NetworkEdge>
         Field<NonNullGraphType<IntGraphType>>("weight").Description("How many collaborations, meetings or coalitions of this kind tie them in the period.").Resolve(ctx => ctx.Source.Weight);
     }
 
-    /// <summary>The global ID of a party: an Organisation or an Initiative ID.</summary>
-    public static string Id(PartyRef party) => GlobalId.Encode(party.IsOrganisation ? nameof(Organisations.Organisation) : nameof(Initiatives.Initiative), party.Id);
+    /// <summary>
+    /// The global ID of a party's node: type NetworkNode with the party's key, never the party's own ID, because Relay's
+    /// store keys objects by ID alone and would merge the node with its Organisation or Initiative.
+    /// </summary>
+    public static string Id(PartyRef party) => GlobalId.Encode(nameof(NetworkNode), party.Id);
 }
 
 public sealed class NetworkChangeType : ObjectGraphType<NetworkChange>
