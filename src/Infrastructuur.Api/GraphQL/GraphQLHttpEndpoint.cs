@@ -114,7 +114,7 @@ public sealed class GraphQLHttpEndpoint(
                 return;
             }
 
-            cost = limits.CheckDocument(document, operation, parsed.Variables, http.User.Identity?.IsAuthenticated == true);
+            cost = await limits.CheckDocumentAsync(document, operation, parsed.Variables, http.User.Identity?.IsAuthenticated == true, http.RequestAborted);
             if (parsed.PersistedQuery is { } hash && parsed.Query is not null)
             {
                 automatic.Store(hash, query); // checked against the hash, parsed and within the limits

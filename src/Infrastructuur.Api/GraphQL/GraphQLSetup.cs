@@ -33,6 +33,7 @@ public static class GraphQLSetup
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.Configure<PersistedOperationsOptions>(configuration.GetSection(PersistedOperationsOptions.Section));
         services.AddSingleton<RequestLimits>();
+        services.AddSingleton<ListBounds>();
         services.AddSingleton<RateLimits>();
         services.AddSingleton<PersistedOperations>();
         services.Configure<AutomaticPersistedQueriesOptions>(configuration.GetSection(AutomaticPersistedQueriesOptions.Section));

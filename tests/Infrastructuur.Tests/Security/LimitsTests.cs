@@ -228,7 +228,7 @@ public sealed class LimitsTests(SqliteAppFixture fixture) : IClassFixture<Sqlite
         Assert.Equal("GRAPHQL_VALIDATION_FAILED", response.FirstErrorCode);
     }
 
-    private static void AssertLimit(GraphQLResponse response, bool accepted, string code, int limit)
+    internal static void AssertLimit(GraphQLResponse response, bool accepted, string code, int limit)
     {
         if (accepted)
         {

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.GraphQL;
+using Infrastructuur.Api.GraphQL.Limits;
 using Microsoft.EntityFrameworkCore;
 
 namespace Infrastructuur.Api.Features.Taxonomy;
@@ -13,6 +14,13 @@ public abstract class TaxonomyTermType<T, TSelf> : ObjectGraphType<T>
     where TSelf : TaxonomyTermType<T, TSelf>
 {
     public static readonly KeysetOrder<T, string> ByName = new("name", t => t.NameKey);
+
+    /// <summary>
+    /// The most terms one list of this taxonomy can hold: the largest group of terms under one parent, the top level
+    /// included. A few dozen at most, so a page of 100 themes with 50 children each is priced by what there is (ADR 0020).
+    /// </summary>
+    public static readonly ListBound Siblings = new($"{typeof(T).Name} siblings", async (db, ct) =>
+        await db.Set<T>().GroupBy(t => t.ParentId).Select(g => g.Count()).OrderByDescending(c => c).FirstOrDefaultAsync(ct));
 
     protected TaxonomyTermType(string description)
     {
@@ -33,6 +41,7 @@ public abstract class TaxonomyTermType<T, TSelf> : ObjectGraphType<T>
         Field<NonNullGraphType<ConnectionType<TSelf>>>("children")
             .Description($"The narrower {kind} terms directly below this one, by name.")
             .PagingArguments()
+            .BoundedBy(Siblings)
             .Resolve(ctx => ctx.PageChildren(db => parent => db.Set<T>().Where(c => c.ParentId == parent.Id), ByName));
     }
 }
@@ -80,6 +89,7 @@ public static class TaxonomyQueries
         query.Field<NonNullGraphType<ConnectionType<TType>>>(listName)
             .Description($"{label}, by Dutch name: the top-level ones, or the direct children of 'parent'.")
             .PagingArguments()
+            .BoundedBy(TaxonomyTermType<T, TType>.Siblings)
             .Argument<IdGraphType>("parent", "Only the direct children of this term.")
             .ResolveAsync(ctx =>
             {

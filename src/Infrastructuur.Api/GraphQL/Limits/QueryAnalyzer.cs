@@ -16,17 +16,21 @@ public readonly record struct QueryMeasure(double Cost, int Depth, long Aliases,
 public delegate double FieldCost(Func<string, object?> argument, double cost);
 
 /// <summary>
-/// Measures depth (leaf counted, introspection excluded), aliases (__typename free), directives, introspection list
-/// nesting (fields/args/interfaces/possibleTypes/inputFields on one path), the number of <c>__schema</c> fields and
-/// estimated cost (every object 1, multiplied by the page size of each enclosing list, with page sizes and lists of
-/// keys taken from the values the request runs with: variables sent, else their defaults; introspection by the
-/// objects it returns, see <see cref="IntrospectionCost"/>). Fragments are measured once and reused, so a "fragment
+/// Measures depth (leaf counted, introspection excluded, an edge's node not counted apart from its edge), aliases
+/// (__typename free), directives, introspection list nesting (fields/args/interfaces/possibleTypes/inputFields on one
+/// path), the number of <c>__schema</c> fields and estimated cost (every object 1, an edge and its node one, multiplied
+/// by the page size of each enclosing list, or by a smaller <see cref="ListBound"/> the data sets (ADR 0020), with page
+/// sizes and lists of keys taken from the values the request runs with: variables sent, else their defaults;
+/// introspection by the objects it returns, see <see cref="IntrospectionCost"/>). Fragments are measured once and reused, so a "fragment
 /// bomb" that expands exponentially costs linear time here; a fragment cycle is reported instead of followed.
 /// </summary>
-public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
+public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options, IReadOnlyDictionary<ListBound, int>? bounds = null)
 {
     /// <summary>The field metadata key of a <see cref="FieldCost"/>.</summary>
     public const string CostKey = "cost";
+
+    /// <summary>The field metadata key of a <see cref="ListBound"/>.</summary>
+    public const string BoundKey = "list-bound";
 
     // The lists of one type that lead on to further types. type and ofType return one type each, so they multiply
     // nothing; they are priced by IntrospectionCost like every other object.
@@ -60,9 +64,12 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
         return count;
     }
 
+    /// <summary>True once <see cref="Measure"/> priced a page of a field that declares a <see cref="ListBound"/>.</summary>
+    public bool PricedByBound { get; private set; }
+
     public QueryMeasure Measure(GraphQLDocument document, GraphQLOperationDefinition operation, Inputs? variables)
     {
-        var walker = new Walker(schema, options, document, operation, variables);
+        var walker = new Walker(schema, options, document, operation, variables, bounds);
         var root = operation.Operation switch
         {
             OperationType.Mutation => schema.Mutation,
@@ -70,6 +77,7 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
             _ => schema.Query,
         };
         var measure = walker.SelectionSet(operation.SelectionSet, root, inIntrospection: false);
+        PricedByBound |= walker.PricedByBound;
         return measure with { Directives = measure.Directives + (operation.Directives?.Count ?? 0) + (operation.Variables?.Items.Sum(v => v.Directives?.Count ?? 0) ?? 0) };
     }
 
@@ -81,11 +89,13 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
     }
 
-    private sealed class Walker(ISchema schema, LimitsOptions options, GraphQLDocument document, GraphQLOperationDefinition operation, Inputs? variables)
+    private sealed class Walker(ISchema schema, LimitsOptions options, GraphQLDocument document, GraphQLOperationDefinition operation, Inputs? variables, IReadOnlyDictionary<ListBound, int>? bounds)
     {
         private readonly Dictionary<(string, bool), QueryMeasure> _fragments = [];
         private readonly HashSet<string> _visiting = new(StringComparer.Ordinal);
         private IntrospectionCost? _introspection;
+
+        public bool PricedByBound { get; private set; }
 
         public QueryMeasure SelectionSet(GraphQLSelectionSet? set, IGraphType? parent, bool inIntrospection)
         {
@@ -131,6 +141,12 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
                 return new QueryMeasure(price, 0, aliases, directives, nesting, child.SchemaFields + (root && name == "__schema" ? 1 : 0));
             }
 
+            // An edge and its node are one item of the page, as an item of nodes is: the node adds no level and no object.
+            if (IsEdgeNode(parent, name))
+            {
+                return new QueryMeasure(child.Cost, child.Depth, aliases, directives, child.IntrospectionNesting, child.SchemaFields);
+            }
+
             // Scalars are free; every object fetched costs 1, and a page or list multiplies what is fetched below it.
             var cost = field.SelectionSet is null ? 0 : Cost(field, definition, parent, child.Cost);
             if (definition?.GetMetadata<FieldCost?>(CostKey) is { } declared)
@@ -140,6 +156,9 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
 
             return new QueryMeasure(cost, 1 + child.Depth, aliases, directives, child.IntrospectionNesting, child.SchemaFields);
         }
+
+        private static bool IsEdgeNode(IGraphType? parent, string name) =>
+            name == "node" && parent?.GetNamedType().GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(EdgeType<>);
 
         private QueryMeasure Spread(GraphQLFragmentSpread spread, bool inIntrospection)
         {
@@ -169,7 +188,8 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
         }
 
         // A connection costs 1 and multiplies what is below it by its page size (over-large pages are refused by
-        // validation, so they count as the maximum here); its edges/nodes are that page, not a further list.
+        // validation, so they count as the maximum here), or by the most items the data allows when the field declares a
+        // ListBound; its edges/nodes are that page, not a further list.
         // Any other list of objects counts its length (nodes(ids:)) or an assumed size.
         private double Cost(GraphQLField field, FieldType? definition, IGraphType? parent, double children)
         {
@@ -178,7 +198,14 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options)
                 var argName = argument.Name.StringValue;
                 if (argName is "first" or "last" && IntValue(argument.Value) is { } size)
                 {
-                    return 1 + (Math.Clamp(size, 1, ConnectionArgs.MaxPageSize) * children);
+                    var page = Math.Clamp(size, 1, ConnectionArgs.MaxPageSize);
+                    if (definition?.GetMetadata<ListBound?>(BoundKey) is { } bound)
+                    {
+                        PricedByBound = true;
+                        page = bounds?.TryGetValue(bound, out var most) == true ? Math.Min(page, Math.Max(most, 1)) : page;
+                    }
+
+                    return 1 + (page * children);
                 }
 
                 if (argName == "ids" && ListLength(argument.Value) is { } length)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Infrastructuur.Api.GraphQL.Limits;
 
 /// <summary>Applies <see cref="LimitsOptions"/> to one request: text first (before parsing), then the parsed document.</summary>
-public sealed class RequestLimits(ISchema schema, IOptions<LimitsOptions> options)
+public sealed class RequestLimits(ISchema schema, IOptions<LimitsOptions> options, ListBounds listBounds)
 {
     public LimitsOptions Options => options.Value;
 
@@ -31,7 +31,7 @@ public sealed class RequestLimits(ISchema schema, IOptions<LimitsOptions> option
     }
 
     /// <summary>Depth, aliases, directives, introspection nesting and cost; returns the estimated cost.</summary>
-    public double CheckDocument(GraphQLDocument document, GraphQLOperationDefinition? operation, Inputs? variables, bool authenticated)
+    public async ValueTask<double> CheckDocumentAsync(GraphQLDocument document, GraphQLOperationDefinition? operation, Inputs? variables, bool authenticated, CancellationToken cancellationToken)
     {
         var o = options.Value;
         if (!o.Enabled || operation is null)
@@ -39,7 +39,19 @@ public sealed class RequestLimits(ISchema schema, IOptions<LimitsOptions> option
             return 0; // no operation selected: validation reports it
         }
 
-        var m = new QueryAnalyzer(schema, o).Measure(document, operation, variables);
+        // The analyzer follows field types, which GraphQL.NET resolves when it initialises the schema: before the first
+        // execution they are unknown, and the first request after a start was measured as if every field were a leaf.
+        schema.Initialize();
+
+        // Measured with the list bounds held; only a document that pages a bounded list waits for them to be read again
+        // when they are stale, so every other request runs no statement here.
+        var analyzer = new QueryAnalyzer(schema, o, listBounds.Held);
+        var m = analyzer.Measure(document, operation, variables);
+        if (analyzer.PricedByBound && !listBounds.Fresh)
+        {
+            m = new QueryAnalyzer(schema, o, await listBounds.CurrentAsync(cancellationToken)).Measure(document, operation, variables);
+        }
+
         var maxDepth = authenticated ? o.MaxDepthAuthenticated : o.MaxDepthAnonymous;
         var maxCost = authenticated ? o.MaxCostAuthenticated : o.MaxCostAnonymous;
         // One __schema answers everything introspection can; a second (aliased, or in a fragment) only multiplies the answer.
