@@ -16,9 +16,12 @@ public static class DashboardCost
     public static FieldBuilder<TSource, TReturn> Weight<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, int weight) =>
         field.Costs((_, cost) => weight + cost);
 
-    /// <summary>What is selected below the field counts once per year the period in argument <paramref name="scope"/> spans.</summary>
+    /// <summary>
+    /// What is selected below the field counts once per year the period in argument <paramref name="scope"/> spans; a
+    /// scope without a period is the current calendar year, one year.
+    /// </summary>
     public static FieldBuilder<TSource, TReturn> PerYearOf<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, string scope) =>
-        field.Costs((argument, cost) => 1 + (Years(argument(scope)) * Math.Max(cost - 1, 0)));
+        field.Costs((argument, cost) => 1 + (ScopeYears(argument(scope)) * Math.Max(cost - 1, 0)));
 
     /// <summary>
     /// <paramref name="weight"/> per year the period in argument <paramref name="filter"/> spans (an open or unknown
@@ -36,6 +39,11 @@ public static class DashboardCost
     /// <summary>The years a period {from, to} spans, from 1 to <see cref="Scope.MaxYears"/>; the maximum when either end is missing or not known before execution.</summary>
     public static int Years(object? period) =>
         period is IDictionary<string, object?> p && Day(p, "from") is { } from && Day(p, "to") is { } to ? Scope.YearsSpanned(from, to) : Scope.MaxYears;
+
+    // Neither end given (left out, null, or a variable the request does not supply, which runs as null): the current
+    // calendar year. One end alone is refused when the request runs; until then it counts as the maximum.
+    private static int ScopeYears(object? scope) =>
+        scope is IDictionary<string, object?> p && !p.Any(e => e.Key is "from" or "to" && e.Value is not null) ? 1 : Years(scope);
 
     private static DateOnly? Day(IDictionary<string, object?> period, string end) => period.TryGetValue(end, out var value) ? value switch
     {

@@ -20,7 +20,8 @@ public sealed class DashboardType : ObjectGraphType<Dashboard>
         Name = "Dashboard";
         this.DefaultPolicy(Policies.Public);
         Description = "What the municipality wants to see for a place and a period, computed by the server with aggregate SQL. Each section is computed only when selected, "
-            + "and kept until the next write (or a minute at most). Every figure counts published records only, for every caller, so it is the same whoever asks: "
+            + "and kept in memory per version of the data it reads: the database moves that version with every write to those records, so the next answer after a write shows it on every instance; "
+            + "a figure is kept at most Dashboards:CacheSeconds (600 s by default), less when memory runs short. Every figure counts published records only, for every caller, so it is the same whoever asks: "
             + "never a DRAFT activity or initiative, an activity, grant, reach record, reinvestment allocation or network tie of a draft initiative, or a grant that was only "
             + "applied for or was rejected (what an anonymous caller may see). Only counts over records about residents (signals raised by residents, natural-person shareholders) differ by caller: "
             + "small ones are suppressed unless seesRecords is true.";
@@ -50,7 +51,7 @@ public sealed class DashboardType : ObjectGraphType<Dashboard>
             .Weight(500)
             .Resolve(ctx => new FundingFlows(ctx.Source.Scope));
         Field<NonNullGraphType<AnnualReviewType>>("annualReview")
-            .Description("The annual review of the place for one calendar year (the dashboard's period is not used): what ran, whom it reached, new themes, and the change on the year before.")
+            .Description("The annual review of the place for one calendar year (the dashboard's period is not used, so the scope may leave out from and to): what ran, whom it reached, new themes, and the change on the year before.")
             .Argument<NonNullGraphType<IntGraphType>>("year", $"The calendar year to review, {AnnualReview.MinYear} to {AnnualReview.MaxYear}.")
             .Weight(1_500)
             .Resolve(ctx =>

@@ -17,9 +17,9 @@ public sealed class DashboardScopeInput
 
     public string? Neighbourhood { get; set; }
 
-    public DateOnly From { get; set; }
+    public DateOnly? From { get; set; }
 
-    public DateOnly To { get; set; }
+    public DateOnly? To { get; set; }
 }
 
 public sealed class DashboardScopeInputType : InputObjectGraphType<DashboardScopeInput>
@@ -27,12 +27,12 @@ public sealed class DashboardScopeInputType : InputObjectGraphType<DashboardScop
     public DashboardScopeInputType()
     {
         Name = "DashboardScope";
-        Description = "What a dashboard covers: exactly one place (a municipality, one of its working areas, or one CBS region) and a period of days, both ends included.";
+        Description = "What a dashboard covers: exactly one place (a municipality, one of its working areas, or one CBS region) and a period of days, both ends included; without one, the current calendar year.";
         Field<IdGraphType>("municipality").Description("The whole municipality (Municipality ID): everything registered in it.");
         Field<IdGraphType>("area").Description("One working area (Area ID): its regions and the regions directly inside them (a district includes its buurten).");
         Field<IdGraphType>("neighbourhood").Description("One CBS region (Neighbourhood ID) and the regions directly inside it (a district includes its buurten).");
-        Field<NonNullGraphType<DateOnlyGraphType>>("from").Description("The first day of the period.");
-        Field<NonNullGraphType<DateOnlyGraphType>>("to").Description($"The last day of the period; at most {Scope.MaxYears} years after 'from'.");
+        Field<DateOnlyGraphType>("from").Description("The first day of the period. Give both from and to, or neither for the current calendar year (UTC); annualReview(year) reviews its own year and needs neither.");
+        Field<DateOnlyGraphType>("to").Description($"The last day of the period; at most {Scope.MaxYears} years after 'from'. Give both from and to, or neither.");
     }
 }
 
@@ -81,11 +81,20 @@ public sealed record Scope(Guid MunicipalityId, Guid? AreaId, Guid? Neighbourhoo
             throw ApiException.BadRequest("Give exactly one of 'scope.municipality', 'scope.area' or 'scope.neighbourhood'.");
         }
 
-        CheckPeriod(input.From, input.To, "scope");
+        var (from, to) = PeriodOf(input);
+        CheckPeriod(from, to, "scope");
         var place = (await Place.ResolveAsync(context, input.Municipality, input.Area, input.Neighbourhood, "scope"))!;
         var viewer = await context.Request().ViewerAsync(context.CancellationToken);
-        return new Scope(place.MunicipalityId, place.AreaId, place.NeighbourhoodId, place.Regions, input.From, input.To, viewer.Serves(place.MunicipalityId));
+        return new Scope(place.MunicipalityId, place.AreaId, place.NeighbourhoodId, place.Regions, from, to, viewer.Serves(place.MunicipalityId));
     }
+
+    /// <summary>The period given, or the current calendar year when neither end is: annualReview(year) alone needs none.</summary>
+    private static (DateOnly From, DateOnly To) PeriodOf(DashboardScopeInput input) => (input.From, input.To) switch
+    {
+        ({ } from, { } to) => (from, to),
+        (null, null) => (new DateOnly(DateTime.UtcNow.Year, 1, 1), new DateOnly(DateTime.UtcNow.Year, 12, 31)),
+        _ => throw ApiException.BadRequest("Give both 'scope.from' and 'scope.to', or neither for the current calendar year."),
+    };
 
     public static void CheckPeriod(DateOnly from, DateOnly to, string argument)
     {
