@@ -69,7 +69,7 @@ public abstract class SignalTests(Func<TestApp> app)
         response.AssertOk();
         var fields = response.Data!["__type"]!["fields"]!.AsArray();
         Assert.Equal(
-            ["description", "discussedAt", "id", "neighbourhood", "observedOn", "reporterKind", "reportingOrganisation", "status", "targetGroup", "themes", "underlyingTheme", "version"],
+            ["description", "discussedAt", "id", "neighbourhood", "observedOn", "reporterKind", "reportingOrganisation", "responses", "status", "targetGroup", "themes", "underlyingTheme", "version"],
             Strings(fields, "name").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(fields, f => f!.ToJsonString().Contains("Person", StringComparison.Ordinal));
 
