@@ -79,22 +79,23 @@ internal sealed class IntrospectionCost(ISchema schema, GraphQLDocument document
         return count;
     }
 
-    // What each introspection field returns, as in GraphQL.NET's introspection types. An input value's cost is
-    // only its type, so arguments and input fields are represented by their type.
+    // What each introspection field returns, as in GraphQL.NET's introspection types, less what the schema's filter
+    // hides from introspection (by default __Directive.isRepeatable). An input value's cost is only its type, so
+    // arguments and input fields are represented by their type.
     private IEnumerable<object> Children(object element, string field) => (element, field) switch
     {
-        (ISchema s, "types") => s.AllTypes,
+        (ISchema s, "types") => s.AllTypes.Where(t => Shown(s.Filter.AllowType(t))),
         (ISchema s, "queryType") => [s.Query],
         (ISchema s, "mutationType") => s.Mutation is { } m ? [m] : [],
         (ISchema s, "subscriptionType") => s.Subscription is { } sub ? [sub] : [],
-        (ISchema s, "directives") => s.Directives,
+        (ISchema s, "directives") => s.Directives.Where(d => Shown(s.Filter.AllowDirective(d))),
         (IGraphType t, "ofType") => t switch
         {
             NonNullGraphType nn when nn.ResolvedType is { } inner => [inner],
             ListGraphType list when list.ResolvedType is { } inner => [inner],
             _ => [],
         },
-        (IObjectGraphType or IInterfaceGraphType, "fields") => ((IComplexGraphType)element).Fields.Select(f => new FieldElement(f)),
+        (IObjectGraphType or IInterfaceGraphType, "fields") => ((IComplexGraphType)element).Fields.Where(f => Shown(schema.Filter.AllowField((IGraphType)element, f))).Select(f => new FieldElement(f)),
         (IInputObjectGraphType input, "inputFields") => input.Fields.Select(f => new InputValueElement(f.ResolvedType)),
         (IImplementInterfaces t, "interfaces") => t.ResolvedInterfaces,
         (IAbstractGraphType t, "possibleTypes") => t.PossibleTypes,
@@ -105,6 +106,9 @@ internal sealed class IntrospectionCost(ISchema schema, GraphQLDocument document
         (Directive d, "args") => d.Arguments?.Select(a => new InputValueElement(a.ResolvedType)) ?? [],
         _ => [],
     };
+
+    // The default filter answers at once; a filter that would have to wait counts the element, so the price never drops.
+    private static bool Shown(Task<bool> allowed) => !allowed.IsCompletedSuccessfully || allowed.Result;
 
     private static bool Matches(GraphQLTypeCondition? condition, object element) =>
         condition is null || condition.Type.Name.StringValue == element switch
