@@ -55,6 +55,24 @@ public abstract class RelayDocumentLimitsTests(Func<TestApp> app)
     }
 
     [SkippableFact]
+    public async Task The_bound_is_what_the_data_holds_so_a_large_taxonomy_is_priced_by_its_size()
+    {
+        // Sixty more top-level target groups (sixty-five in all): three levels of pages of 50 now cost
+        // 1 + 65 × (2 + 50 × (2 + 50)) = 169,131, over any budget; with the demo's five, 1 + 5 × (2 + 5 × (2 + 5)) = 186.
+        await using var fresh = await TestApp.StartAsync(app().Engine);
+        await using (var db = await fresh.OpenDbAsync())
+        {
+            db.AddRange(Enumerable.Range(0, 60).Select(i => new Api.Features.Taxonomy.TargetGroup { Code = $"bound-{i}", NameNl = $"Groep {i}", NameEn = $"Group {i}" }));
+            await db.SaveChangesAsync();
+        }
+
+        const string Document = "{ targetGroups(first: 100) { nodes { name children(first: 50) { nodes { name children(first: 50) { nodes { name } } } } } } }";
+        LimitsTests.AssertLimit(await fresh.QueryAsync(Document), false, "COST_LIMIT_EXCEEDED", 5000);
+        LimitsTests.AssertLimit(await fresh.QueryAsync(Document, token: Tokens.Mint("bound-tester", "resident")), false, "COST_LIMIT_EXCEEDED", 20000);
+        LimitsTests.AssertLimit(await app().QueryAsync(Document), true, "COST_LIMIT_EXCEEDED", 5000);
+    }
+
+    [SkippableFact]
     public async Task Documents_that_are_expensive_for_real_are_still_refused()
     {
         // Four themes at most, but every theme's activities and each activity's regions are pages of 100: 4 × 100 × 100.

@@ -36,7 +36,7 @@ public sealed class ListBounds(ISchema schema, IDbContextFactory<InfrastructuurD
     private static readonly IReadOnlyDictionary<ListBound, int> None = new Dictionary<ListBound, int>();
 
     private readonly Lock _lock = new();
-    private (IReadOnlyDictionary<ListBound, int> Values, DateTimeOffset ReadAt)? _current;
+    private volatile Snapshot? _current;
     private Task<IReadOnlyDictionary<ListBound, int>>? _reading;
     private IReadOnlyList<ListBound>? _declared;
 
@@ -58,7 +58,9 @@ public sealed class ListBounds(ISchema schema, IDbContextFactory<InfrastructuurD
         lock (_lock)
         {
             // One read at a time, shared by every request that finds the values stale; not cancelled with any one of them.
-            reading = _reading ??= ReadAsync();
+            // On a thread of its own: SQLite's async calls complete synchronously, and the read must not end (and clear
+            // _reading) before it is stored here.
+            reading = _reading ??= Task.Run(ReadAsync);
         }
 
         try
@@ -82,7 +84,7 @@ public sealed class ListBounds(ISchema schema, IDbContextFactory<InfrastructuurD
                 values[bound] = await bound.Read(db, CancellationToken.None);
             }
 
-            _current = (values, DateTimeOffset.UtcNow);
+            _current = new Snapshot(values, DateTimeOffset.UtcNow);
             return values;
         }
         finally
@@ -93,6 +95,9 @@ public sealed class ListBounds(ISchema schema, IDbContextFactory<InfrastructuurD
             }
         }
     }
+
+    // One object, so a request never reads the values of one read with the time of another.
+    private sealed record Snapshot(IReadOnlyDictionary<ListBound, int> Values, DateTimeOffset ReadAt);
 
     private static List<ListBound> Declared(ISchema schema)
     {
