@@ -143,7 +143,7 @@ public sealed class ActivityType : ObjectGraphType<Activity>
             .Description("The signals of observed needs this activity was started or changed in response to (linkSignalResponse), most recently observed first. "
                 + "Only signals you may see (see Signal): anyone else gets an empty list, with totalCount 0.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(db => a => db.Signals.Where(s => db.SignalResponses.Where(r => r.ActivityId == a.Id).Select(r => r.SignalId).Contains(s.Id)), SignalType.ByObservedOn));
+            .Resolve(ctx => ctx.PageChildren(db => a => db.SignalResponses.Where(r => r.ActivityId == a.Id).Join(db.Signals, r => r.SignalId, s => s.Id, (_, s) => s), SignalType.ByObservedOn));
         this.AddViewerCanEdit("activity", "changeActivity", EditScopes.ToEdit);
         this.AddChangeHistory(HistoryReaders.Activity);
     }
