@@ -22,7 +22,7 @@ public abstract class SignalResponseTests(Func<TestApp> app)
         (await app().MutateAsync("linkSignalResponse", new { signal = Id(signal), activities = new[] { Id(byInitiative), Id(byOrganisation) } }, w.Official)).Succeeded("linkSignalResponse");
 
         var official = (await app().QueryAsync(Responses, new { id = Id(signal) }, w.Official.Token)).AssertOk().Data!["signal"]!["responses"]!;
-        Assert.Equal([Id(byInitiative), Id(byOrganisation)], Ids(official).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { Id(byInitiative), Id(byOrganisation) }.Order(StringComparer.Ordinal), Ids(official).Order(StringComparer.Ordinal));
         Assert.Equal(2, official["totalCount"]!.GetValue<int>());
         foreach (var activity in new[] { byInitiative, byOrganisation })
         {
