@@ -1,5 +1,10 @@
 #!/usr/bin/env bash
-# Benchmarks the running API against its "floor" (the same EF Core queries without GraphQL, bench/Infrastructuur.Bench).
+# Benchmarks the API against its "floor" (bench/Infrastructuur.Bench): for each scenario the best hand-written SQL for the
+# same answer — one statement per request, prepared once and reused, run with Npgsql or Microsoft.Data.Sqlite directly —
+# serialised into the same JSON, with the same rows an anonymous caller may see. The GraphQL/floor ratio is what the API
+# costs above what the database must do anyway (GraphQL, EF Core and the SQL it sends), not above its own queries.
+# Before timing a scenario it checks that the floor's data equals the API's (see same_data) and stops when it does not;
+# the dashboard scenarios' floor (the dashboards' own computations, DashboardFloor.cs) is not compared.
 # Prints requests/s, p50/p99 latency and server CPU per request for each scenario, and writes bench/results-ENGINE-DATA.md.
 # Loopback only; every load run is bounded in time.
 #   bench/run.sh [--engine sqlite|postgres] [--data demo|synthetic] [--duration 10] [--concurrency 4] [--limits [--rounds 3]]
@@ -152,6 +157,27 @@ ask() { # graphql query → the response's data, as JSON
   curl -sf http://127.0.0.1:5091/graphql -H 'content-type: application/json' -H 'accept: application/graphql-response+json' \
     --data "$(python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$1")"
 }
+same_data() { # scenario api-file floor-file → succeeds when both hold the same data, else says where they part
+  # Normalisation: both documents parsed and their "data" written again by Python's json module (keys kept in their
+  # order, one escaping of strings), then compared as text; GraphQL.NET and the floor escape non-ASCII differently.
+  python3 - "$@" <<'PY'
+import json, sys
+name, api, floor = sys.argv[1:]
+def data(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.dumps(json.load(f)["data"], ensure_ascii=False)
+    except (ValueError, KeyError, TypeError) as e:
+        return f"<no data: {e}: {open(path, encoding='utf-8', errors='replace').read(300)}>"
+a, b = data(api), data(floor)
+if a == b:
+    sys.exit(0)
+i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+print(f"{name}: the floor's answer differs from the API's at character {i} of data, so its figures would mean nothing; stopping before timing (full answers: {api}, {floor})\n"
+      f"  API:   ...{a[max(0, i - 120):i + 120]}...\n  floor: ...{b[max(0, i - 120):i + 120]}...", file=sys.stderr)
+sys.exit(1)
+PY
+}
 pick() { python3 -c "import json,sys; d=json.load(sys.stdin)['data']; print($1)"; }
 
 # The records the Q scenarios ask about: the synthetic municipality's first neighbourhood (about 2,600 activities), or
@@ -229,15 +255,24 @@ if [ -n "$limits" ]; then
 fi
 
 scenarios=${BENCH_SCENARIOS:-"typename nested q1 q2 q3 q4"}
+commit=$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- src bench/Infrastructuur.Bench || echo " plus uncommitted changes")
 rows=()
 printf '%-10s %-8s %10s %9s %9s %12s %9s\n' scenario side req/s p50_ms p99_ms cpu_ms/req requests
 for s in $scenarios; do
   # One request first, waited for in full: a scenario whose answer carries errors (a TIMEOUT, say) must not be timed,
   # whatever its HTTP status; it also fills the dashboard cache when that is on.
   gql_args "$s" >/dev/null
-  first=$(curl -s -m 300 -w '\n%{time_total}' http://127.0.0.1:5091/graphql -H 'content-type: application/json' -H 'accept: application/graphql-response+json' --data @"$out/$s.json")
-  if grep -q '"errors"' <<<"$first"; then echo "$s answered with errors: $(head -c 600 <<<"$first")" >&2; exit 1; fi
-  cold=$(tail -n1 <<<"$first"); echo "$s: first request $cold s" >&2
+  cold=$(curl -s -m 300 -o "$out/$s.api.json" -w '%{time_total}' http://127.0.0.1:5091/graphql -H 'content-type: application/json' -H 'accept: application/graphql-response+json' --data @"$out/$s.json")
+  if grep -q '"errors"' "$out/$s.api.json"; then echo "$s answered with errors: $(head -c 600 "$out/$s.api.json")" >&2; exit 1; fi
+  echo "$s: first request $cold s" >&2
+  # The floor must give the same answer, or its figures mean nothing: compared before anything is timed. The dashboard
+  # floor (DashboardFloor.cs) is the dashboards' own computations, not hand-written SQL, and writes enums as numbers: not compared.
+  if [ "${BENCH_FLOOR:-1}" != 0 ] && [[ "$s" == dashboard-* ]]; then
+    echo "$s: the floor's answer is not compared with the API's (dashboard floor)" >&2
+  elif [ "${BENCH_FLOOR:-1}" != 0 ]; then
+    curl -s -m 300 -o "$out/$s.floor.json" "$(floor_url "$s")"
+    same_data "$s" "$out/$s.api.json" "$out/$s.floor.json" || exit 1
+  fi
   # shellcheck disable=SC2046
   g=$(measure "$api_pid" $(gql_args "$s"))
   if [ "${BENCH_FLOOR:-1}" = 0 ]; then f="— — — — — —"; else f=$(measure "$floor_pid" "$(floor_url "$s")"); fi
@@ -251,9 +286,9 @@ done
 {
   echo "# Benchmark results"
   echo
-  echo "Written by \`bench/run.sh --engine $engine --data $data --duration $duration --concurrency $concurrency\`${BENCH_REQUESTS:+ with BENCH_REQUESTS=$BENCH_REQUESTS (requests per side instead of a timed run)} on $(date -u +%Y-%m-%d) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; hey and both servers on this one machine, 127.0.0.1)."
+  echo "Written by \`bench/run.sh --engine $engine --data $data --duration $duration --concurrency $concurrency\`${BENCH_REQUESTS:+ with BENCH_REQUESTS=$BENCH_REQUESTS (requests per side instead of a timed run)} at commit $commit on $(date -u +%Y-%m-%d) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; hey and both servers on this one machine, 127.0.0.1)."
   echo "Server CPU per request = (utime+stime of the server process during the run) / requests answered."
-  echo "The floor runs the same EF Core queries as the GraphQL resolvers and serialises the same JSON shape without GraphQL (bench/Infrastructuur.Bench)."
+  echo "The floor (bench/Infrastructuur.Bench) answers each Q and nested scenario with one hand-written SQL statement, prepared and reused, run with Npgsql or Microsoft.Data.Sqlite directly; its data was checked equal to the API's before timing. Dashboard scenarios' floor runs the dashboards' own computations and is not compared."
   echo
   echo "Data: $( [ "$data" = synthetic ] && echo "demo data plus the synthetic data set (seed 42, default size: 100,000 activities)" || echo "the demo data")."
   echo "Q scenarios ask about neighbourhood $place, activity $activity and the phrase \"$phrase\"."

@@ -1,160 +1,399 @@
-using Infrastructuur.Api.Data;
-using Infrastructuur.Api.Features.Activities;
-using Infrastructuur.Api.Features.Access;
-using Infrastructuur.Api.Features.Geography;
-using Infrastructuur.Api.Features.Initiatives;
-using Infrastructuur.Api.Features.Organisations;
-using Infrastructuur.Api.Features.Programmes;
+using System.Buffers;
+using System.Data.Common;
+using System.Text.Json;
 using Infrastructuur.Api.Features.Search;
-using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.GraphQL;
-using Microsoft.EntityFrameworkCore;
 
 namespace Infrastructuur.Bench;
 
-/// <summary>One endpoint per benchmark scenario, each the scenario's EF Core queries plus JSON, nothing else.</summary>
+/// <summary>
+/// The floor of each benchmark scenario: the SQL a database expert would write for the scenario's answer, one prepared
+/// statement per request, run with Npgsql or Microsoft.Data.Sqlite directly (no EF Core, no GraphQL) and streamed into
+/// the API's JSON — same fields in the same order, the same global IDs, the same rows an anonymous caller may see
+/// (drafts and the activities of draft initiatives hidden, as VisibilityRules has it). bench/run.sh checks that each
+/// answer equals the API's before it times anything, so the ratio shows what the API costs above the best SQL.
+/// </summary>
 internal static class FloorEndpoints
 {
+    // An anonymous caller sees an activity that is no draft and is not run by a draft initiative (VisibilityRules.Activity);
+    // "i" is the activity's providing initiative, left-joined.
+    private const string VisibleActivity = """a."Status" <> 'Draft' AND (a."ProviderInitiativeId" IS NULL OR i."Status" <> 'Draft')""";
+
+    private const string WithProvider = """
+        LEFT JOIN "Organisations" AS o ON o."Id" = a."ProviderOrganisationId"
+        LEFT JOIN "Initiatives" AS i ON i."Id" = a."ProviderInitiativeId"
+        """;
+
+    // Q1: the activity by key joined with its provider (at most one of the two joins finds a row).
+    private static readonly FloorStatement Q1 = Both($"""
+        SELECT a."Name", COALESCE(o."Name", i."Name")
+        FROM "Activities" AS a
+        {WithProvider}
+        WHERE a."Id" = $1 AND {VisibleActivity}
+        """);
+
+    // Q2: the region and the regions directly inside it (index on ParentId), their activities from the link table's
+    // (NeighbourhoodsId, ActivitiesId) index, each activity once, visible ones by (StartsOnKey, Id) with provider names.
+    private static readonly FloorStatement Q2 = Both($"""
+        SELECT a."Id", a."Name", COALESCE(o."Name", i."Name")
+        FROM "Activities" AS a
+        {WithProvider}
+        WHERE a."Id" IN (
+                SELECT l."ActivitiesId"
+                FROM (SELECT $1 AS "Id" UNION ALL SELECT n."Id" FROM "Neighbourhoods" AS n WHERE n."ParentId" = $1) AS r
+                JOIN "ActivityNeighbourhood" AS l ON l."NeighbourhoodsId" = r."Id")
+            AND {VisibleActivity}
+        ORDER BY a."StartsOnKey", a."Id"
+        LIMIT 50
+        """);
+
+    // Q3: from the neighbourhood's row (none: no such region), its link rows, each activity's visibility checked once,
+    // then that activity's themes, grouped; the few theme rows joined last for their code and sort key. A region without
+    // visible activities gives one row of NULLs (an empty list).
+    private static readonly FloorStatement Q3 = new(Q3Sql("COLLATE \"C\""), Q3Sql(""));
+
+    // Q4: every searchable kind's match with its name in one statement, hidden kinds filtered per row, ranked as the API
+    // ranks (the same rank expression per engine), ties by ID.
+    private static readonly FloorStatement Q4 = new(
+        $"""
+        SELECT h."Kind", h."Name"
+        FROM (
+            SELECT 'Organisation' AS "Kind", o."Id", o."Name", ts_rank(o."SearchVector", to_tsquery('simple', $1), 1)::float8 AS "Rank"
+            FROM "Organisations" AS o WHERE o."SearchVector" @@ to_tsquery('simple', $1)
+            UNION ALL
+            SELECT 'Initiative', i."Id", i."Name", ts_rank(i."SearchVector", to_tsquery('simple', $1), 1)::float8
+            FROM "Initiatives" AS i WHERE i."SearchVector" @@ to_tsquery('simple', $1) AND i."Status" <> 'Draft'
+            UNION ALL
+            SELECT 'Activity', a."Id", a."Name", ts_rank(a."SearchVector", to_tsquery('simple', $1), 1)::float8
+            FROM "Activities" AS a LEFT JOIN "Initiatives" AS i ON i."Id" = a."ProviderInitiativeId"
+            WHERE a."SearchVector" @@ to_tsquery('simple', $1) AND {VisibleActivity}
+            UNION ALL
+            SELECT 'Programme', p."Id", p."Name", ts_rank(p."SearchVector", to_tsquery('simple', $1), 1)::float8
+            FROM "Programmes" AS p WHERE p."SearchVector" @@ to_tsquery('simple', $1)) AS h
+        ORDER BY h."Rank" DESC, h."Id"
+        LIMIT 10
+        """,
+        $"""
+        SELECT k."Kind", COALESCE(o."Name", s."Name", a."Name", p."Name")
+        FROM "SearchIndex" AS x
+        JOIN "SearchKeys" AS k ON k."RowId" = x.rowid
+        LEFT JOIN "Organisations" AS o ON k."Kind" = 'Organisation' AND o."Id" = k."EntityId"
+        LEFT JOIN "Initiatives" AS s ON k."Kind" = 'Initiative' AND s."Id" = k."EntityId"
+        LEFT JOIN "Activities" AS a ON k."Kind" = 'Activity' AND a."Id" = k."EntityId"
+        LEFT JOIN "Initiatives" AS i ON i."Id" = a."ProviderInitiativeId"
+        LEFT JOIN "Programmes" AS p ON k."Kind" = 'Programme' AND p."Id" = k."EntityId"
+        WHERE "SearchIndex" MATCH $1
+            AND (k."Kind" <> 'Initiative' OR s."Status" <> 'Draft')
+            AND (k."Kind" <> 'Activity' OR ({VisibleActivity}))
+        ORDER BY bm25("SearchIndex", 4.0, 1.0), k."EntityId"
+        LIMIT 10
+        """);
+
+    // Nested: the first 10 municipalities, per municipality its first 10 areas by an index range on (MunicipalityId,
+    // NameKey, Id), per area its neighbourhood count and first 10 neighbourhoods from the link table: work per parent,
+    // whatever the size of the child tables. One flat row per (municipality, area, neighbourhood), in output order.
+    private static readonly FloorStatement Nested = new(
+        """
+        SELECT m."Id", m."Name", m."CbsCode", a."Id", a."Name", a."Total", n."Id", n."Name", n."CbsCode"
+        FROM (SELECT "Id", "Name", "CbsCode", "NameKey" FROM "Municipalities" ORDER BY "NameKey", "Id" LIMIT 10) AS m
+        LEFT JOIN LATERAL (
+            SELECT x."Id", x."Name", x."NameKey", (SELECT count(*) FROM "AreaNeighbourhood" AS c WHERE c."AreasId" = x."Id") AS "Total"
+            FROM "Areas" AS x WHERE x."MunicipalityId" = m."Id" ORDER BY x."NameKey", x."Id" LIMIT 10) AS a ON true
+        LEFT JOIN LATERAL (
+            SELECT y."Id", y."Name", y."CbsCode", y."NameKey"
+            FROM "AreaNeighbourhood" AS l JOIN "Neighbourhoods" AS y ON y."Id" = l."NeighbourhoodsId"
+            WHERE l."AreasId" = a."Id" ORDER BY y."NameKey", y."Id" LIMIT 10) AS n ON true
+        ORDER BY m."NameKey", m."Id", a."NameKey", a."Id", n."NameKey", n."Id"
+        """,
+        // SQLite has no LATERAL: a correlated IN (… LIMIT 10) per parent is its per-parent index range; the areas are
+        // materialised first so each area's count runs once, not once per neighbourhood row.
+        """
+        WITH m AS MATERIALIZED (SELECT "Id", "Name", "CbsCode", "NameKey" FROM "Municipalities" ORDER BY "NameKey", "Id" LIMIT 10),
+        a AS MATERIALIZED (
+            SELECT x."MunicipalityId", x."Id", x."Name", x."NameKey", (SELECT count(*) FROM "AreaNeighbourhood" AS c WHERE c."AreasId" = x."Id") AS "Total"
+            FROM m JOIN "Areas" AS x ON x."Id" IN (
+                SELECT y."Id" FROM "Areas" AS y WHERE y."MunicipalityId" = m."Id" ORDER BY y."NameKey", y."Id" LIMIT 10))
+        SELECT m."Id", m."Name", m."CbsCode", a."Id", a."Name", a."Total", n."Id", n."Name", n."CbsCode"
+        FROM m
+        LEFT JOIN a ON a."MunicipalityId" = m."Id"
+        LEFT JOIN "Neighbourhoods" AS n ON n."Id" IN (
+            SELECT z."Id" FROM "AreaNeighbourhood" AS l JOIN "Neighbourhoods" AS z ON z."Id" = l."NeighbourhoodsId"
+            WHERE l."AreasId" = a."Id" ORDER BY z."NameKey", z."Id" LIMIT 10)
+        ORDER BY m."NameKey", m."Id", a."NameKey", a."Id", n."NameKey", n."Id"
+        """);
+
     public static void Map(WebApplication app)
     {
         app.MapGet("/floor/typename", () => Results.Json(new { data = new { __typename = "Query" } }));
 
         // { municipalities(first: 10) { nodes { id name cbsCode areas(first: 10) { nodes { id name neighbourhoods(first: 10) { totalCount nodes { id name cbsCode } } } } } } }
-        app.MapGet("/floor/nested", async (IDbContextFactory<InfrastructuurDb> factory, CancellationToken ct) =>
+        app.MapGet("/floor/nested", (FloorDatabase db, HttpContext http) => Answer(http, db, Nested, [], (rows, json) =>
         {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var municipalities = await db.Municipalities.AsNoTracking().OrderBy(m => m.NameKey).ThenBy(m => m.Id).Take(11).ToListAsync(ct);
-            var mIds = municipalities.Take(10).Select(m => m.Id).ToArray();
-            var areas = await db.Municipalities.Where(m => mIds.Contains(m.Id))
-                .SelectMany(m => db.Areas.Where(a => a.MunicipalityId == m.Id).OrderBy(a => a.NameKey).ThenBy(a => a.Id).Take(11), (m, a) => new { ParentId = m.Id, Node = a })
-                .AsNoTracking().ToListAsync(ct);
-            var aIds = areas.Select(a => a.Node.Id).Distinct().ToArray();
-            var places = await db.Areas.Where(a => aIds.Contains(a.Id))
-                .SelectMany(a => a.Neighbourhoods.OrderBy(n => n.NameKey).ThenBy(n => n.Id).Take(11), (a, n) => new { ParentId = a.Id, Node = n })
-                .AsNoTracking().ToListAsync(ct);
-            var counts = await db.Areas.Where(a => aIds.Contains(a.Id)).Select(a => new { a.Id, Count = a.Neighbourhoods.Count() }).ToDictionaryAsync(a => a.Id, a => a.Count, ct);
-
-            var result = new
+            json.WriteStartObject();
+            json.WriteStartObject("municipalities");
+            json.WriteStartArray("nodes");
+            Guid? municipality = null, area = null;
+            while (rows.Read())
             {
-                data = new
+                var m = rows.GetGuid(0);
+                if (m != municipality)
                 {
-                    municipalities = new
+                    if (area is not null)
                     {
-                        nodes = municipalities.Take(10).Select(m => new
-                        {
-                            id = GlobalId.Encode("Municipality", m.Id),
-                            name = m.Name,
-                            cbsCode = m.CbsCode,
-                            areas = new
-                            {
-                                nodes = areas.Where(a => a.ParentId == m.Id).Take(10).Select(a => new
-                                {
-                                    id = GlobalId.Encode("Area", a.Node.Id),
-                                    name = a.Node.Name,
-                                    neighbourhoods = new
-                                    {
-                                        totalCount = counts.GetValueOrDefault(a.Node.Id),
-                                        nodes = places.Where(p => p.ParentId == a.Node.Id).Take(10).Select(p => new { id = GlobalId.Encode("Neighbourhood", p.Node.Id), name = p.Node.Name, cbsCode = p.Node.CbsCode }),
-                                    },
-                                }),
-                            },
-                        }),
-                    },
-                },
-            };
-            return Results.Json(result);
-        });
+                        CloseArea(json);
+                    }
+
+                    if (municipality is not null)
+                    {
+                        CloseMunicipality(json);
+                    }
+
+                    municipality = m;
+                    area = null;
+                    json.WriteStartObject();
+                    json.WriteString("id", GlobalId.Encode("Municipality", m));
+                    json.WriteString("name", rows.GetString(1));
+                    json.WriteString("cbsCode", rows.GetString(2));
+                    json.WriteStartObject("areas");
+                    json.WriteStartArray("nodes");
+                }
+
+                if (rows.IsDBNull(3))
+                {
+                    continue;
+                }
+
+                var a = rows.GetGuid(3);
+                if (a != area)
+                {
+                    if (area is not null)
+                    {
+                        CloseArea(json);
+                    }
+
+                    area = a;
+                    json.WriteStartObject();
+                    json.WriteString("id", GlobalId.Encode("Area", a));
+                    json.WriteString("name", rows.GetString(4));
+                    json.WriteStartObject("neighbourhoods");
+                    json.WriteNumber("totalCount", rows.GetInt64(5));
+                    json.WriteStartArray("nodes");
+                }
+
+                if (!rows.IsDBNull(6))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("id", GlobalId.Encode("Neighbourhood", rows.GetGuid(6)));
+                    json.WriteString("name", rows.GetString(7));
+                    WriteNullable(json, "cbsCode", rows, 8);
+                    json.WriteEndObject();
+                }
+            }
+
+            if (area is not null)
+            {
+                CloseArea(json);
+            }
+
+            if (municipality is not null)
+            {
+                CloseMunicipality(json);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }));
 
         // Q1 — { activity(id: $id) { title provider { ... on Organisation { name } ... on Initiative { name } } } }
-        // References load through the same ById loader (and so the same compiled EF Core query) as the GraphQL fields.
-        app.MapGet("/floor/q1", async (string id, IDbContextFactory<InfrastructuurDb> factory, CancellationToken ct) =>
+        app.MapGet("/floor/q1", (string id, FloorDatabase db, HttpContext http) => Answer(http, db, Q1, [GlobalId.Decode(id, "Activity")], (rows, json) =>
         {
-            var activity = await new ById<Activity>(factory).Load(GlobalId.Decode(id, nameof(Activity))).GetResultAsync(ct);
-            if (activity is null)
+            json.WriteStartObject();
+            if (rows.Read())
             {
-                return Results.Json(new { data = new { activity = (object?)null } });
+                json.WriteStartObject("activity");
+                json.WriteString("title", rows.GetString(0));
+                json.WriteStartObject("provider");
+                json.WriteString("name", rows.GetString(1));
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("activity");
             }
 
-            var providers = await ProvidersAsync(factory, [activity], ct);
-            return Results.Json(new { data = new { activity = new { title = activity.Name, provider = new { name = providers[activity.Id] } } } });
-        });
+            json.WriteEndObject();
+        }));
 
         // Q2 — { activities(first: 50, filterBy: { neighbourhood: $neighbourhood }, orderBy: { field: STARTS_ON }) { nodes { id title provider { ...name } } } }
-        app.MapGet("/floor/q2", async (string neighbourhood, IDbContextFactory<InfrastructuurDb> factory, CancellationToken ct) =>
+        app.MapGet("/floor/q2", (string neighbourhood, FloorDatabase db, HttpContext http) => Answer(http, db, Q2, [GlobalId.Decode(neighbourhood, "Neighbourhood")], (rows, json) =>
         {
-            var query = new ActivityFilter { Neighbourhood = neighbourhood }.Compile();
-            var order = new ActivityOrder { Field = ActivityOrderField.StartsOn }.Keyset();
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var rows = await order.Sort(query(db).VisibleTo(Viewer.Anonymous), reverse: false).Take(51).AsNoTracking().ToListAsync(ct);
-            var page = rows.Take(50).ToList();
-            var providers = await ProvidersAsync(factory, page, ct);
-            return Results.Json(new
+            json.WriteStartObject();
+            json.WriteStartObject("activities");
+            json.WriteStartArray("nodes");
+            while (rows.Read())
             {
-                data = new { activities = new { nodes = page.Select(a => new { id = GlobalId.Encode(nameof(Activity), a.Id), title = a.Name, provider = new { name = providers[a.Id] } }) } },
-            });
-        });
+                json.WriteStartObject();
+                json.WriteString("id", GlobalId.Encode("Activity", rows.GetGuid(0)));
+                json.WriteString("title", rows.GetString(1));
+                json.WriteStartObject("provider");
+                json.WriteString("name", rows.GetString(2));
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }));
 
         // Q3 — { neighbourhood(id: $neighbourhood) { activityCountsByTheme { theme { code } count } } }
-        app.MapGet("/floor/q3", async (string neighbourhood, IDbContextFactory<InfrastructuurDb> factory, CancellationToken ct) =>
+        app.MapGet("/floor/q3", (string neighbourhood, FloorDatabase db, HttpContext http) => Answer(http, db, Q3, [GlobalId.Decode(neighbourhood, "Neighbourhood")], (rows, json) =>
         {
-            var key = GlobalId.Decode(neighbourhood, nameof(Neighbourhood));
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var place = await db.Neighbourhoods.AsNoTracking().Where(n => n.Id == key).OrderByDescending(n => n.CbsCodeYear).FirstOrDefaultAsync(ct);
-            if (place is null)
+            json.WriteStartObject();
+            if (!rows.Read())
             {
-                return Results.Json(new { data = new { neighbourhood = (object?)null } });
+                json.WriteNull("neighbourhood");
+                json.WriteEndObject();
+                return;
             }
 
-            var counts = await ActivityCountsByTheme.Query(db, [place.Id], Viewer.Anonymous).ToListAsync(ct);
-            var loader = new ById<Theme>(factory);
-            var sorted = counts.OrderByDescending(c => c.Count).ThenBy(c => c.ThemeKey, StringComparer.Ordinal).ThenBy(c => c.ThemeId)
-                .Select(c => (c.Count, Theme: loader.Load(c.ThemeId))).ToList();
-            var rows = new List<object>();
-            foreach (var (count, theme) in sorted)
+            json.WriteStartObject("neighbourhood");
+            json.WriteStartArray("activityCountsByTheme");
+            if (!rows.IsDBNull(0))
             {
-                rows.Add(new { theme = new { code = (await theme.GetResultAsync(ct))!.Code }, count });
+                do
+                {
+                    json.WriteStartObject();
+                    json.WriteStartObject("theme");
+                    json.WriteString("code", rows.GetString(0));
+                    json.WriteEndObject();
+                    json.WriteNumber("count", rows.GetInt64(1));
+                    json.WriteEndObject();
+                }
+                while (rows.Read());
             }
 
-            return Results.Json(new { data = new { neighbourhood = new { activityCountsByTheme = rows } } });
-        });
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }));
 
         // Q4 — { search(text: $text, first: 10) { nodes { __typename ... on Organisation { name } ... on Initiative { name } ... on Activity { title } ... on Programme { name } } } }
-        app.MapGet("/floor/q4", async (string text, IDbContextFactory<InfrastructuurDb> factory, CancellationToken ct) =>
+        app.MapGet("/floor/q4", async (string text, FloorDatabase db, HttpContext http) =>
         {
+            // The API's own parse of the search text into each engine's query syntax (folding, quoting, prefix).
             var terms = SearchTerms.Parse(text);
-            List<SearchResult> rows = [];
-            if (terms is not null)
+            if (terms is null)
             {
-                await using var db = await factory.CreateDbContextAsync(ct);
-                rows = await SiteSearch.PageAsync(db, terms, Viewer.Anonymous, cursor: null, backward: false, take: 11, ct);
+                await WriteAsync(http, json => json.WriteRawValue("""{"search":{"nodes":[]}}"""));
+                return;
             }
 
-            var nodes = rows.Take(10).Select(r => r.Node switch
+            await Answer(http, db, Q4, [db.IsPostgres ? terms.TsQuery() : terms.Fts5Query()], (rows, json) =>
             {
-                Activity a => (object)new { __typename = r.Hit.Kind, title = a.Name },
-                Organisation o => new { __typename = r.Hit.Kind, name = o.Name },
-                Initiative i => new { __typename = r.Hit.Kind, name = i.Name },
-                Programme p => new { __typename = r.Hit.Kind, name = p.Name },
-                _ => new { __typename = r.Hit.Kind },
+                json.WriteStartObject();
+                json.WriteStartObject("search");
+                json.WriteStartArray("nodes");
+                while (rows.Read())
+                {
+                    var kind = rows.GetString(0);
+                    json.WriteStartObject();
+                    json.WriteString("__typename", kind);
+                    json.WriteString(kind == "Activity" ? "title" : "name", rows.GetString(1));
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.WriteEndObject();
             });
-            return Results.Json(new { data = new { search = new { nodes } } });
         });
     }
 
-    /// <summary>Each activity's provider name: one batch per provider kind through the ById loaders, as the GraphQL fields do.</summary>
-    private static async Task<Dictionary<Guid, string>> ProvidersAsync(IDbContextFactory<InfrastructuurDb> factory, IReadOnlyCollection<Activity> activities, CancellationToken ct)
+    private static string Q3Sql(string ordinal) => $"""
+        SELECT t."Code", c."Count"
+        FROM "Neighbourhoods" AS r
+        LEFT JOIN (
+            SELECT th."ThemesId", count(*) AS "Count"
+            FROM "ActivityNeighbourhood" AS l
+            JOIN "Activities" AS a ON a."Id" = l."ActivitiesId"
+            LEFT JOIN "Initiatives" AS i ON i."Id" = a."ProviderInitiativeId"
+            JOIN "ActivityTheme" AS th ON th."ActivitiesId" = l."ActivitiesId"
+            WHERE l."NeighbourhoodsId" = $1 AND {VisibleActivity}
+            GROUP BY th."ThemesId") AS c ON TRUE
+        LEFT JOIN "Themes" AS t ON t."Id" = c."ThemesId"
+        WHERE r."Id" = $1
+        ORDER BY c."Count" DESC, t."NameKey" {ordinal}, t."Id"
+        """;
+
+    private static FloorStatement Both(string sql) => new(sql, sql);
+
+    /// <summary>Runs the statement and streams its rows as the response's <c>data</c>.</summary>
+    private static async Task Answer(HttpContext http, FloorDatabase db, FloorStatement statement, object[] arguments, Action<DbDataReader, Utf8JsonWriter> write)
     {
-        var organisations = new ById<Organisation>(factory);
-        var initiatives = new ById<Initiative>(factory);
-        var pending = activities.Select(a => (a.Id, Name: a.ProviderOrganisationId is { } o
-            ? organisations.Load(o).Then(x => x!.Name)
-            : initiatives.Load(a.ProviderInitiativeId!.Value).Then(x => x!.Name))).ToList();
-        var names = new Dictionary<Guid, string>();
-        foreach (var (activity, name) in pending)
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        await db.QueryAsync(statement, arguments, rows =>
         {
-            names[activity] = await name.GetResultAsync(ct);
+            using var json = Start(buffer);
+            write(rows, json);
+            json.WriteEndObject();
+            return 0;
+        }, http.RequestAborted);
+        await Send(http, buffer);
+    }
+
+    private static async Task WriteAsync(HttpContext http, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = Start(buffer))
+        {
+            write(json);
+            json.WriteEndObject();
         }
 
-        return names;
+        await Send(http, buffer);
+    }
+
+    private static Utf8JsonWriter Start(ArrayBufferWriter<byte> buffer)
+    {
+        var json = new Utf8JsonWriter(buffer);
+        json.WriteStartObject();
+        json.WritePropertyName("data");
+        return json;
+    }
+
+    private static async Task Send(HttpContext http, ArrayBufferWriter<byte> buffer)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        http.Response.ContentLength = buffer.WrittenCount;
+        await http.Response.Body.WriteAsync(buffer.WrittenMemory, http.RequestAborted);
+    }
+
+    private static void CloseArea(Utf8JsonWriter json)
+    {
+        json.WriteEndArray();   // neighbourhoods.nodes
+        json.WriteEndObject();  // neighbourhoods
+        json.WriteEndObject();  // the area
+    }
+
+    private static void CloseMunicipality(Utf8JsonWriter json)
+    {
+        json.WriteEndArray();   // areas.nodes
+        json.WriteEndObject();  // areas
+        json.WriteEndObject();  // the municipality
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, DbDataReader rows, int ordinal)
+    {
+        if (rows.IsDBNull(ordinal))
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, rows.GetString(ordinal));
+        }
     }
 }

@@ -1,11 +1,14 @@
 using Infrastructuur.Api.Hosting;
 using Infrastructuur.Bench;
+using Microsoft.Extensions.Options;
 
-// Serves hand-written endpoints that run the same EF Core queries the GraphQL layer runs for each benchmark
-// scenario and serialise the same shape with System.Text.Json: what the answer costs without GraphQL.
+// The benchmark's floor: for each scenario the best hand-written SQL, prepared and run with the ADO.NET driver,
+// serialised into the API's JSON (FloorEndpoints); the dashboard scenarios run the dashboards' own computations
+// (DashboardFloor), which need the EF Core context.
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddInfrastructuurDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddSingleton(sp => new FloorDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
 var app = builder.Build();
 FloorEndpoints.Map(app);
 DashboardFloor.Map(app);
