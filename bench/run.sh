@@ -287,7 +287,7 @@ done
   echo "# Benchmark results"
   echo
   echo "Written by \`bench/run.sh --engine $engine --data $data --duration $duration --concurrency $concurrency\`${BENCH_REQUESTS:+ with BENCH_REQUESTS=$BENCH_REQUESTS (requests per side instead of a timed run)} at commit $commit on $(date -u +%Y-%m-%d) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; hey and both servers on this one machine, 127.0.0.1)."
-  echo "Server CPU per request = (utime+stime of the server process during the run) / requests answered."
+  echo "Server CPU per request = (utime+stime of the server process during the run) / requests answered; on PostgreSQL the database's own work is not in it."
   echo "The floor (bench/Infrastructuur.Bench) answers each Q and nested scenario with one hand-written SQL statement, prepared and reused, run with Npgsql or Microsoft.Data.Sqlite directly; its data was checked equal to the API's before timing. Dashboard scenarios' floor runs the dashboards' own computations and is not compared."
   echo
   echo "Data: $( [ "$data" = synthetic ] && echo "demo data plus the synthetic data set (seed 42, default size: 100,000 activities)" || echo "the demo data")."
