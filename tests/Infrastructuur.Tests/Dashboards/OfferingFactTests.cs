@@ -4,6 +4,7 @@ using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Dashboards;
 using Infrastructuur.Api.Features.Dashboards.Facts;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.Features.Signals;
 using Infrastructuur.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -243,6 +244,21 @@ public abstract class OfferingFactTests(Func<TestApp> app)
                 return "provider";
             }
 
+            case 11 when random.Next(4) == 0:
+            {
+                // A region put in or taken out of a working area: the areas' facts are rebuilt.
+                var areaId = w.Areas["A2"].Id;
+                var area = await db.Areas.Include(x => x.Neighbourhoods).SingleAsync(x => x.Id == areaId);
+                var region = Pick(regions);
+                if (area.Neighbourhoods.RemoveAll(n => n.Id == region) == 0)
+                {
+                    area.Neighbourhoods.Add(await db.Neighbourhoods.SingleAsync(n => n.Id == region));
+                }
+
+                await db.SaveChangesAsync();
+                return "area";
+            }
+
             case 10:
             {
                 // A signal, answered by one of the activities or not (needs versus offering counts the responses).
@@ -303,12 +319,20 @@ public abstract class OfferingFactTests(Func<TestApp> app)
     {
         await using var db = await app().OpenDbAsync();
         var window = await db.Set<OfferingFactWindow>().SingleAsync(x => x.Id == OfferingFacts.WindowId);
+        // The whole municipality and each working area (an area has facts of its own above the region grain).
+        var places = new List<(string Name, Guid? Area, List<Guid> Regions)> { ("municipality", null, [.. w.Regions.Values.Select(r => r.Id)]) };
+        foreach (var (name, area) in w.Areas)
+        {
+            places.Add((name, area.Id, await db.Neighbourhoods.Where(Filters.InOrBelowArea(area.Id)).Select(n => n.Id).ToListAsync()));
+        }
+
+        foreach (var (place, area, regions) in places)
         for (var year = window.FirstYear; year <= window.LastYear; year++)
         {
-            var scope = new Scope(w.Municipality.Id, null, null, [.. w.Regions.Values.Select(r => r.Id)], new(year, 1, 1), new(year, 12, 31), false);
+            var scope = new Scope(w.Municipality.Id, area, null, regions, new(year, 1, 1), new(year, 12, 31), false);
             Assert.NotNull(await FactReader.ForAsync(db, scope, CancellationToken.None));
             void Same(string what, string records, string facts) =>
-                Assert.True(records == facts, $"{what} {year} from the records and from the facts differ after: {why}\nrecords: {records}\nfacts:   {facts}");
+                Assert.True(records == facts, $"{what} {year} ({place}) from the records and from the facts differ after: {why}\nrecords: {records}\nfacts:   {facts}");
             Same("totals", (await Baseline.TotalsFromRecordsAsync(db, scope, default)).ToString(), (await Baseline.TotalsAsync(db, scope, default)).ToString());
             Same(
                 "cells",

@@ -4,26 +4,30 @@ using Microsoft.EntityFrameworkCore;
 namespace Infrastructuur.Api.Features.Dashboards.Facts;
 
 /// <summary>
-/// Reads a whole municipality's offering figures for one calendar year of the window from the kept facts: each figure
-/// is one indexed range of a few hundred rows instead of an aggregate over every activity × theme × group × region.
-/// Other scopes (an area, a region, a period that is not a calendar year, a year outside the window) get null and are
-/// computed from the records as before (ADR 0019).
+/// Reads the offering figures of a whole municipality or one of its working areas for one calendar year of the window
+/// from the kept facts: each figure is one indexed range of a few hundred rows instead of an aggregate over every
+/// activity × theme × group × region. An area has its own rows above the region grain (its distinct providers are its
+/// own) and shares the municipality's region cells, narrowed to its regions. Other scopes (a region, a period that is not
+/// a calendar year, a year outside the window) get null and are computed from the records (ADR 0019).
 /// </summary>
 public sealed class FactReader
 {
     private static readonly SemaphoreSlim Keeping = new(1, 1);
 
     private readonly InfrastructuurDb _db;
+    private readonly int _scope;
     private readonly int _municipality;
     private readonly int _year;
+    private readonly List<int>? _regions;
 
-    private FactReader(InfrastructuurDb db, int municipality, int year) => (_db, _municipality, _year) = (db, municipality, year);
+    private FactReader(InfrastructuurDb db, int scope, int municipality, int year, List<int>? regions) =>
+        (_db, _scope, _municipality, _year, _regions) = (db, scope, municipality, year, regions);
 
     /// <summary>A reader for the scope, or null when the facts do not cover it. Catches the facts up first when a write bypassed the keeper.</summary>
     public static async Task<FactReader?> ForAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
     {
         var year = scope.From.Year;
-        if (!scope.IsWholeMunicipality || scope.From != new DateOnly(year, 1, 1) || scope.To != new DateOnly(year, 12, 31))
+        if (scope.NeighbourhoodId is not null || scope.From != new DateOnly(year, 1, 1) || scope.To != new DateOnly(year, 12, 31))
         {
             return null;
         }
@@ -34,8 +38,12 @@ public sealed class FactReader
             return null;
         }
 
-        var municipality = await db.Set<FactKey>().AsNoTracking().Where(k => k.Key == scope.MunicipalityId).Select(k => (int?)k.Id).FirstOrDefaultAsync(cancellationToken);
-        return new FactReader(db, municipality ?? -1, year);
+        Guid[] named = scope.AreaId is { } area ? [scope.MunicipalityId, area, .. scope.Regions] : [scope.MunicipalityId];
+        var keys = await db.Set<FactKey>().AsNoTracking().Where(k => named.Contains(k.Key)).ToDictionaryAsync(k => k.Key, k => k.Id, cancellationToken);
+        var municipality = keys.GetValueOrDefault(scope.MunicipalityId, -1);
+        return scope.AreaId is { } a
+            ? new FactReader(db, keys.GetValueOrDefault(a, -1), municipality, year, [.. scope.Regions.Where(keys.ContainsKey).Select(r => keys[r])])
+            : new FactReader(db, municipality, municipality, year, null);
     }
 
     /// <summary>
@@ -65,7 +73,19 @@ public sealed class FactReader
         return await window(db, cancellationToken);
     }
 
-    private IQueryable<OfferingFact> Facts => _db.Set<OfferingFact>().AsNoTracking().Where(f => f.Municipality == _municipality && f.Year == _year);
+    // Rows above the region grain: the scope's own (the municipality's or the area's).
+    private IQueryable<OfferingFact> Facts => _db.Set<OfferingFact>().AsNoTracking().Where(f => f.Municipality == _scope && f.Year == _year);
+
+    // Region cells: the municipality's, narrowed to the area's regions for an area.
+    private IQueryable<OfferingFact> RegionFacts
+    {
+        get
+        {
+            var (municipality, year, regions) = (_municipality, _year, _regions);
+            var facts = _db.Set<OfferingFact>().AsNoTracking().Where(f => f.Municipality == municipality && f.Year == year && f.Region != 0);
+            return regions is null ? facts : facts.Where(f => regions.Contains(f.Region));
+        }
+    }
 
     private IQueryable<FactKey> Keys => _db.Set<FactKey>().AsNoTracking();
 
@@ -102,7 +122,7 @@ public sealed class FactReader
     public async Task<List<OfferingCell>> OfferingCellsAsync(CancellationToken cancellationToken)
     {
         var rows = await (
-                from f in Facts.Where(f => f.Theme != 0 && f.Group != 0 && f.Region != 0 && f.Activities > 0)
+                from f in RegionFacts.Where(f => f.Theme != 0 && f.Group != 0 && f.Activities > 0)
                 join t in Keys on f.Theme equals t.Id
                 join g in Keys on f.Group equals g.Id
                 join n in Keys on f.Region equals n.Id
@@ -115,7 +135,7 @@ public sealed class FactReader
     public async Task<List<OfferingCell>> AnyGroupCellsAsync(CancellationToken cancellationToken)
     {
         var rows = await (
-                from f in Facts.Where(f => f.Theme != 0 && f.Group == 0 && f.Region != 0 && f.Activities > 0)
+                from f in RegionFacts.Where(f => f.Theme != 0 && f.Group == 0 && f.Activities > 0)
                 join t in Keys on f.Theme equals t.Id
                 join n in Keys on f.Region equals n.Id
                 select new { Theme = t.Key, Region = n.Key, f.Activities, f.Organisations, f.Initiatives, f.Reach })

@@ -199,4 +199,50 @@ public static class OfferingFactTriggers
 
         migrationBuilder.Sql(string.Join('\n', sql));
     }
+
+    // What makes a region lie in another working area: a link added or removed, a region moved under another district, an
+    // area moved to another municipality. Rare; each asks for a rebuild of the offering facts (ADR 0019: areas).
+    private static readonly (string Table, string Event, string? Column)[] AreaChanges =
+    [
+        ("AreaNeighbourhood", "INSERT", null),
+        ("AreaNeighbourhood", "DELETE", null),
+        ("Neighbourhoods", "UPDATE", "ParentId"),
+        ("Areas", "UPDATE", "MunicipalityId"),
+    ];
+
+    public static void CreateAreaSqlite(MigrationBuilder migrationBuilder)
+    {
+        foreach (var (table, change, column) in AreaChanges)
+        {
+            var on = column is null ? $"{change} ON \"{table}\"" : $"UPDATE OF \"{column}\" ON \"{table}\" WHEN old.\"{column}\" IS NOT new.\"{column}\"";
+            migrationBuilder.Sql($"""
+                CREATE TRIGGER "TR_{table}_Facts{change}{column}" AFTER {on} BEGIN
+                    UPDATE "OfferingFactWindow" SET "Stale" = TRUE WHERE "Id" = {OfferingFacts.WindowId};
+                END;
+                """);
+        }
+    }
+
+    public static void DropAreaSqlite(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.Sql(string.Join('\n', AreaChanges.Select(c => $"DROP TRIGGER IF EXISTS \"TR_{c.Table}_Facts{c.Event}{c.Column}\";")));
+
+    public static void CreateAreaPostgres(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql($$"""
+            CREATE FUNCTION "OfferingFacts_on_area_change"() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            BEGIN
+                UPDATE "OfferingFactWindow" SET "Stale" = TRUE WHERE "Id" = {{OfferingFacts.WindowId}};
+                RETURN NULL;
+            END $fn$;
+            """);
+        foreach (var (table, change, column) in AreaChanges)
+        {
+            var on = column is null ? $"{change} ON \"{table}\" FOR EACH STATEMENT" : $"UPDATE OF \"{column}\" ON \"{table}\" FOR EACH ROW WHEN (OLD.\"{column}\" IS DISTINCT FROM NEW.\"{column}\")";
+            migrationBuilder.Sql($"""CREATE TRIGGER "TR_{table}_Facts{change}{column}" AFTER {on} EXECUTE FUNCTION "OfferingFacts_on_area_change"();""");
+        }
+    }
+
+    public static void DropAreaPostgres(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.Sql(string.Join('\n', AreaChanges.Select(c => $"DROP TRIGGER IF EXISTS \"TR_{c.Table}_Facts{c.Event}{c.Column}\" ON \"{c.Table}\";"))
+            + "\nDROP FUNCTION IF EXISTS \"OfferingFacts_on_area_change\"();");
 }

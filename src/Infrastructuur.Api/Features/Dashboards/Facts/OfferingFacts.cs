@@ -176,10 +176,18 @@ public static class OfferingFacts
             .ToLookup(r => r.ActivityId);
         var parents = await db.TargetGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.ParentId, cancellationToken);
 
+        // The working areas each region lies in (directly, or through its district): an area's facts count the activities
+        // serving one of its regions, as an area scope does (Place.ResolveAsync).
+        var municipalities = activities.Select(a => a.MunicipalityId).Distinct().ToList();
+        var areasOf = (await DashboardSql.RegionAreas(db).Join(db.Areas.Where(x => municipalities.Contains(x.MunicipalityId)), l => l.Key, x => x.Id, (l, x) => l)
+                .ToListAsync(cancellationToken))
+            .ToLookup(l => l.Owner, l => l.Key);
+
         // Every term, region and provider named gets its integer key first (one round trip for the new ones).
         await keys.EnsureAsync(activities.SelectMany(a => new[] { a.MunicipalityId, a.ProviderOrganisationId ?? a.ProviderInitiativeId!.Value })
             .Concat(themes.SelectMany(t => t)).Concat(groups.SelectMany(g => g)).Concat(regions.SelectMany(r => r.Select(x => x.Key)))
-            .Concat(records.SelectMany(r => r).Select(r => r.NeighbourhoodId).OfType<Guid>()).Concat(parents.Keys), cancellationToken);
+            .Concat(records.SelectMany(r => r).Select(r => r.NeighbourhoodId).OfType<Guid>()).Concat(parents.Keys)
+            .Concat(areasOf.SelectMany(a => a)), cancellationToken);
 
         // A record naming a group counts for that group and the groups above it (three levels, as the roll-up tables).
         int[] Broader(Guid group)
@@ -201,6 +209,7 @@ public static class OfferingFacts
             var first = a.StartsOn?.Year ?? int.MinValue;
             var last = a.EndsOn?.Year ?? (a.Kind == ScheduleKind.OneOff && a.StartsOn is { } on ? on.Year : int.MaxValue);
             var municipality = keys[a.MunicipalityId];
+            var served = regions[a.Id].Where(r => r.MunicipalityId == a.MunicipalityId).Select(r => r.Key).ToList();
             result[a.Id] = new ActivityContribution(
                 municipality,
                 keys[a.ProviderOrganisationId ?? a.ProviderInitiativeId!.Value],
@@ -211,9 +220,12 @@ public static class OfferingFacts
                 a.LastVerifiedOn,
                 [.. themes[a.Id].Select(t => keys[t]).Order()],
                 [.. groups[a.Id].Select(g => keys[g]).Order()],
-                [.. regions[a.Id].Where(r => r.MunicipalityId == a.MunicipalityId).Select(r => keys[r.Key]).Order()],
+                [.. served.Select(r => keys[r]).Order()],
                 [.. records[a.Id].OrderBy(r => r.PeriodStart).ThenBy(r => r.PeriodEnd).ThenBy(r => r.Count)
-                    .Select(r => new ReachContribution(r.PeriodStart, r.PeriodEnd, r.TargetGroupId is { } g ? Broader(g) : null, r.NeighbourhoodId is { } n ? keys[n] : null, r.Count))]);
+                    .Select(r => new ReachContribution(
+                        r.PeriodStart, r.PeriodEnd, r.TargetGroupId is { } g ? Broader(g) : null, r.NeighbourhoodId is { } n ? keys[n] : null, r.Count,
+                        r.NeighbourhoodId is { } place ? [.. areasOf[place].Select(x => keys[x]).Order()] : null))],
+                [.. served.SelectMany(r => areasOf[r]).Distinct().Select(x => keys[x]).Order()]);
         }
 
         return result;
@@ -293,12 +305,16 @@ public static class OfferingFacts
 }
 
 /// <summary>One activity's contribution, in integer keys: what was expanded into cells the last time it was kept.</summary>
+/// <remarks>Areas: the working areas whose regions the activity serves (null in states kept before areas had facts).</remarks>
 public sealed record ActivityContribution(
     int Municipality, int Provider, bool Initiative, int FirstYear, int LastYear, int? Capacity, DateOnly? VerifiedOn,
-    int[] Themes, int[] Groups, int[] Regions, ReachContribution[] Records);
+    int[] Themes, int[] Groups, int[] Regions, ReachContribution[] Records, int[]? Areas = null);
 
-/// <summary>A reach record: its period, its group with the groups above it (null: none named), its region (null: none), its count.</summary>
-public sealed record ReachContribution(DateOnly Start, DateOnly End, int[]? Groups, int? Region, int Count);
+/// <summary>
+/// A reach record: its period, its group with the groups above it (null: none named), its region (null: none), its count,
+/// and the working areas its region lies in (an area counts a record for one of its regions or for none).
+/// </summary>
+public sealed record ReachContribution(DateOnly Start, DateOnly End, int[]? Groups, int? Region, int Count, int[]? Areas = null);
 
 public readonly record struct CellKey(int Municipality, int Year, int Theme, int Group, int Region);
 
@@ -323,6 +339,8 @@ public readonly record struct Measures(int Activities, long Capacity, int WithCa
 /// activity is not tagged with: a cell with reach but no activity), a record naming none for each of the activity's groups;</item>
 /// <item>theme × group × region (T,G,R), the offering cells: a record counts in its own region's cells, or in all when it names none;</item>
 /// <item>theme × region (T,0,R): the offering for any group, which needs versus offering sets against signals that name no group.</item>
+/// <item>for each working area the activity serves, the levels above the region grain again, keyed by the area, with the
+/// records for one of the area's regions or for none (an area's region cells are the municipality's).</item>
 /// </list>
 /// </summary>
 public sealed class Contributions(int firstYear, int lastYear)
@@ -343,16 +361,19 @@ public sealed class Contributions(int firstYear, int lastYear)
             var records = a.Records.Where(r => r.Start <= end && r.End >= start).ToList();
             var ran = new Measures(1, a.Capacity ?? 0, a.Capacity is null ? 0 : 1, Verified(a.VerifiedOn, year) ? 1 : 0, 0, 0, 0);
             Cell(new CellKey(a.Municipality, year, 0, 0, 0), ran with { Reach = records.Sum(r => (long)r.Count) }, a, sign);
+
+            // Each working area it serves: the same figures above the region grain, keyed by the area instead of the
+            // municipality, with the records for one of the area's regions or for none. Region cells are the municipality's.
+            foreach (var area in a.Areas ?? [])
+            {
+                var inArea = records.Where(r => r.Region is null || (r.Areas ?? []).Contains(area)).ToList();
+                Cell(new CellKey(area, year, 0, 0, 0), ran with { Reach = inArea.Sum(r => (long)r.Count) }, a, sign);
+                Themes(area, inArea);
+            }
+
+            Themes(a.Municipality, records);
             foreach (var theme in a.Themes)
             {
-                Cell(new CellKey(a.Municipality, year, theme, 0, 0), ran, a, sign);
-                foreach (var group in a.Groups.Union(records.SelectMany(r => r.Groups ?? [])))
-                {
-                    var tagged = a.Groups.Contains(group);
-                    var reach = records.Where(r => r.Groups is null ? tagged : r.Groups.Contains(group)).Sum(r => (long)r.Count);
-                    Cell(new CellKey(a.Municipality, year, theme, group, 0), tagged ? ran with { Reach = reach } : new Measures { Reach = reach }, tagged ? a : null, sign);
-                }
-
                 foreach (var region in a.Regions)
                 {
                     var reach = records.Where(r => r.Region is null || r.Region == region).Sum(r => (long)r.Count);
@@ -360,6 +381,21 @@ public sealed class Contributions(int firstYear, int lastYear)
                     foreach (var group in a.Groups)
                     {
                         Cell(new CellKey(a.Municipality, year, theme, group, region), ran with { Reach = reach }, a, sign);
+                    }
+                }
+            }
+
+            // The theme and theme × group cells of one scope (the municipality or an area) with the records that count in it.
+            void Themes(int scope, List<ReachContribution> counted)
+            {
+                foreach (var theme in a.Themes)
+                {
+                    Cell(new CellKey(scope, year, theme, 0, 0), ran, a, sign);
+                    foreach (var group in a.Groups.Union(counted.SelectMany(r => r.Groups ?? [])))
+                    {
+                        var tagged = a.Groups.Contains(group);
+                        var reach = counted.Where(r => r.Groups is null ? tagged : r.Groups.Contains(group)).Sum(r => (long)r.Count);
+                        Cell(new CellKey(scope, year, theme, group, 0), tagged ? ran with { Reach = reach } : new Measures { Reach = reach }, tagged ? a : null, sign);
                     }
                 }
             }
