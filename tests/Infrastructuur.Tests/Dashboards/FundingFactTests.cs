@@ -3,6 +3,7 @@ using Infrastructuur.Api.Features.Dashboards;
 using Infrastructuur.Api.Features.Dashboards.Facts;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,12 +63,21 @@ public abstract class FundingFactTests(Func<TestApp> app)
         var covered = await FundingFacts.WindowAsync(reader, CancellationToken.None);
         Assert.NotNull(covered);
         var nonEmpty = 0;
+
+        // The whole municipality and each working area (an area has rows of its own above the region grain).
+        var places = new List<(string Name, Guid? Area, List<Guid> Regions)> { ("municipality", null, [.. w.Regions.Values.Select(r => r.Id)]) };
+        foreach (var (name, area) in w.Areas)
+        {
+            places.Add((name, area.Id, await reader.Neighbourhoods.Where(Filters.InOrBelowArea(area.Id)).Select(n => n.Id).ToListAsync()));
+        }
+
+        foreach (var (place, area, regions) in places)
         for (var year = covered.FirstYear; year <= covered.LastYear; year++)
         {
-            var scope = new Scope(w.Municipality.Id, null, null, [.. w.Regions.Values.Select(r => r.Id)], new(year, 1, 1), new(year, 12, 31), false);
+            var scope = new Scope(w.Municipality.Id, area, null, regions, new(year, 1, 1), new(year, 12, 31), false);
             var fromRecords = await FundingFlows.ComputeFromRecordsAsync(reader, scope, default);
             var (records, facts) = (JsonSerializer.Serialize(fromRecords), JsonSerializer.Serialize(await FundingFlows.ComputeAsync(reader, scope, default)));
-            Assert.True(records == facts, $"funding {year} from the records and from the facts differ after: {why}\nrecords: {records}\nfacts:   {facts}");
+            Assert.True(records == facts, $"funding {year} ({place}) from the records and from the facts differ after: {why}\nrecords: {records}\nfacts:   {facts}");
             nonEmpty += fromRecords.Totals.Grants > 0 || fromRecords.Totals.Disbursed > 0 ? 1 : 0;
         }
 
@@ -260,6 +270,21 @@ public abstract class FundingFactTests(Func<TestApp> app)
                 line.Iv3TaskField = Pick(new[] { "6.1", "7.1", "4.3", "8.3", null });
                 await db.SaveChangesAsync();
                 return $"iv3 {line.Iv3TaskField}";
+            }
+
+            case 9 when random.Next(3) == 0:
+            {
+                // A region put in or taken out of a working area: every fact table is rebuilt.
+                var areaId = w.Areas["A2"].Id;
+                var area = await db.Areas.Include(x => x.Neighbourhoods).SingleAsync(x => x.Id == areaId);
+                var region = Pick(regions);
+                if (area.Neighbourhoods.RemoveAll(n => n.Id == region) == 0)
+                {
+                    area.Neighbourhoods.Add(await db.Neighbourhoods.SingleAsync(n => n.Id == region));
+                }
+
+                await db.SaveChangesAsync();
+                return "area";
             }
 
             case 9:

@@ -75,7 +75,7 @@ public sealed class FundingFlows(Scope scope)
 {
     public Scope Scope { get; } = scope;
 
-    /// <summary>The funding of a scope: from the kept facts for a whole municipality and a calendar year of their window, otherwise from the records.</summary>
+    /// <summary>The funding of a scope: from the kept facts for a whole municipality or working area and a calendar year of their window, otherwise from the records.</summary>
     public static async Task<FundingResult> ComputeAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken) =>
         await FromFactsAsync(db, scope, cancellationToken) ?? await ComputeFromRecordsAsync(db, scope, cancellationToken);
 
@@ -202,7 +202,7 @@ public sealed class FundingFlows(Scope scope)
     private static async Task<FundingResult?> FromFactsAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
     {
         var year = scope.From.Year;
-        if (!scope.IsWholeMunicipality || scope.From != new DateOnly(year, 1, 1) || scope.To != new DateOnly(year, 12, 31)
+        if (scope.NeighbourhoodId is not null || scope.From != new DateOnly(year, 1, 1) || scope.To != new DateOnly(year, 12, 31)
             || !await FundingFacts.ExistHereAsync(db, cancellationToken))
         {
             return null;
@@ -214,16 +214,26 @@ public sealed class FundingFlows(Scope scope)
             return null;
         }
 
+        // A working area has rows of its own above the region grain; its region rows are the municipality's, narrowed.
         var keys = db.Set<FactKey>().AsNoTracking();
-        var scopeId = scope.MunicipalityId;
-        var municipality = await keys.Where(k => k.Key == scopeId).Select(k => (int?)k.Id).FirstOrDefaultAsync(cancellationToken) ?? -1;
+        Guid[] places = scope.AreaId is { } area ? [scope.MunicipalityId, area] : [scope.MunicipalityId];
+        var ids = await keys.Where(k => places.Contains(k.Key)).ToDictionaryAsync(k => k.Key, k => k.Id, cancellationToken);
+        var municipality = ids.GetValueOrDefault(scope.MunicipalityId, -1);
+        var own = scope.AreaId is { } a ? ids.GetValueOrDefault(a, -1) : municipality;
         var facts = db.Set<FundingFact>().AsNoTracking().Where(f => f.Municipality == municipality);
         var rows = await (
-                from f in facts.Where(f => f.Dimension <= (int)FundingDimension.Region && f.Year == year)
+                from f in db.Set<FundingFact>().AsNoTracking()
+                    .Where(f => (f.Municipality == own && f.Dimension < (int)FundingDimension.Region) || (f.Municipality == municipality && f.Dimension == (int)FundingDimension.Region))
+                    .Where(f => f.Year == year)
                 join k in keys on f.Key equals k.Id into named
                 from k in named.DefaultIfEmpty()
                 select new { f.Dimension, f.Key, Id = (Guid?)k.Key, f.Awarded, f.Disbursed, f.Grants })
             .ToListAsync(cancellationToken);
+        if (!scope.IsWholeMunicipality)
+        {
+            var inScope = scope.Regions.ToHashSet();
+            rows = [.. rows.Where(r => r.Dimension != (int)FundingDimension.Region || (r.Id is { } region && inScope.Contains(region)))];
+        }
         var fields = (await db.BudgetLines.AsNoTracking().Where(l => l.Iv3TaskField != null).Select(l => l.Iv3TaskField!).Distinct().ToListAsync(cancellationToken))
             .ToDictionary(FundingFacts.Iv3Key);
 

@@ -11,16 +11,16 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Working areas get offering facts of their own: a rebuild on the next catch-up writes them.
+            // Working areas get facts of their own: a rebuild of every fact table on the next catch-up writes them.
             OfferingFactTriggers.CreateAreaSqlite(migrationBuilder);
-            migrationBuilder.Sql("UPDATE \"OfferingFactWindow\" SET \"Stale\" = TRUE WHERE \"Id\" = 1;");
+            migrationBuilder.Sql("UPDATE \"OfferingFactWindow\" SET \"Stale\" = TRUE;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             OfferingFactTriggers.DropAreaSqlite(migrationBuilder);
-            migrationBuilder.Sql("UPDATE \"OfferingFactWindow\" SET \"Stale\" = TRUE WHERE \"Id\" = 1;");
+            migrationBuilder.Sql("UPDATE \"OfferingFactWindow\" SET \"Stale\" = TRUE;");
         }
     }
 }

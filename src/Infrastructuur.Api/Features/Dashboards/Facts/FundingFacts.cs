@@ -155,13 +155,16 @@ public static class FundingFacts
         var programmes = await db.Programmes.AsNoTracking().Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.MunicipalityId, cancellationToken);
         var parents = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.ParentId, cancellationToken);
 
+        // The working areas each benefiting region lies in: an area's rows count the grants benefiting one of its regions.
+        var areasOf = (await DashboardSql.RegionAreas(db).ToListAsync(cancellationToken)).ToLookup(l => l.Owner, l => l.Key);
+
         IEnumerable<Guid> Iv3(string? field) => field is null ? [] : [Iv3Key(field)];
         await keys.EnsureAsync(
             grants.SelectMany(g => new[] { g.FunderId }.Concat(g.RecipientProgrammeId is { } p ? [p, programmes[p]] : []))
                 .Concat(allocations.SelectMany(a => a).SelectMany(a => Iv3(a.Iv3TaskField).Append(a.BudgetLineId)))
                 .Concat(payments.SelectMany(d => d).SelectMany(d => Iv3(d.Iv3TaskField).Concat(d.BudgetLineId is { } l ? [l] : [])))
                 .Concat(themes.SelectMany(t => t)).Concat(parents.Keys)
-                .Concat(regions.SelectMany(r => r).SelectMany(r => new[] { r.Key, r.MunicipalityId })),
+                .Concat(regions.SelectMany(r => r).SelectMany(r => new[] { r.Key, r.MunicipalityId }.Concat(areasOf[r.Key]))),
             cancellationToken);
 
         // A theme counts for itself and the themes above it (three levels, as DashboardSql.Broader).
@@ -179,6 +182,7 @@ public static class FundingFacts
         foreach (var g in grants)
         {
             var places = regions[g.Id].Select(r => new GrantRegion(keys[r.MunicipalityId], keys[r.Key])).Distinct().OrderBy(r => r.Municipality).ThenBy(r => r.Region).ToArray();
+            var areas = regions[g.Id].SelectMany(r => areasOf[r.Key]).Distinct().Select(x => keys[x]).Order().ToArray();
             result[g.Id] = new GrantContribution(
                 keys[g.FunderId],
                 g.RecipientInitiativeId is not null ? (int)RecipientKind.Initiative : g.RecipientOrganisationId is not null ? (int)RecipientKind.Organisation : (int)RecipientKind.Programme,
@@ -189,7 +193,8 @@ public static class FundingFacts
                 [.. themes[g.Id].SelectMany(Broader).Distinct().Select(t => keys[t]).Order()],
                 places,
                 g.RecipientProgrammeId is { } programme ? keys[programme] : 0,
-                g.RecipientProgrammeId is { } owner ? keys[programmes[owner]] : 0);
+                g.RecipientProgrammeId is { } owner ? keys[programmes[owner]] : 0,
+                areas);
         }
 
         return result;
@@ -228,9 +233,10 @@ public static class FundingFacts
 }
 
 /// <summary>One grant's contribution, in integer keys (0: none).</summary>
+/// <remarks>Areas: the working areas its benefiting regions lie in (null in states kept before areas had funding facts).</remarks>
 public sealed record GrantContribution(
     int Funder, int Kind, long Awarded, int? AwardYear, AllocationPart[] Allocations, PaymentPart[] Payments, int[] Themes, GrantRegion[] Regions,
-    int Programme, int ProgrammeMunicipality);
+    int Programme, int ProgrammeMunicipality, int[]? Areas = null);
 
 public sealed record AllocationPart(int Line, int Iv3, long Cents);
 
@@ -265,9 +271,13 @@ public sealed class FundingContributions(int firstYear, int lastYear)
         }
 
         bool InWindow(int year) => year >= firstYear && year <= lastYear;
-        foreach (var municipality in g.Regions.Select(r => r.Municipality).Distinct())
+
+        // Each municipality a benefiting region lies in, and each working area: an area's rows have no regions of their own
+        // (its region rows are the municipality's, narrowed to the area's regions when read).
+        var scopes = g.Regions.Select(r => r.Municipality).Distinct().Select(m => (Scope: m, Regions: g.Regions.Where(r => r.Municipality == m).Select(r => r.Region).ToList()))
+            .Concat((g.Areas ?? []).Select(a => (Scope: a, Regions: new List<int>())));
+        foreach (var (municipality, regions) in scopes)
         {
-            var regions = g.Regions.Where(r => r.Municipality == municipality).Select(r => r.Region).ToList();
             if (g.AwardYear is { } year && InWindow(year))
             {
                 var amount = g.Awarded;

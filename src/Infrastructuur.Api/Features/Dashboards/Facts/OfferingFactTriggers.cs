@@ -201,7 +201,7 @@ public static class OfferingFactTriggers
     }
 
     // What makes a region lie in another working area: a link added or removed, a region moved under another district, an
-    // area moved to another municipality. Rare; each asks for a rebuild of the offering facts (ADR 0019: areas).
+    // area moved to another municipality. Rare; each asks every fact table for a rebuild (ADR 0019 and 0021: areas).
     private static readonly (string Table, string Event, string? Column)[] AreaChanges =
     [
         ("AreaNeighbourhood", "INSERT", null),
@@ -217,7 +217,7 @@ public static class OfferingFactTriggers
             var on = column is null ? $"{change} ON \"{table}\"" : $"UPDATE OF \"{column}\" ON \"{table}\" WHEN old.\"{column}\" IS NOT new.\"{column}\"";
             migrationBuilder.Sql($"""
                 CREATE TRIGGER "TR_{table}_Facts{change}{column}" AFTER {on} BEGIN
-                    UPDATE "OfferingFactWindow" SET "Stale" = TRUE WHERE "Id" = {OfferingFacts.WindowId};
+                    UPDATE "OfferingFactWindow" SET "Stale" = TRUE;
                 END;
                 """);
         }
@@ -231,7 +231,7 @@ public static class OfferingFactTriggers
         migrationBuilder.Sql($$"""
             CREATE FUNCTION "OfferingFacts_on_area_change"() RETURNS trigger LANGUAGE plpgsql AS $fn$
             BEGIN
-                UPDATE "OfferingFactWindow" SET "Stale" = TRUE WHERE "Id" = {{OfferingFacts.WindowId}};
+                UPDATE "OfferingFactWindow" SET "Stale" = TRUE;
                 RETURN NULL;
             END $fn$;
             """);
