@@ -234,12 +234,13 @@ public sealed class FundingFlows(Scope scope)
             var inScope = scope.Regions.ToHashSet();
             rows = [.. rows.Where(r => r.Dimension != (int)FundingDimension.Region || (r.Id is { } region && inScope.Contains(region)))];
         }
+
         var fields = (await db.BudgetLines.AsNoTracking().Where(l => l.Iv3TaskField != null).Select(l => l.Iv3TaskField!).Distinct().ToListAsync(cancellationToken))
             .ToDictionary(FundingFacts.Iv3Key);
 
         List<FundingRow> Rows(FundingDimension dimension, Func<int, Guid?, FundingRow> row) =>
             Ordered(rows.Where(r => r.Dimension == (int)dimension).Select(r => row(r.Key, r.Id) with { Awarded = r.Awarded, Disbursed = r.Disbursed, Grants = r.Grants }));
-        long Single(FundingDimension dimension, Func<FundingRow, long> value) => Rows(dimension, (_, _) => new FundingRow(null, null, 0, 0, 0)).Select(value).FirstOrDefault();
+        long Awarded(FundingDimension dimension) => rows.Where(r => r.Dimension == (int)dimension).Select(r => r.Awarded).FirstOrDefault();
 
         var total = Rows(FundingDimension.Total, (_, _) => new FundingRow(null, null, 0, 0, 0)).FirstOrDefault() ?? new FundingRow(null, null, 0, 0, 0);
         var sources = new ProgrammeSources();
@@ -258,8 +259,8 @@ public sealed class FundingFlows(Scope scope)
 
         return new FundingResult(
             total,
-            Single(FundingDimension.MultiLine, r => r.Awarded),
-            total.Awarded - Single(FundingDimension.Allocated, r => r.Awarded),
+            Awarded(FundingDimension.MultiLine),
+            total.Awarded - Awarded(FundingDimension.Allocated),
             Rows(FundingDimension.Funder, (_, id) => new FundingRow(id, null, 0, 0, 0)),
             Rows(FundingDimension.Column, (_, id) => new FundingRow(null, id is { } field ? fields[field] : null, 0, 0, 0)),
             Rows(FundingDimension.Kind, (kind, _) => new FundingRow(null, ((RecipientKind)kind).ToString(), 0, 0, 0)),

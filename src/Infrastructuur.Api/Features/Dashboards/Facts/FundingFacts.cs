@@ -155,8 +155,10 @@ public static class FundingFacts
         var programmes = await db.Programmes.AsNoTracking().Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.MunicipalityId, cancellationToken);
         var parents = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.ParentId, cancellationToken);
 
-        // The working areas each benefiting region lies in: an area's rows count the grants benefiting one of its regions.
-        var areasOf = (await DashboardSql.RegionAreas(db).ToListAsync(cancellationToken)).ToLookup(l => l.Owner, l => l.Key);
+        // The working areas each benefiting region lies in (only those regions: this runs in every writer's transaction): an
+        // area's rows count the grants benefiting one of its regions.
+        List<Guid> benefiting = [.. regions.SelectMany(r => r).Select(r => r.Key).Distinct()];
+        var areasOf = (await DashboardSql.RegionAreas(db).Where(l => benefiting.Contains(l.Owner)).ToListAsync(cancellationToken)).ToLookup(l => l.Owner, l => l.Key);
 
         IEnumerable<Guid> Iv3(string? field) => field is null ? [] : [Iv3Key(field)];
         await keys.EnsureAsync(
