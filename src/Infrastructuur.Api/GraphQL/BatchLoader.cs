@@ -20,11 +20,12 @@ public abstract class BatchLoader<TKey, TValue> : IRequestBound
     void IRequestBound.Bind(RequestContext request) => _request = request;
 
     /// <summary>
-    /// The caller, for loaders whose rows depend on who asks (row visibility); loaded once per request. A loader used
+    /// The caller, for loaders whose rows depend on who asks (row visibility; <see cref="RequestContext.RowsViewerAsync"/>:
+    /// an administrator's person is not looked up); loaded once per request. A loader used
     /// outside a request (the benchmark floor) sees what an anonymous caller sees, never more.
     /// </summary>
     protected Task<Features.Access.Viewer> ViewerAsync(CancellationToken cancellationToken) =>
-        _request?.ViewerAsync(cancellationToken) ?? Task.FromResult(Features.Access.Viewer.Anonymous);
+        _request?.RowsViewerAsync(cancellationToken) ?? Task.FromResult(Features.Access.Viewer.Anonymous);
     private readonly Dictionary<TKey, Task<TValue?>> _results = [];
     private Dictionary<TKey, TaskCompletionSource<TValue?>> _pending = [];
 

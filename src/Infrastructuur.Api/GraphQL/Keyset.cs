@@ -19,6 +19,29 @@ public sealed class KeysetOrder<T, TKey>(string name, Expression<Func<T, TKey>> 
 
     public string Name => name;
 
+    public IReadOnlyCollection<string> Reads { get; } = MembersOf(key);
+
+    // The members of the row the sort key reads: a projected row must carry them for its cursor.
+    private static HashSet<string> MembersOf(LambdaExpression key)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        new MemberCollector(key.Parameters[0], found).Visit(key.Body);
+        return found;
+    }
+
+    private sealed class MemberCollector(ParameterExpression row, HashSet<string> found) : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Expression == row)
+            {
+                found.Add(node.Member.Name);
+            }
+
+            return base.VisitMember(node);
+        }
+    }
+
     public IQueryable<T> Sort(IQueryable<T> query, bool reverse)
     {
         var desc = descending ^ reverse;
@@ -137,6 +160,9 @@ public sealed class KeysetOrder<T, TKey>(string name, Expression<Func<T, TKey>> 
 public interface IKeysetOrder<T>
 {
     string Name { get; }
+
+    /// <summary>The members of a row its sort key reads.</summary>
+    IReadOnlyCollection<string> Reads { get; }
 
     IQueryable<T> Sort(IQueryable<T> query, bool reverse);
 

@@ -25,7 +25,7 @@ public sealed record NodeResolver(string TypeName, Func<IResolveFieldContext, Gu
 {
     public static NodeResolver For<T>(string typeName)
         where T : Entity =>
-        new(typeName, (ctx, id) => ctx.LoadById<T>(id).Then(e => (object?)e));
+        new(typeName, (ctx, id) => ctx.LoadSelectedById<T>(id).Then(e => (object?)e));
 }
 
 /// <summary>
@@ -35,6 +35,12 @@ public sealed record NodeResolver(string TypeName, Func<IResolveFieldContext, Gu
 public sealed class ById<T>(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, T>
     where T : Entity
 {
+    /// <summary>Reads only <paramref name="shape"/>'s columns and joins (<see cref="Shape"/>); the whole row when null.</summary>
+    public ById(IDbContextFactory<InfrastructuurDb> factory, Shape shape)
+        : this(factory) => _shape = shape;
+
+    private readonly Shape? _shape;
+
     // The most frequent query there is, so it is compiled once (per engine: each has its own model) and skips EF Core's
     // per-call expression work; measured as part of a reference's cost in bench/ (Q1).
     private static readonly ConcurrentDictionary<Type, Func<InfrastructuurDb, Guid[], IAsyncEnumerable<T>>> Compiled = new();
@@ -43,6 +49,11 @@ public sealed class ById<T>(IDbContextFactory<InfrastructuurDb> factory) : Batch
     {
         var viewer = await ViewerAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (_shape?.Selector<T>(db.Model, viewer) is { } selector)
+        {
+            return await db.Set<T>().VisibleTo(viewer).AsNoTracking().Where(e => keys.Contains(e.Id)).Select(selector).ToDictionaryAsync(e => e.Id, cancellationToken);
+        }
+
         if (Visibility.Rule<T>(viewer) is not null)
         {
             // A viewer-dependent filter cannot be a compiled query; rows with a rule take the ordinary path.
@@ -81,12 +92,35 @@ public static class NodeFieldExtensions
         id is { } key ? context.Loader<ById<T>>().Load(key) : NullResult<T>.Instance;
 
     /// <summary>
+    /// A reference the field returns as its value: the row with only the columns and joins the field's selection set
+    /// needs (<see cref="Shape.OfField"/>), batched with every other reference of the same shape. Only for a field whose
+    /// value is this row; a resolver that reads the row for something else uses <see cref="LoadById{T}"/>.
+    /// </summary>
+    public static IDataLoaderResult<T?> LoadSelectedById<T>(this IResolveFieldContext context, Guid? id)
+        where T : Entity
+    {
+        if (id is not { } key)
+        {
+            return NullResult<T>.Instance;
+        }
+
+        var shape = Shape.OfField(context, typeof(T));
+        if (shape.Whole)
+        {
+            return context.Loader<ById<T>>().Load(key);
+        }
+
+        var request = context.Request();
+        return request.Shared($"by-id:{shape.Key}", () => new ById<T>(request.DbFactory, shape)).Load(key);
+    }
+
+    /// <summary>
     /// A root by-ID field (<c>activity(id:)</c> …): the row, or null with NOT_FOUND — alike whether there is no such row
     /// or the caller may not see it, and alike with node(id:).
     /// </summary>
     public static IDataLoaderResult<T?> LoadByIdOrNotFound<T>(this IResolveFieldContext context, Guid id)
         where T : Entity =>
-        context.LoadById<T>(id).Then<T?, T?>(found => found ?? throw new ApiException(ErrorCodes.NotFound, $"Could not resolve to a {typeof(T).Name} with that ID."));
+        context.LoadSelectedById<T>(id).Then<T?, T?>(found => found ?? throw new ApiException(ErrorCodes.NotFound, $"Could not resolve to a {typeof(T).Name} with that ID."));
 
     private sealed class NullResult<T> : IDataLoaderResult<T?>
     {

@@ -101,7 +101,8 @@ public static class Paging
         var request = context.Request();
         var factory = request.DbFactory;
         var args = ConnectionArgs.From(context);
-        var viewer = await request.ViewerAsync(context.CancellationToken);
+        var shape = Shape.OfConnection(context, typeof(T)).With(order.Reads);
+        var viewer = await request.RowsViewerAsync(context.CancellationToken);
         await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
         var page = query(db).VisibleTo(viewer);
         var cursor = args.Backward ? args.Before : args.After;
@@ -110,7 +111,8 @@ public static class Paging
             page = order.Seek(page, cursor, args.Backward);
         }
 
-        var rows = await order.Sort(page, args.Backward).Take(args.Size + 1).AsNoTracking().ToListAsync(context.CancellationToken);
+        var sorted = order.Sort(page, args.Backward).Take(args.Size + 1).AsNoTracking();
+        var rows = await (shape.Selector<T>(db.Model, viewer) is { } selector ? sorted.Select(selector) : sorted).ToListAsync(context.CancellationToken);
         return Build(rows, order, args, () => new Deferred<int>(async ct =>
         {
             await using var countDb = await factory.CreateDbContextAsync(ct);
@@ -135,7 +137,8 @@ public static class Paging
         var args = ConnectionArgs.From(context);
         var key = LoaderKey(context);
         var request = context.Request();
-        var pages = request.Shared($"page:{key}", () => new ChildPageLoader<TParent, T>(request.DbFactory, children, order, args));
+        var shape = Shape.OfConnection(context, typeof(T)).With(order.Reads);
+        var pages = request.Shared($"page:{key}:{shape.Key}", () => new ChildPageLoader<TParent, T>(request.DbFactory, children, order, args, shape));
         var counts = request.Shared($"count:{key}", () => new ChildCountLoader<TParent, T>(request.DbFactory, children));
         var parentId = context.Source.Id;
         return pages.Load(parentId).Then(list => Build(list ?? [], order, args, () => counts.Load(parentId).Then(c => c)));
@@ -168,7 +171,8 @@ public static class Paging
         IDbContextFactory<InfrastructuurDb> factory,
         Func<InfrastructuurDb, Expression<Func<TParent, IEnumerable<T>>>> children,
         IKeysetOrder<T> order,
-        ConnectionArgs args) : BatchLoader<Guid, List<T>>
+        ConnectionArgs args,
+        Shape shape) : BatchLoader<Guid, List<T>>
         where TParent : Entity
         where T : Entity
     {
@@ -180,7 +184,8 @@ public static class Paging
             var selector = children(db).VisibleTo(viewer);
             var page = order.PageOf(selector.Body, args.Backward ? args.Before : args.After, args.Backward, args.Size + 1);
             var parents = db.Set<TParent>().Where(p => ids.Contains(p.Id));
-            var query = db.Database.IsSqlite() ? PageIdsPerParent(db, parents, selector.Parameters[0], page) : Lateral(parents, selector.Parameters[0], page);
+            var columns = shape.Selector<T>(db.Model, viewer);
+            var query = db.Database.IsSqlite() ? PageIdsPerParent(db, parents, selector.Parameters[0], page, columns) : Lateral(parents, selector.Parameters[0], page, columns);
             var rows = await query.AsNoTracking().ToListAsync(cancellationToken);
             return rows.GroupBy(r => r.ParentId).ToDictionary(g => g.Key, g => order.InOrder(g.Select(r => r.Node), args.Backward));
         }
@@ -188,27 +193,41 @@ public static class Paging
         // parents.SelectMany(parent => page(parent).Select(child => new ParentRow { ParentId = parent.Id, Node = child })).
         // The parent's ID inside the page is an outer reference EF Core cannot lift into a join key, so it keeps the
         // APPLY (JOIN LATERAL on PostgreSQL) instead of numbering every child row.
-        private static IQueryable<ParentRow<T>> Lateral(IQueryable<TParent> parents, ParameterExpression parent, Expression page)
+        private static IQueryable<ParentRow<T>> Lateral(IQueryable<TParent> parents, ParameterExpression parent, Expression page, Expression<Func<T, T>>? columns)
         {
             var child = Expression.Parameter(typeof(T), "child");
-            var tagged = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(T), typeof(ParentRow<T>)], page, Expression.Lambda(Tag(parent, child), child));
+            var node = columns is null ? (Expression)child : ReplacingExpressionVisitor.Replace(columns.Parameters[0], child, columns.Body);
+            var tagged = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(T), typeof(ParentRow<T>)], page, Expression.Lambda(Tag(parent, node), child));
             return parents.SelectMany(Expression.Lambda<Func<TParent, IEnumerable<ParentRow<T>>>>(tagged, parent));
         }
 
         // from parent in parents from child in db.Set<T>() where page(parent).Select(c => c.Id).Contains(child.Id).
         // EF Core writes it as a CROSS JOIN, which SQLite never reorders: per parent the IN list is one index range
         // (LIMIT n), and the children are n primary-key look-ups.
-        private static IQueryable<ParentRow<T>> PageIdsPerParent(InfrastructuurDb db, IQueryable<TParent> parents, ParameterExpression parent, Expression page)
+        private static IQueryable<ParentRow<T>> PageIdsPerParent(InfrastructuurDb db, IQueryable<TParent> parents, ParameterExpression parent, Expression page, Expression<Func<T, T>>? columns)
         {
             var pair = Expression.Parameter(typeof(Pair), "pair");
             var pageOfPair = ReplacingExpressionVisitor.Replace(parent, Expression.Property(pair, nameof(Pair.Parent)), page);
             Expression<Func<T, Guid>> id = c => c.Id;
             var pageIds = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(T), typeof(Guid)], pageOfPair, id);
             var inPage = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], pageIds, Expression.Property(Expression.Property(pair, nameof(Pair.Node)), nameof(Entity.Id)));
-            return parents
+            var pairs = parents
                 .SelectMany(_ => db.Set<T>(), (p, c) => new Pair { Parent = p, Node = c })
-                .Where(Expression.Lambda<Func<Pair, bool>>(inPage, pair))
-                .Select(p => new ParentRow<T> { ParentId = p.Parent.Id, Node = p.Node });
+                .Where(Expression.Lambda<Func<Pair, bool>>(inPage, pair));
+            if (columns is null)
+            {
+                return pairs.Select(p => new ParentRow<T> { ParentId = p.Parent.Id, Node = p.Node });
+            }
+
+            var row = Expression.Parameter(typeof(Pair), "row");
+            var node = ReplacingExpressionVisitor.Replace(columns.Parameters[0], Expression.Property(row, nameof(Pair.Node)), columns.Body);
+            var parentId = Expression.Property(Expression.Property(row, nameof(Pair.Parent)), nameof(Entity.Id));
+            return pairs.Select(Expression.Lambda<Func<Pair, ParentRow<T>>>(
+                Expression.MemberInit(
+                    Expression.New(typeof(ParentRow<T>)),
+                    Expression.Bind(typeof(ParentRow<T>).GetProperty(nameof(ParentRow<T>.ParentId))!, parentId),
+                    Expression.Bind(typeof(ParentRow<T>).GetProperty(nameof(ParentRow<T>.Node))!, node)),
+                row));
         }
 
         private static MemberInitExpression Tag(ParameterExpression parent, Expression child) =>

@@ -47,6 +47,26 @@ public sealed class RequestContext : Dictionary<string, object?>
     }
 
     /// <summary>
+    /// The caller as far as row visibility goes. An administrator sees every row, so their rows need no look-up of the
+    /// person behind the token: lists and references of an admin's request send no statement for it. Everything that
+    /// needs the person (the access log, mutations) asks <see cref="ViewerAsync"/>.
+    /// </summary>
+    public Task<Features.Access.Viewer> RowsViewerAsync(CancellationToken cancellationToken)
+    {
+        lock (_loaders)
+        {
+            if (_viewer is null && Features.Access.Viewer.RoleOf(User) == Features.Access.Role.Admin)
+            {
+                return _rowsViewer ??= Task.FromResult(Features.Access.Viewer.AdminForRows(User.Subject()!));
+            }
+        }
+
+        return ViewerAsync(cancellationToken);
+    }
+
+    private Task<Features.Access.Viewer>? _rowsViewer;
+
+    /// <summary>
     /// Forgets the loaded scopes after a write: a mutation can change them (starting an initiative makes its creator a
     /// coordinator), and its payload must be read with the scopes that hold after it.
     /// </summary>

@@ -19,21 +19,21 @@ public sealed class AccessLogEntryType : ObjectGraphType<AccessLogEntry>
         Description = "One read of a person's personal data: who read which fields, in which role, when. The log is append-only; you see the entries about yourself, administrators see all.";
         this.DefaultPolicy(Policies.Scoped);
         this.AsNode();
-        Field<NonNullGraphType<DateTimeGraphType>>("readAt").Description("When the data was read (UTC).").Resolve(ctx => ctx.Source.CreatedAt);
+        Field<NonNullGraphType<DateTimeGraphType>>("readAt").Description("When the data was read (UTC).").FromColumn(x => x.CreatedAt);
         Field<NonNullGraphType<PersonType>>("person")
             .Description("The person whose data was read.")
-            .Resolve(ctx => ctx.LoadById<Person>(ctx.Source.PersonId));
+            .Reads(x => x.PersonId).Resolve(ctx => ctx.LoadSelectedById<Person>(ctx.Source.PersonId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("fields")
             .Description("The fields read, e.g. email, fullName, shareholderRegister, personalDataExport.")
             .Resolve(ctx => ctx.Source.Fields.Split(',', StringSplitOptions.RemoveEmptyEntries));
-        Field<NonNullGraphType<RoleType>>("readerRole").Description("The role the reader read it in.").Resolve(ctx => ctx.Source.ReaderRole);
+        Field<NonNullGraphType<RoleType>>("readerRole").Description("The role the reader read it in.").FromColumn(x => x.ReaderRole);
         Field<PersonType>("reader")
             .Description("The person who read it, when their sign-in is linked to a person (their public display name).")
-            .Resolve(ctx => ctx.LoadById<Person>(ctx.Source.ReaderPersonId));
+            .Reads(x => x.ReaderPersonId).Resolve(ctx => ctx.LoadSelectedById<Person>(ctx.Source.ReaderPersonId));
         Field<NonNullGraphType<StringGraphType>>("readerSubject")
             .Policy(Policies.Admin)
             .Description("The reader's token subject (administrators only).")
-            .Resolve(ctx => ctx.Source.ReaderSubject);
+            .FromColumn(x => x.ReaderSubject);
         Field<NonNullGraphType<IdGraphType>>("requestId")
             .Policy(Policies.Admin)
             .Description("Shared by all entries of the same request (administrators only).")
@@ -41,7 +41,7 @@ public sealed class AccessLogEntryType : ObjectGraphType<AccessLogEntry>
         Field<StringGraphType>("traceId")
             .Policy(Policies.Admin)
             .Description("The W3C trace id of the request when tracing was on, to find it in the traces (administrators only).")
-            .Resolve(ctx => ctx.Source.TraceId);
+            .FromColumn(x => x.TraceId);
     }
 }
 

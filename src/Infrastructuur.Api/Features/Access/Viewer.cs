@@ -63,6 +63,12 @@ public sealed class Viewer
         return role == Role.Anonymous ? Role.Resident : role;
     }
 
+    /// <summary>
+    /// An administrator as row visibility sees them (every row), from the token alone: no person, no scopes. Only for
+    /// reading rows; whatever records who acted or read (the access log, mutations) loads the full viewer.
+    /// </summary>
+    public static Viewer AdminForRows(string subject) => new(subject, null, Role.Admin, [], [], []);
+
     public static async Task<Viewer> LoadAsync(ClaimsPrincipal user, InfrastructuurDb db, CancellationToken cancellationToken)
     {
         var subject = user.Subject();

@@ -164,6 +164,7 @@ public sealed class Activity : Entity, INamed, ISearchable
     /// The STARTS_ON sort key: never null (keyset cursors need a value), an open start sorting as the earliest day.
     /// It follows <see cref="Schedule"/> by construction, so no write path can let it go stale; EF writes it, reads skip it.
     /// </summary>
+    [ComputedFrom(nameof(Schedule))]
     public DateOnly StartsOnKey
     {
         get => Schedule.StartsOn ?? DateOnly.MinValue;

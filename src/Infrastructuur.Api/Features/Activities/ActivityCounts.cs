@@ -4,12 +4,14 @@ using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.GraphQL;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Infrastructuur.Api.Features.Activities;
 
-/// <summary>How many activities carry one theme (within one region).</summary>
-public sealed record ThemeActivityCount(Guid ThemeId, string ThemeKey, int Count);
+/// <summary>How many activities carry one theme (within one region); <see cref="Theme"/> when the count's statement read it.</summary>
+public sealed record ThemeActivityCount(Guid ThemeId, string ThemeKey, int Count, Theme? Theme = null);
 
 public sealed class ThemeActivityCountType : ObjectGraphType<ThemeActivityCount>
 {
@@ -20,7 +22,7 @@ public sealed class ThemeActivityCountType : ObjectGraphType<ThemeActivityCount>
         this.DefaultPolicy(Policies.Public);
         Field<NonNullGraphType<ThemeType>>("theme")
             .Description("The theme.")
-            .Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.ThemeId));
+            .Resolve(ctx => ctx.Reference(ctx.Source.Theme, ctx.Source.ThemeId));
         Field(c => c.Count).Description("How many activities are tagged with exactly this theme.");
     }
 }
@@ -31,28 +33,36 @@ public static class ActivityCountFields
     public static void AddActivityCountFields(this ObjectGraphType<Neighbourhood> type) =>
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeActivityCountType>>>>("activityCountsByTheme")
             .Description("For each theme, how many of the activities serving exactly this region carry it (an activity with two themes counts for both), most first, then by Dutch theme name. Themes without activities here are left out.")
-            .Resolve(ctx => ctx.Loader<ActivityCountsByTheme>().Load(ctx.Source.Id).Then(list => list ?? []));
+            .Reads()
+            .Resolve(ctx =>
+            {
+                // The themes are read in the counts' own statement, with the columns the document asks of them.
+                var theme = Shape.OfChild(ctx, "theme", typeof(Theme));
+                var request = ctx.Request();
+                return request.Shared($"theme-counts:{theme.Key}", () => new ActivityCountsByTheme(request.DbFactory, theme)).Load(ctx.Source.Id).Then(list => list ?? []);
+            });
 }
 
 /// <summary>Each region's activity counts per theme, for a whole page of regions in one GROUP BY.</summary>
-public sealed class ActivityCountsByTheme(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, List<ThemeActivityCount>>
+public sealed class ActivityCountsByTheme(IDbContextFactory<InfrastructuurDb> factory, Shape theme) : BatchLoader<Guid, List<ThemeActivityCount>>
 {
     protected override async Task<IReadOnlyDictionary<Guid, List<ThemeActivityCount>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
         var viewer = await ViewerAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await Query(db, keys, viewer).ToListAsync(cancellationToken);
+        var rows = await Query(db, keys, viewer, theme.Selector<Theme>(db.Model, viewer)).ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.NeighbourhoodId).ToDictionary(
             g => g.Key,
-            g => g.Select(r => new ThemeActivityCount(r.ThemeId, r.ThemeKey, r.Count)).OrderByDescending(c => c.Count).ThenBy(c => c.ThemeKey, StringComparer.Ordinal).ThenBy(c => c.ThemeId).ToList());
+            g => g.Select(r => new ThemeActivityCount(r.ThemeId, r.ThemeKey, r.Count, r.Theme)).OrderByDescending(c => c.Count).ThenBy(c => c.ThemeKey, StringComparer.Ordinal).ThenBy(c => c.ThemeId).ToList());
     }
 
     /// <summary>
     /// (region, theme, count) for the given regions, counted in the database straight from the two link tables (an
     /// activity's regions, an activity's themes); the activities themselves are read only when the viewer may not see
-    /// all of them, so hidden (draft) activities never count.
+    /// all of them, so hidden (draft) activities never count. With <paramref name="theme"/>, each count carries its
+    /// theme read through that projection (themes are public).
     /// </summary>
-    public static IQueryable<RegionThemeCount> Query(InfrastructuurDb db, IReadOnlyCollection<Guid> regions, Viewer viewer)
+    public static IQueryable<RegionThemeCount> Query(InfrastructuurDb db, IReadOnlyCollection<Guid> regions, Viewer viewer, Expression<Func<Theme, Theme>>? theme = null)
     {
         var inRegions = db.Set<Dictionary<string, object>>("ActivityNeighbourhood").Where(s => regions.Contains(EF.Property<Guid>(s, "NeighbourhoodsId")));
         if (Visibility.Rule<Activity>(viewer) is not null)
@@ -74,9 +84,25 @@ public sealed class ActivityCountsByTheme(IDbContextFactory<InfrastructuurDb> fa
             let tagged = link.tagged
             group tagged by new { NeighbourhoodId = EF.Property<Guid>(served, "NeighbourhoodsId"), ThemeId = EF.Property<Guid>(tagged, "ThemesId") } into g
             select new { g.Key.NeighbourhoodId, g.Key.ThemeId, Count = g.Count() };
-        return from c in counts
-               join theme in db.Themes on c.ThemeId equals theme.Id
-               select new RegionThemeCount { NeighbourhoodId = c.NeighbourhoodId, ThemeId = c.ThemeId, ThemeKey = theme.NameKey, Count = c.Count };
+        var joined = counts.Join(db.Themes, c => c.ThemeId, t => t.Id, (c, t) => new CountedTheme { NeighbourhoodId = c.NeighbourhoodId, Count = c.Count, Theme = t });
+        Expression<Func<CountedTheme, Theme?>> read = theme is null ? _ => null : Expression.Lambda<Func<CountedTheme, Theme?>>(
+            ReplacingExpressionVisitor.Replace(theme.Parameters[0], Expression.Property(CountedTheme.Row, nameof(CountedTheme.Theme)), theme.Body), CountedTheme.Row);
+        var row = CountedTheme.Row;
+        Expression<Func<CountedTheme, RegionThemeCount>> shape = c => new RegionThemeCount { NeighbourhoodId = c.NeighbourhoodId, ThemeId = c.Theme.Id, ThemeKey = c.Theme.NameKey, Count = c.Count };
+        var init = (MemberInitExpression)ReplacingExpressionVisitor.Replace(shape.Parameters[0], row, shape.Body);
+        var withTheme = init.Update(init.NewExpression, [.. init.Bindings, Expression.Bind(typeof(RegionThemeCount).GetProperty(nameof(RegionThemeCount.Theme))!, read.Body)]);
+        return joined.Select(Expression.Lambda<Func<CountedTheme, RegionThemeCount>>(withTheme, row));
+    }
+
+    private sealed class CountedTheme
+    {
+        public static readonly ParameterExpression Row = Expression.Parameter(typeof(CountedTheme), "counted");
+
+        public Guid NeighbourhoodId { get; init; }
+
+        public int Count { get; init; }
+
+        public required Theme Theme { get; init; }
     }
 }
 
@@ -89,4 +115,6 @@ public sealed class RegionThemeCount
     public required string ThemeKey { get; init; }
 
     public int Count { get; init; }
+
+    public Theme? Theme { get; init; }
 }

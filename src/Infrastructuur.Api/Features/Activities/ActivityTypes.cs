@@ -64,10 +64,10 @@ public sealed class ActivityScheduleType : ObjectGraphType<ActivitySchedule>
         Name = "ActivitySchedule";
         Description = "When an activity takes place (HSDS schedule): once, during a period, or weekly.";
         this.DefaultPolicy(Policies.Public);
-        Field<NonNullGraphType<ScheduleKindType>>("kind").Description("One-off, period or weekly.").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<ScheduleKindType>>("kind").Description("One-off, period or weekly.").FromColumn(x => x.Kind);
         Field(s => s.StartsOn, nullable: true).Description("The first day (the day itself for a one-off); null when it has always run.");
         Field(s => s.EndsOn, nullable: true).Description("The last day; null when open-ended.");
-        Field<WeekdayType>("weekday").Description("For a weekly activity: the day of the week.").Resolve(ctx => ctx.Source.Weekday);
+        Field<WeekdayType>("weekday").Description("For a weekly activity: the day of the week.").FromColumn(x => x.Weekday);
         Field(s => s.StartTime, nullable: true).Description("The local time it starts (Europe/Amsterdam).");
         Field(s => s.EndTime, nullable: true).Description("The local time it ends (Europe/Amsterdam).");
     }
@@ -93,57 +93,59 @@ public sealed class ActivityType : ObjectGraphType<Activity>
         Description = "A piece of prevention offering (HSDS service): what, for whom, where, when, by whom and whom it reached.";
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
-        Field<NonNullGraphType<StringGraphType>>("title").Description("The activity's title.").Resolve(ctx => ctx.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>("title").Description("The activity's title.").FromColumn(x => x.Name);
         Field(a => a.Description, nullable: true).Description("What the activity is, in the provider's words.");
-        Field<NonNullGraphType<ActivityStatusType>>("status").Description("Whether the activity is on offer.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<ActivityStatusType>>("status").Description("Whether the activity is on offer.").FromColumn(x => x.Status);
         Field<NonNullGraphType<MunicipalityType>>("municipality")
             .Description("The municipality the activity is registered in.")
-            .Resolve(ctx => ctx.LoadById<Municipality>(ctx.Source.MunicipalityId));
+            .Joins(a => a.Municipality, a => a.MunicipalityId);
         Field<NonNullGraphType<ProviderType>>("provider")
             .Description("Who provides the activity: an organisation or a residents' initiative.")
-            .Resolve(ctx => ctx.Source.ProviderOrganisationId is { } organisation
-                ? ctx.LoadById<Organisation>(organisation).Then(o => (object?)o)
-                : ctx.LoadById<Initiative>(ctx.Source.ProviderInitiativeId).Then(i => (object?)i));
+            .AlsoJoins(a => a.ProviderOrganisation, a => a.ProviderOrganisationId)
+            .AlsoJoins(a => a.ProviderInitiative, a => a.ProviderInitiativeId)
+            .Resolve(ctx => ctx.Source.ProviderOrganisationId is not null
+                ? ctx.Reference(ctx.Source.ProviderOrganisation, ctx.Source.ProviderOrganisationId)
+                : ctx.Reference(ctx.Source.ProviderInitiative, ctx.Source.ProviderInitiativeId));
         Field<NonNullGraphType<ConnectionType<OrganisationType>>>("partners")
             .Description("Organisations that take part without being the provider, by name.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => a => a.Partners, OrganisationType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => a => a.Partners, OrganisationType.ByName));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeType>>>>("themes")
             .Description("The themes the activity addresses, by Dutch name.")
-            .Resolve(ctx => ctx.Loader<ThemesByActivity>().Load(ctx.Source.Id).Then(list => list ?? []));
+            .Reads().Resolve(ctx => ctx.Loader<ThemesByActivity>().Load(ctx.Source.Id).Then(list => list ?? []));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TargetGroupType>>>>("targetGroups")
             .Description("The groups of people the activity is for, by Dutch name.")
-            .Resolve(ctx => ctx.Loader<TargetGroupsByActivity>().Load(ctx.Source.Id).Then(list => list ?? []));
+            .Reads().Resolve(ctx => ctx.Loader<TargetGroupsByActivity>().Load(ctx.Source.Id).Then(list => list ?? []));
         Field(a => a.MinimumAge, nullable: true).Description("The youngest age in years the activity is for; null when there is no lower bound.");
         Field(a => a.MaximumAge, nullable: true).Description("The oldest age in years the activity is for; null when there is no upper bound.");
         Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("neighbourhoods")
             .Description("The regions the activity serves, by name.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => a => a.Neighbourhoods, NeighbourhoodType.ByName));
-        Field<ActivityLocationType>("location").Description("Where it takes place; null when it has no fixed place (online, at home).").Resolve(ctx => ctx.Source.Location);
-        Field<NonNullGraphType<ActivityScheduleType>>("schedule").Description("When it takes place.").Resolve(ctx => ctx.Source.Schedule);
-        Field<ActivityCostType>("cost").Description("What taking part costs; null when unknown.").Resolve(ctx => ctx.Source.Cost);
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => a => a.Neighbourhoods, NeighbourhoodType.ByName));
+        Field<ActivityLocationType>("location").Description("Where it takes place; null when it has no fixed place (online, at home).").FromColumn(x => x.Location);
+        Field<NonNullGraphType<ActivityScheduleType>>("schedule").Description("When it takes place.").FromColumn(x => x.Schedule);
+        Field<ActivityCostType>("cost").Description("What taking part costs; null when unknown.").FromColumn(x => x.Cost);
         Field(a => a.Capacity, nullable: true).Description("How many people can take part at a time, if limited.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("languages")
             .Description("The languages it is given in, as ISO 639-1 codes (nl, en, ar, tr …).")
-            .Resolve(ctx => ctx.Source.Languages);
-        Field<PreventionLevelType>("preventionLevel").Description("Whom the prevention is aimed at, if classified.").Resolve(ctx => ctx.Source.PreventionLevel);
-        Field<NonNullGraphType<EvidenceRecognitionType>>("evidenceRecognition").Description("Its recognition in the national registry of interventions; NONE when not recognised.").Resolve(ctx => ctx.Source.EvidenceRecognition);
-        Field<DeliverySettingType>("deliverySetting").Description("Where it is delivered, if known.").Resolve(ctx => ctx.Source.DeliverySetting);
+            .FromColumn(x => x.Languages);
+        Field<PreventionLevelType>("preventionLevel").Description("Whom the prevention is aimed at, if classified.").FromColumn(x => x.PreventionLevel);
+        Field<NonNullGraphType<EvidenceRecognitionType>>("evidenceRecognition").Description("Its recognition in the national registry of interventions; NONE when not recognised.").FromColumn(x => x.EvidenceRecognition);
+        Field<DeliverySettingType>("deliverySetting").Description("Where it is delivered, if known.").FromColumn(x => x.DeliverySetting);
         Field(a => a.LastVerifiedOn, nullable: true).Description("The day someone last checked this information with the provider.");
         Field(a => a.ModifiedAt).Description("When the record last changed (UTC).");
         Field<NonNullGraphType<ConnectionType<ReachRecordType>>>("reach")
             .Description("How many people the activity reached, per period (by period start), target group and region.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(db => a => db.ReachRecords.Where(r => r.ActivityId == a.Id), ReachRecordType.ByPeriodStart));
+            .Reads().Resolve(ctx => ctx.PageChildren(db => a => db.ReachRecords.Where(r => r.ActivityId == a.Id), ReachRecordType.ByPeriodStart));
         Field<NonNullGraphType<IntGraphType>>("totalReach")
             .Description("The sum of all reach records' counts; people counted in several records (periods, groups, regions) count more than once.")
-            .Resolve(ctx => ctx.Loader<TotalReachByActivity>().Load(ctx.Source.Id));
+            .Reads().Resolve(ctx => ctx.Loader<TotalReachByActivity>().Load(ctx.Source.Id));
         Field<NonNullGraphType<ConnectionType<SignalType>>>("respondsTo")
             .Description("The signals of observed needs this activity was started or changed in response to (linkSignalResponse), most recently observed first. "
                 + "Only signals you may see (see Signal): anyone else gets an empty list, with totalCount 0.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(db => a => db.SignalResponses.Where(r => r.ActivityId == a.Id).Join(db.Signals, r => r.SignalId, s => s.Id, (_, s) => s), SignalType.ByObservedOn));
+            .Reads().Resolve(ctx => ctx.PageChildren(db => a => db.SignalResponses.Where(r => r.ActivityId == a.Id).Join(db.Signals, r => r.SignalId, s => s.Id, (_, s) => s), SignalType.ByObservedOn));
         this.AddViewerCanEdit("activity", "changeActivity", EditScopes.ToEdit);
         this.AddChangeHistory(HistoryReaders.Activity);
     }
@@ -160,17 +162,17 @@ public sealed class ReachRecordType : ObjectGraphType<ReachRecord>
         this.AsNode();
         Field<NonNullGraphType<ActivityType>>("activity")
             .Description("The activity that reached them.")
-            .Resolve(ctx => ctx.LoadById<Activity>(ctx.Source.ActivityId));
+            .Reads(x => x.ActivityId).Resolve(ctx => ctx.LoadSelectedById<Activity>(ctx.Source.ActivityId));
         Field(r => r.PeriodStart).Description("The first day of the period counted.");
         Field(r => r.PeriodEnd).Description("The last day of the period counted.");
         Field<TargetGroupType>("targetGroup")
             .Description("The target group counted; null when the count covers everyone reached.")
-            .Resolve(ctx => ctx.LoadById<TargetGroup>(ctx.Source.TargetGroupId));
+            .Reads(x => x.TargetGroupId).Resolve(ctx => ctx.LoadSelectedById<TargetGroup>(ctx.Source.TargetGroupId));
         Field<NeighbourhoodType>("neighbourhood")
             .Description("The region the people counted come from; null when not broken down by region.")
-            .Resolve(ctx => ctx.LoadById<Neighbourhood>(ctx.Source.NeighbourhoodId));
+            .Reads(x => x.NeighbourhoodId).Resolve(ctx => ctx.LoadSelectedById<Neighbourhood>(ctx.Source.NeighbourhoodId));
         Field(r => r.Count).Description("How many people were reached.");
-        Field<NonNullGraphType<CountingMethodType>>("countingMethod").Description("How they were counted.").Resolve(ctx => ctx.Source.CountingMethod);
+        Field<NonNullGraphType<CountingMethodType>>("countingMethod").Description("How they were counted.").FromColumn(x => x.CountingMethod);
         Field(r => r.Note, nullable: true).Description("A remark on the figure, e.g. what was counted as one person.");
     }
 }

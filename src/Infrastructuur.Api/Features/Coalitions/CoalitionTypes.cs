@@ -24,7 +24,7 @@ public sealed class CoalitionType : ObjectGraphType<Coalition>
         Field(c => c.Description, nullable: true).Description("What the coalition does, in its own words.");
         Field<NonNullGraphType<MunicipalityType>>("municipality")
             .Description("The municipality the coalition works in.")
-            .Resolve(ctx => ctx.LoadById<Municipality>(ctx.Source.MunicipalityId));
+            .Reads(x => x.MunicipalityId).Resolve(ctx => ctx.LoadSelectedById<Municipality>(ctx.Source.MunicipalityId));
         Field<NonNullGraphType<ConnectionType<CoalitionMemberType>>>("members")
             .Description("The coalition's members, past and present, earliest joined first.")
             .PagingArguments()
@@ -56,7 +56,7 @@ public sealed class CoalitionMemberType : ObjectGraphType<CoalitionMember>
             .Resolve(ctx => ctx.LoadParty(ctx.Source));
         Field<NonNullGraphType<CoalitionType>>("coalition")
             .Description("The coalition.")
-            .Resolve(ctx => ctx.LoadById<Coalition>(ctx.Source.CoalitionId));
+            .Reads(x => x.CoalitionId).Resolve(ctx => ctx.LoadSelectedById<Coalition>(ctx.Source.CoalitionId));
         Field(m => m.JoinedOn).Description("The day the member joined.");
         Field(m => m.LeftOn, nullable: true).Description("The first day the party was no longer a member; null while it is one.");
     }
@@ -148,7 +148,7 @@ public static class CoalitionFields
             .Description($"The coalitions the {what} is or was a member of, by name.")
             .PagingArguments()
             .Argument<BooleanGraphType>("current", CoalitionType.CurrentArgument)
-            .Resolve(ctx => ctx.PageChildren(coalitions(ctx.Request().CurrentFilter(ctx.GetArgument<bool?>("current"))), CoalitionType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(coalitions(ctx.Request().CurrentFilter(ctx.GetArgument<bool?>("current"))), CoalitionType.ByName));
 }
 
 /// <summary>Each coalition's recognitions, for a whole page of coalitions in one query.</summary>

@@ -19,7 +19,7 @@ public sealed class BudgetLineType : ObjectGraphType<BudgetLine>
         this.AsNode();
         Field<NonNullGraphType<OrganisationType>>("funder")
             .Description("The organisation whose budget this is (360Giving fundingOrganization of the grants paid from it).")
-            .Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.FunderId));
+            .Reads(x => x.FunderId).Resolve(ctx => ctx.LoadSelectedById<Organisation>(ctx.Source.FunderId));
         Field(b => b.Year).Description("The budget year.");
         Field(b => b.Name).Description("The line's name.");
         Field(b => b.Iv3TaskField, nullable: true).Description("The Iv3 task field the line is booked on (one digit, a dot, one or two digits, e.g. \"6.1\"); null for funders that do not book by Iv3.");
@@ -29,11 +29,11 @@ public sealed class BudgetLineType : ObjectGraphType<BudgetLine>
             .Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.AmountBudgetedCents));
         Field<NonNullGraphType<MoneyGraphType>>("amountAllocated")
             .Description("The part of the line allocated to awarded grants, in euros, exact to the cent (summed by the database).")
-            .Resolve(ctx => ctx.Loader<AllocatedByBudgetLine>().Load(ctx.Source.Id).Then(cents => MoneyGraphType.ToEuros(cents)));
+            .Reads().Resolve(ctx => ctx.Loader<AllocatedByBudgetLine>().Load(ctx.Source.Id).Then(cents => MoneyGraphType.ToEuros(cents)));
         Field<NonNullGraphType<ConnectionType<GrantAllocationType>>>("allocations")
             .Description("The grants drawing on this line with the amount each draws, largest first.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(db => b => db.GrantAllocations.Where(a => a.BudgetLineId == b.Id), GrantAllocationType.ByAmount));
+            .Reads().Resolve(ctx => ctx.PageChildren(db => b => db.GrantAllocations.Where(a => a.BudgetLineId == b.Id), GrantAllocationType.ByAmount));
     }
 }
 

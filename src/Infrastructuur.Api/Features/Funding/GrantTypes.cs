@@ -49,7 +49,7 @@ public sealed class GrantType : ObjectGraphType<Grant>
         Field(g => g.Description, nullable: true).Description("What the grant is for (360Giving description).");
         Field<NonNullGraphType<OrganisationType>>("funder")
             .Description("The organisation that awards the grant (360Giving fundingOrganization).")
-            .Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.FunderId));
+            .Reads(x => x.FunderId).Resolve(ctx => ctx.LoadSelectedById<Organisation>(ctx.Source.FunderId));
         Field<NonNullGraphType<GrantRecipientType>>("recipient")
             .Description("Who receives the grant (360Giving recipientOrganization): an initiative, an organisation or a programme.")
             .Resolve(ctx => Recipient(ctx));
@@ -61,29 +61,29 @@ public sealed class GrantType : ObjectGraphType<Grant>
             .Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.AmountAwardedCents));
         Field<NonNullGraphType<MoneyGraphType>>("amountDisbursed")
             .Description("The amount paid out so far (360Giving amountDisbursed), in euros, exact to the cent: always the sum of the disbursements.")
-            .Resolve(ctx => ctx.Loader<DisbursedByGrant>().Load(ctx.Source.Id).Then(cents => MoneyGraphType.ToEuros(cents)));
+            .Reads().Resolve(ctx => ctx.Loader<DisbursedByGrant>().Load(ctx.Source.Id).Then(cents => MoneyGraphType.ToEuros(cents)));
         Field(g => g.AppliedOn, nullable: true).Description("The day the application was received, if known.");
         Field(g => g.AwardDate, nullable: true).Description("The day the grant was awarded (360Giving awardDate); null while it is not.");
         Field(g => g.PlannedStartsOn, nullable: true).Description("The planned first day of the funded work (360Giving plannedDates.startDate).");
         Field(g => g.PlannedEndsOn, nullable: true).Description("The planned last day of the funded work (360Giving plannedDates.endDate).");
-        Field<NonNullGraphType<GrantStatusType>>("status").Description("Where the grant stands.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<GrantStatusType>>("status").Description("Where the grant stands.").FromColumn(x => x.Status);
         Field<NonNullGraphType<ConnectionType<ThemeType>>>("themes")
             .Description("The themes the grant is for, by Dutch name.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => g => g.Themes, ThemeType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => g => g.Themes, ThemeType.ByName));
         Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("beneficiaryNeighbourhoods")
             .Description("The regions that benefit (360Giving beneficiaryLocation, with CBS codes as geoCode), by name.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => g => g.BeneficiaryNeighbourhoods, NeighbourhoodType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => g => g.BeneficiaryNeighbourhoods, NeighbourhoodType.ByName));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GrantAllocationType>>>>("allocations")
             .Description("The budget lines the award is paid from, with the amount from each, largest first; together they make up the award.")
-            .Resolve(ctx => ctx.Loader<AllocationsByGrant>().Load(ctx.Source.Id).Then(list => list ?? []));
+            .Reads().Resolve(ctx => ctx.Loader<AllocationsByGrant>().Load(ctx.Source.Id).Then(list => list ?? []));
         Field<NonNullGraphType<IntGraphType>>("columnCount")
             .Description("The number of distinct budget lines (columns) the grant draws on; two or more is the pooling across silos that integral programmes need.")
-            .Resolve(ctx => ctx.Loader<AllocationsByGrant>().Load(ctx.Source.Id).Then(list => (list ?? []).Select(a => a.BudgetLineId).Distinct().Count()));
+            .Reads().Resolve(ctx => ctx.Loader<AllocationsByGrant>().Load(ctx.Source.Id).Then(list => (list ?? []).Select(a => a.BudgetLineId).Distinct().Count()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DisbursementType>>>>("disbursements")
             .Description("The payments made, oldest first.")
-            .Resolve(ctx => ctx.Loader<DisbursementsByGrant>().Load(ctx.Source.Id).Then(list => list ?? []));
+            .Reads().Resolve(ctx => ctx.Loader<DisbursementsByGrant>().Load(ctx.Source.Id).Then(list => list ?? []));
         this.AddChangeHistory(HistoryReaders.Grant);
     }
 
@@ -106,10 +106,10 @@ public sealed class GrantAllocationType : ObjectGraphType<GrantAllocation>
         this.AsNode();
         Field<NonNullGraphType<GrantType>>("grant")
             .Description("The grant.")
-            .Resolve(ctx => ctx.LoadById<Grant>(ctx.Source.GrantId));
+            .Reads(x => x.GrantId).Resolve(ctx => ctx.LoadSelectedById<Grant>(ctx.Source.GrantId));
         Field<NonNullGraphType<BudgetLineType>>("budgetLine")
             .Description("The budget line (column) this part is paid from.")
-            .Resolve(ctx => ctx.LoadById<BudgetLine>(ctx.Source.BudgetLineId));
+            .Reads(x => x.BudgetLineId).Resolve(ctx => ctx.LoadSelectedById<BudgetLine>(ctx.Source.BudgetLineId));
         Field<NonNullGraphType<MoneyGraphType>>("amount")
             .Description("The amount from this line, in euros, exact to the cent.")
             .Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.AmountCents));
@@ -129,10 +129,10 @@ public sealed class DisbursementType : ObjectGraphType<Disbursement>
             .Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.AmountCents));
         Field<BudgetLineType>("budgetLine")
             .Description("The budget line the payment was booked on (one the grant draws on); null when not booked on a line.")
-            .Resolve(ctx => ctx.LoadById<BudgetLine>(ctx.Source.BudgetLineId));
+            .Reads(x => x.BudgetLineId).Resolve(ctx => ctx.LoadSelectedById<BudgetLine>(ctx.Source.BudgetLineId));
         Field<NonNullGraphType<GrantType>>("grant")
             .Description("The grant paid.")
-            .Resolve(ctx => ctx.LoadById<Grant>(ctx.Source.GrantId));
+            .Reads(x => x.GrantId).Resolve(ctx => ctx.LoadSelectedById<Grant>(ctx.Source.GrantId));
     }
 }
 

@@ -41,9 +41,9 @@ public sealed class ProgrammeFundingType : ObjectGraphType<ProgrammeFunding>
         Name = "ProgrammeFunding";
         Description = "The money awarded to a programme, over its awarded grants (applications and rejections do not count).";
         this.DefaultPolicy(Policies.Public);
-        Field<NonNullGraphType<IntGraphType>>("grantCount").Description("The number of awarded grants to the programme.").Resolve(ctx => ctx.Source.GrantCount);
-        Field<NonNullGraphType<IntGraphType>>("funderCount").Description("The number of distinct funders.").Resolve(ctx => ctx.Source.FunderCount);
-        Field<NonNullGraphType<IntGraphType>>("budgetLineCount").Description("The number of distinct budget lines (columns) the grants draw on.").Resolve(ctx => ctx.Source.BudgetLineCount);
+        Field<NonNullGraphType<IntGraphType>>("grantCount").Description("The number of awarded grants to the programme.").FromColumn(x => x.GrantCount);
+        Field<NonNullGraphType<IntGraphType>>("funderCount").Description("The number of distinct funders.").FromColumn(x => x.FunderCount);
+        Field<NonNullGraphType<IntGraphType>>("budgetLineCount").Description("The number of distinct budget lines (columns) the grants draw on.").FromColumn(x => x.BudgetLineCount);
         Field<NonNullGraphType<MoneyGraphType>>("amountAwarded")
             .Description("The total awarded (360Giving amountAwarded), in euros, exact to the cent.")
             .Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.AwardedCents));
@@ -62,10 +62,10 @@ public sealed class FundingSourceType : ObjectGraphType<FundingSource>
         this.DefaultPolicy(Policies.Public);
         Field<NonNullGraphType<OrganisationType>>("funder")
             .Description("The funder (360Giving fundingOrganization).")
-            .Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.FunderId));
+            .Reads(x => x.FunderId).Resolve(ctx => ctx.LoadSelectedById<Organisation>(ctx.Source.FunderId));
         Field<BudgetLineType>("budgetLine")
             .Description("The budget line (column); null for the part of awards not allocated to a line, and payments not booked on one.")
-            .Resolve(ctx => ctx.LoadById<BudgetLine>(ctx.Source.BudgetLineId));
+            .Reads(x => x.BudgetLineId).Resolve(ctx => ctx.LoadSelectedById<BudgetLine>(ctx.Source.BudgetLineId));
         Field<NonNullGraphType<MoneyGraphType>>("amountAwarded")
             .Description("Awarded from this source, in euros, exact to the cent.")
             .Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.AwardedCents));

@@ -21,9 +21,13 @@ public static class GeographyQueries
             .ResolveAsync(async ctx =>
             {
                 var (id, code) = OneOf(ctx, "Municipality");
+                var viewer = await ctx.Request().RowsViewerAsync(ctx.CancellationToken);
                 await using var db = await ctx.OpenDbAsync();
                 return await db.Municipalities.AsNoTracking()
-                    .FirstOrDefaultAsync(m => id != null ? m.Id == id : m.CbsCode == code, ctx.CancellationToken);
+                    .Where(m => id != null ? m.Id == id : m.CbsCode == code)
+                    .OrderBy(m => m.Id)
+                    .SelectFor(ctx, db, viewer)
+                    .FirstOrDefaultAsync(ctx.CancellationToken);
             });
 
         query.Field<NeighbourhoodType>("neighbourhood")
@@ -33,10 +37,13 @@ public static class GeographyQueries
             .ResolveAsync(async ctx =>
             {
                 var (id, code) = OneOf(ctx, "Neighbourhood");
+                var viewer = await ctx.Request().RowsViewerAsync(ctx.CancellationToken);
                 await using var db = await ctx.OpenDbAsync();
                 return await db.Neighbourhoods.AsNoTracking()
                     .Where(n => id != null ? n.Id == id : n.CbsCode == code)
                     .OrderByDescending(n => n.CbsCodeYear)
+                    .ThenBy(n => n.Id)
+                    .SelectFor(ctx, db, viewer)
                     .FirstOrDefaultAsync(ctx.CancellationToken);
             });
     }

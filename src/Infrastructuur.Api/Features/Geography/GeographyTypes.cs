@@ -31,7 +31,7 @@ public sealed class MunicipalityType : ObjectGraphType<Municipality>
         Field<NonNullGraphType<ConnectionType<AreaType>>>("areas")
             .Description("The municipality's own working areas, by name.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(db => m => db.Areas.Where(a => a.MunicipalityId == m.Id), AreaType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(db => m => db.Areas.Where(a => a.MunicipalityId == m.Id), AreaType.ByName));
         Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("neighbourhoods")
             .Description("CBS regions in the municipality (districts and neighbourhoods), by name.")
             .PagingArguments()
@@ -44,7 +44,7 @@ public sealed class MunicipalityType : ObjectGraphType<Municipality>
         Field<NonNullGraphType<ConnectionType<InitiativeType>>>("initiatives")
             .Description("Residents' initiatives that belong to the municipality, by name.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(db => m => db.Initiatives.Where(i => i.MunicipalityId == m.Id), InitiativeType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(db => m => db.Initiatives.Where(i => i.MunicipalityId == m.Id), InitiativeType.ByName));
     }
 }
 
@@ -61,11 +61,11 @@ public sealed class AreaType : ObjectGraphType<Area>
         Field(a => a.Description, nullable: true).Description("What the area covers, in the municipality's words.");
         Field<NonNullGraphType<MunicipalityType>>("municipality")
             .Description("The municipality the area belongs to.")
-            .Resolve(ctx => ctx.LoadById<Municipality>(ctx.Source.MunicipalityId));
+            .Reads(x => x.MunicipalityId).Resolve(ctx => ctx.LoadSelectedById<Municipality>(ctx.Source.MunicipalityId));
         Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("neighbourhoods")
             .Description("The neighbourhoods that make up the area, by name.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => a => a.Neighbourhoods, NeighbourhoodType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => a => a.Neighbourhoods, NeighbourhoodType.ByName));
         this.AddNetworkMeetingFields();
     }
 }
@@ -80,36 +80,36 @@ public sealed class NeighbourhoodType : ObjectGraphType<Neighbourhood>
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(n => n.Name).Description("The region's name, e.g. Middelland.");
-        Field<NonNullGraphType<RegionLevelType>>("level").Description("The CBS level: DISTRICT (wijk) or NEIGHBOURHOOD (buurt).").Resolve(ctx => ctx.Source.Level);
+        Field<NonNullGraphType<RegionLevelType>>("level").Description("The CBS level: DISTRICT (wijk) or NEIGHBOURHOOD (buurt).").FromColumn(x => x.Level);
         Field(n => n.LocalLabel, nullable: true).Description("The municipality's own word for this level; Rotterdam calls the CBS wijk Delfshaven a \"gebied\" and the CBS buurt Middelland a \"wijk\".");
         Field(n => n.CbsCode, nullable: true).Description("CBS code (WK + 6 digits, BU + 8 digits); null when no verified code is known — codes are never invented.");
         Field(n => n.CbsCodeYear, nullable: true).Description("The year of the CBS region file the code is taken from; CBS codes are versioned per year.");
         Field<NonNullGraphType<MunicipalityType>>("municipality")
             .Description("The municipality the region lies in.")
-            .Resolve(ctx => ctx.LoadById<Municipality>(ctx.Source.MunicipalityId));
+            .Reads(x => x.MunicipalityId).Resolve(ctx => ctx.LoadSelectedById<Municipality>(ctx.Source.MunicipalityId));
         Field<NeighbourhoodType>("parent")
             .Description("The enclosing region (a buurt's wijk); null for a district.")
-            .Resolve(ctx => ctx.LoadById<Neighbourhood>(ctx.Source.ParentId));
+            .Reads(x => x.ParentId).Resolve(ctx => ctx.LoadSelectedById<Neighbourhood>(ctx.Source.ParentId));
         Field<NonNullGraphType<ConnectionType<AreaType>>>("areas")
             .Description("The municipality's working areas this region is part of, by name.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => n => n.Areas, AreaType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => n => n.Areas, AreaType.ByName));
         Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("children")
             .Description("The regions directly inside this one (a wijk's buurten), by name.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => n => n.Children, ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => n => n.Children, ByName));
         Field<NonNullGraphType<ConnectionType<InitiativeType>>>("initiatives")
             .Description("Residents' initiatives registered in exactly this region, by name. To include the regions inside it, use Query.initiatives with filterBy.neighbourhood.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => place => place.Initiatives, InitiativeType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => place => place.Initiatives, InitiativeType.ByName));
         Field<NonNullGraphType<ConnectionType<OrganisationType>>>("organisations")
             .Description("Organisations that work in exactly this region, by name.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => place => place.Organisations, OrganisationType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => place => place.Organisations, OrganisationType.ByName));
         Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
             .Description("Activities serving exactly this region, by title. To include the regions inside it, use Query.activities with filterBy.neighbourhood.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => place => place.Activities, ActivityOrder.Default));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => place => place.Activities, ActivityOrder.Default));
         this.AddActivityCountFields();
     }
 }

@@ -58,7 +58,7 @@ public static class ChangeHistoryFields
         type.Field<NonNullGraphType<IntGraphType>>("version")
             .Description("The record's version: it goes up by one with every change. Send it as expectedVersion when you change the record; a stale one is refused with CONFLICT.")
             .Policy(Policies.Public)
-            .Resolve(ctx => ctx.Source.Version);
+            .FromColumn(x => x.Version);
 
     /// <summary>
     /// version and changeHistory. <paramref name="mayRead"/> says whether the caller may read the history: those who may

@@ -38,25 +38,25 @@ public sealed class InitiativeType : ObjectGraphType<Initiative>
         this.AsNode();
         Field(i => i.Name).Description("The initiative's name.");
         Field(i => i.Description, nullable: true).Description("What the initiative does, in its own words.");
-        Field<NonNullGraphType<InitiativeStatusType>>("status").Description("Where the initiative stands.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<InitiativeStatusType>>("status").Description("Where the initiative stands.").FromColumn(x => x.Status);
         Field(i => i.StartedOn, nullable: true).Description("The day the initiative started, if known.");
         Field<NonNullGraphType<MunicipalityType>>("municipality")
             .Description("The municipality the initiative belongs to.")
-            .Resolve(ctx => ctx.LoadById<Municipality>(ctx.Source.MunicipalityId));
+            .Reads(x => x.MunicipalityId).Resolve(ctx => ctx.LoadSelectedById<Municipality>(ctx.Source.MunicipalityId));
         Field<OrganisationType>("hostOrganisation")
             .Description("The organisation that hosts the initiative, if any.")
-            .Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.HostOrganisationId));
+            .Reads(x => x.HostOrganisationId).Resolve(ctx => ctx.LoadSelectedById<Organisation>(ctx.Source.HostOrganisationId));
         Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("neighbourhoods")
             .Description("The regions where the initiative is active, by name.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => i => i.Neighbourhoods, NeighbourhoodType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => i => i.Neighbourhoods, NeighbourhoodType.ByName));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeType>>>>("themes")
             .Description("The themes the initiative works on, by Dutch name.")
-            .Resolve(ctx => ctx.Loader<ThemesByInitiative>().Load(ctx.Source.Id).Then(list => list ?? []));
+            .Reads().Resolve(ctx => ctx.Loader<ThemesByInitiative>().Load(ctx.Source.Id).Then(list => list ?? []));
         Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
             .Description("Activities the initiative runs, by title.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(db => i => db.Activities.Where(a => a.ProviderInitiativeId == i.Id), ActivityOrder.Default));
+            .Reads().Resolve(ctx => ctx.PageChildren(db => i => db.Activities.Where(a => a.ProviderInitiativeId == i.Id), ActivityOrder.Default));
         this.AddProgrammeFields();
         this.AddFundingFields();
         this.AddCoordinatorFields();

@@ -22,12 +22,12 @@ public sealed class NeighbourhoodCompanyType : ObjectGraphType<NeighbourhoodComp
         this.AsNode();
         Field<NonNullGraphType<OrganisationType>>("organisation")
             .Description("The organisation (of kind NEIGHBOURHOOD_COMPANY) this company is.")
-            .Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.OrganisationId));
+            .Reads(x => x.OrganisationId).Resolve(ctx => ctx.LoadSelectedById<Organisation>(ctx.Source.OrganisationId));
         Field(c => c.FoundedOn, nullable: true).Description("The day the company was founded, if it has been.");
         Field(c => c.Purpose).Description("What the company is for, in its own words.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ShareClassType>>>>("shareClasses")
             .Description("The company's classes of shares, by name.")
-            .Resolve(ctx => ctx.Loader<ShareClassesByCompany>().Load(ctx.Source.Id).Then(list => list ?? []));
+            .Reads().Resolve(ctx => ctx.Loader<ShareClassesByCompany>().Load(ctx.Source.Id).Then(list => list ?? []));
         Field<NonNullGraphType<ShareholdingSummaryType>>("shareholdingSummary")
             .Description("Public counts of the shareholders on a day: how many natural persons and organisations hold shares, and how many shares are issued. Natural-person shareholders are never listed; for callers who may not read the shareholder register their count is suppressed as a small cell (see naturalPersonHolderCount) and the share totals that include their holdings are withheld (see totalSharesIssued).")
             .Argument<DateOnlyGraphType>("on", "The day to count on; today (UTC) when omitted.")
@@ -71,7 +71,7 @@ public sealed class NeighbourhoodCompanyType : ObjectGraphType<NeighbourhoodComp
         Field<NonNullGraphType<ConnectionType<ReinvestmentType>>>("reinvestments")
             .Description("What the company decided to do with its profit, newest year first.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(db => c => db.Reinvestments.Where(r => r.CompanyId == c.Id), ReinvestmentType.ByYear));
+            .Reads().Resolve(ctx => ctx.PageChildren(db => c => db.Reinvestments.Where(r => r.CompanyId == c.Id), ReinvestmentType.ByYear));
     }
 
     // Who may read the register of natural-person shareholders: administrators and officials serving a municipality the company works in.
@@ -144,7 +144,7 @@ public sealed class ShareClassType : ObjectGraphType<ShareClass>
             .Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.NominalValueCents));
         Field<NonNullGraphType<NeighbourhoodCompanyType>>("company")
             .Description("The company issuing the shares.")
-            .Resolve(ctx => ctx.LoadById<NeighbourhoodCompany>(ctx.Source.CompanyId));
+            .Reads(x => x.CompanyId).Resolve(ctx => ctx.LoadSelectedById<NeighbourhoodCompany>(ctx.Source.CompanyId));
     }
 }
 
@@ -177,7 +177,7 @@ public sealed class ShareholdingSummaryType : ObjectGraphType<ShareholdingSummar
             .Resolve(ctx => ctx.Source.NaturalPersonsSuppressed ? null : ctx.Source.NaturalPersonHolderCount);
         Field<NonNullGraphType<BooleanGraphType>>("naturalPersonHolderCountSuppressed")
             .Description("True when naturalPersonHolderCount is withheld as a small cell.")
-            .Resolve(ctx => ctx.Source.NaturalPersonsSuppressed);
+            .FromColumn(x => x.NaturalPersonsSuppressed);
         Field(s => s.OrganisationHolderCount).Description("How many distinct organisations hold shares.");
         Field<IntGraphType>("totalSharesIssued")
             .Description("How many shares are held, over all classes. Null when natural persons hold shares on the day and you may not read the shareholder register: "
@@ -231,10 +231,10 @@ public sealed class ReinvestmentType : ObjectGraphType<Reinvestment>
         Field(r => r.DecidedAt).Description("The meeting that decided, e.g. \"Algemene vergadering 2026-05-12\".");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReinvestmentAllocationType>>>>("allocations")
             .Description("Where the reinvested money goes, largest first.")
-            .Resolve(ctx => ctx.Loader<AllocationsByReinvestment>().Load(ctx.Source.Id).Then(list => list ?? []));
+            .Reads().Resolve(ctx => ctx.Loader<AllocationsByReinvestment>().Load(ctx.Source.Id).Then(list => list ?? []));
         Field<NonNullGraphType<NeighbourhoodCompanyType>>("company")
             .Description("The company that reinvests.")
-            .Resolve(ctx => ctx.LoadById<NeighbourhoodCompany>(ctx.Source.CompanyId));
+            .Reads(x => x.CompanyId).Resolve(ctx => ctx.LoadSelectedById<NeighbourhoodCompany>(ctx.Source.CompanyId));
     }
 }
 
@@ -247,13 +247,13 @@ public sealed class ReinvestmentAllocationType : ObjectGraphType<ReinvestmentAll
         this.AsNode();
         Field<InitiativeType>("initiative")
             .Description("The initiative receiving the money, if it goes to one.")
-            .Resolve(ctx => ctx.LoadById<Initiative>(ctx.Source.InitiativeId));
+            .Reads(x => x.InitiativeId).Resolve(ctx => ctx.LoadSelectedById<Initiative>(ctx.Source.InitiativeId));
         Field<ThemeType>("theme")
             .Description("The theme the money is for, if it is earmarked for one.")
-            .Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.ThemeId));
+            .Reads(x => x.ThemeId).Resolve(ctx => ctx.LoadSelectedById<Theme>(ctx.Source.ThemeId));
         Field<NeighbourhoodType>("neighbourhood")
             .Description("The region the money is for, if it is earmarked for one.")
-            .Resolve(ctx => ctx.LoadById<Neighbourhood>(ctx.Source.NeighbourhoodId));
+            .Reads(x => x.NeighbourhoodId).Resolve(ctx => ctx.LoadSelectedById<Neighbourhood>(ctx.Source.NeighbourhoodId));
         Field<NonNullGraphType<MoneyGraphType>>("amount")
             .Description("The amount, in euros, exact to the cent.")
             .Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.AmountCents));

@@ -34,10 +34,10 @@ public sealed class CollaborationType : ObjectGraphType<Collaboration>
         Field(c => c.Purpose).Description("What the parties work together for.");
         Field(c => c.StartsOn).Description("The first day of the collaboration.");
         Field(c => c.EndsOn, nullable: true).Description("The last day of the collaboration; null while it has no planned end.");
-        Field<NonNullGraphType<CollaborationFormalityType>>("formality").Description("How formally the parties have bound themselves.").Resolve(ctx => ctx.Source.Formality);
+        Field<NonNullGraphType<CollaborationFormalityType>>("formality").Description("How formally the parties have bound themselves.").FromColumn(x => x.Formality);
         Field<NonNullGraphType<MunicipalityType>>("municipality")
             .Description("The municipality the collaboration works in.")
-            .Resolve(ctx => ctx.LoadById<Municipality>(ctx.Source.MunicipalityId));
+            .Reads(x => x.MunicipalityId).Resolve(ctx => ctx.LoadSelectedById<Municipality>(ctx.Source.MunicipalityId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeType>>>>("themes")
             .Description("The themes the collaboration works on, by Dutch name.")
             .Resolve(ctx => ctx.Loader<ThemesByCollaboration>().ListOf(ctx.Source));
@@ -108,7 +108,7 @@ public static class CollaborationFields
         type.Field<NonNullGraphType<ConnectionType<CollaborationType>>>("collaborations")
             .Description($"The collaborations the {what} is a party to, newest first.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(collaborations, CollaborationType.ByStartsOn));
+            .Reads().Resolve(ctx => ctx.PageChildren(collaborations, CollaborationType.ByStartsOn));
 }
 
 /// <summary>Lists of IDs in filters: decoded to one type, and bounded like every list of keys.</summary>

@@ -24,13 +24,13 @@ public sealed class NetworkMeetingType : ObjectGraphType<NetworkMeeting>
         Field(m => m.Date).Description("The day of the meeting.");
         Field<NonNullGraphType<MunicipalityType>>("municipality")
             .Description("The municipality the meeting belongs to.")
-            .Resolve(ctx => ctx.LoadById<Municipality>(ctx.Source.MunicipalityId));
+            .Reads(x => x.MunicipalityId).Resolve(ctx => ctx.LoadSelectedById<Municipality>(ctx.Source.MunicipalityId));
         Field<AreaType>("area")
             .Description("The working area the meeting was about; null for a meeting of the whole municipality.")
-            .Resolve(ctx => ctx.LoadById<Area>(ctx.Source.AreaId));
+            .Reads(x => x.AreaId).Resolve(ctx => ctx.LoadSelectedById<Area>(ctx.Source.AreaId));
         Field<OrganisationType>("organiser")
             .Description("The organisation that organised the meeting, if recorded.")
-            .Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.OrganiserId));
+            .Reads(x => x.OrganiserId).Resolve(ctx => ctx.LoadSelectedById<Organisation>(ctx.Source.OrganiserId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartyType>>>>("participants")
             .Description("The organisations and initiatives that took part, by name.")
             .Resolve(ctx => ctx.Loader<ParticipantsByMeeting>().ListOf(ctx.Source).Then(rows => rows.Select(r => r.Party)));
@@ -111,7 +111,7 @@ public static class NetworkMeetingFields
         area.Field<NonNullGraphType<ConnectionType<NetworkMeetingType>>>("networkMeetings")
             .Description("The network meetings about this area, most recent first.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(db => a => db.NetworkMeetings.Where(m => m.AreaId == a.Id), NetworkMeetingType.ByDate));
+            .Reads().Resolve(ctx => ctx.PageChildren(db => a => db.NetworkMeetings.Where(m => m.AreaId == a.Id), NetworkMeetingType.ByDate));
 }
 
 public sealed class ParticipantsByMeeting(IDbContextFactory<InfrastructuurDb> factory) : PartiesBy<NetworkMeeting>(factory)

@@ -49,31 +49,31 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
         this.AsNode();
         Field(o => o.Name).Description("The organisation's name.");
         Field(o => o.Description, nullable: true).Description("What the organisation does, in its own words.");
-        Field<NonNullGraphType<OrganisationKindType>>("kind").Description("The kind of organisation.").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<OrganisationKindType>>("kind").Description("The kind of organisation.").FromColumn(x => x.Kind);
         Field(o => o.Website, nullable: true).Description("The organisation's website.");
         Field(o => o.Email, nullable: true).Description("The organisation's general e-mail address (never a person's).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationIdentifierType>>>>("identifiers")
             .Description("Identifiers in public schemes such as NL-KVK.")
-            .Resolve(ctx => ctx.Loader<IdentifiersByOrganisation>().Load(ctx.Source.Id).Then(list => list ?? []));
+            .Reads().Resolve(ctx => ctx.Loader<IdentifiersByOrganisation>().Load(ctx.Source.Id).Then(list => list ?? []));
         Field<OrganisationType>("parent")
             .Description("The organisation this one is part of, if any.")
-            .Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.ParentId));
+            .Reads(x => x.ParentId).Resolve(ctx => ctx.LoadSelectedById<Organisation>(ctx.Source.ParentId));
         Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("neighbourhoods")
             .Description("The regions where the organisation works, by name.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => o => o.Neighbourhoods, NeighbourhoodType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => o => o.Neighbourhoods, NeighbourhoodType.ByName));
         Field<NonNullGraphType<ConnectionType<InitiativeType>>>("hostedInitiatives")
             .Description("Residents' initiatives this organisation hosts, by name.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(db => o => db.Initiatives.Where(i => i.HostOrganisationId == o.Id), InitiativeType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(db => o => db.Initiatives.Where(i => i.HostOrganisationId == o.Id), InitiativeType.ByName));
         Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
             .Description("Activities this organisation provides, by title.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(db => o => db.Activities.Where(a => a.ProviderOrganisationId == o.Id), ActivityOrder.Default));
+            .Reads().Resolve(ctx => ctx.PageChildren(db => o => db.Activities.Where(a => a.ProviderOrganisationId == o.Id), ActivityOrder.Default));
         Field<NonNullGraphType<ConnectionType<ActivityType>>>("partnerActivities")
             .Description("Activities this organisation takes part in as a partner of the provider, by title.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => o => o.PartnerActivities, ActivityOrder.Default));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => o => o.PartnerActivities, ActivityOrder.Default));
         this.AddProgrammeFields();
         this.AddFundingFields();
         this.AddNeighbourhoodCompanyFields();

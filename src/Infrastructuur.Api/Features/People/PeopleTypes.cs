@@ -26,15 +26,15 @@ public sealed class PersonType : ObjectGraphType<Person>
         Field<StringGraphType>("fullName")
             .PersonalDataOf(p => p.Id)
             .Description($"The person's full name. {Whom}")
-            .Resolve(ctx => ctx.Source.FullName);
+            .FromColumn(x => x.FullName);
         Field<StringGraphType>("email")
             .PersonalDataOf(p => p.Id)
             .Description($"The person's e-mail address. {Whom}")
-            .Resolve(ctx => ctx.Source.Email);
+            .FromColumn(x => x.Email);
         Field<StringGraphType>("phone")
             .PersonalDataOf(p => p.Id)
             .Description($"The person's phone number. {Whom}")
-            .Resolve(ctx => ctx.Source.Phone);
+            .FromColumn(x => x.Phone);
     }
 }
 
@@ -59,10 +59,10 @@ public sealed class InitiativeCoordinatorType : ObjectGraphType<InitiativeCoordi
         this.AsNode();
         Field<NonNullGraphType<PersonType>>("person")
             .Description("The coordinator.")
-            .Resolve(ctx => ctx.LoadById<Person>(ctx.Source.PersonId));
+            .Reads(x => x.PersonId).Resolve(ctx => ctx.LoadSelectedById<Person>(ctx.Source.PersonId));
         Field<InitiativeType>("initiative")
             .Description("The initiative coordinated; null when you may not see it (a draft, in a personal-data export).")
-            .Resolve(ctx => ctx.LoadById<Initiative>(ctx.Source.InitiativeId));
+            .Reads(x => x.InitiativeId).Resolve(ctx => ctx.LoadSelectedById<Initiative>(ctx.Source.InitiativeId));
         Field(c => c.Since).Description("The day the person started coordinating the initiative.");
         Field(c => c.Role, nullable: true).Description("The role in the initiative's own words, e.g. \"coördinator\" or \"penningmeester\".");
         Field<NonNullGraphType<CoordinatorStatusType>>("status")

@@ -48,27 +48,27 @@ public sealed class ProgrammeType : ObjectGraphType<Programme>
         Field(p => p.WrittenBy, nullable: true).Description("Who wrote the programme, in words (e.g. \"residents of Middelland with the Huis van de Wijk\").");
         Field<NonNullGraphType<OrganisationType>>("owner")
             .Description("The organisation that owns the programme and answers for it.")
-            .Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.OwnerId));
+            .Reads(x => x.OwnerId).Resolve(ctx => ctx.LoadSelectedById<Organisation>(ctx.Source.OwnerId));
         Field<NonNullGraphType<MunicipalityType>>("municipality")
             .Description("The municipality the programme belongs to.")
-            .Resolve(ctx => ctx.LoadById<Municipality>(ctx.Source.MunicipalityId));
-        Field<NonNullGraphType<ProgrammeStatusType>>("status").Description("Where the programme stands.").Resolve(ctx => ctx.Source.Status);
+            .Reads(x => x.MunicipalityId).Resolve(ctx => ctx.LoadSelectedById<Municipality>(ctx.Source.MunicipalityId));
+        Field<NonNullGraphType<ProgrammeStatusType>>("status").Description("Where the programme stands.").FromColumn(x => x.Status);
         Field(p => p.EndorsedOn, nullable: true).Description("The day the municipality endorsed the programme; null while it has not.");
         Field(p => p.EndorsementNote, nullable: true).Description("What the municipality said when it endorsed the programme.");
         Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("neighbourhoods")
             .Description("The regions the programme is for, by name.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => p => p.Neighbourhoods, NeighbourhoodType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => p => p.Neighbourhoods, NeighbourhoodType.ByName));
         Field<NonNullGraphType<ConnectionType<ThemeType>>>("themes")
             .Description("The themes the programme works on, by Dutch name.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => p => p.Themes, ThemeType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => p => p.Themes, ThemeType.ByName));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgrammeParticipantType>>>>("participants")
             .Description("The organisations and initiatives taking part, by name.")
-            .Resolve(ctx => ctx.Loader<ParticipantsByProgramme>().Load(ctx.Source.Id).Then(list => list ?? []));
+            .Reads().Resolve(ctx => ctx.Loader<ParticipantsByProgramme>().Load(ctx.Source.Id).Then(list => list ?? []));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgrammeGoalType>>>>("goals")
             .Description("The programme's goals, in the programme's order.")
-            .Resolve(ctx => ctx.Loader<GoalsByProgramme>().Load(ctx.Source.Id).Then(list => list ?? []));
+            .Reads().Resolve(ctx => ctx.Loader<GoalsByProgramme>().Load(ctx.Source.Id).Then(list => list ?? []));
         this.AddFundingFields();
     }
 }
@@ -84,7 +84,7 @@ public sealed class ProgrammeGoalType : ObjectGraphType<ProgrammeGoal>
         Field(g => g.Text).Description("The goal in words.");
         Field<ThemeType>("theme")
             .Description("The theme the goal belongs to, if any.")
-            .Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.ThemeId));
+            .Reads(x => x.ThemeId).Resolve(ctx => ctx.LoadSelectedById<Theme>(ctx.Source.ThemeId));
         Field(g => g.Indicator, nullable: true).Description("What is measured to follow the goal.");
         Field(g => g.Unit, nullable: true).Description("The unit of the indicator's values (e.g. \"children\", \"% of households\").");
         Field<FloatGraphType>("baseline").Description("The indicator's value at the start (the baseline), in the goal's unit.").Resolve(ctx => (double?)ctx.Source.Baseline);
@@ -93,11 +93,11 @@ public sealed class ProgrammeGoalType : ObjectGraphType<ProgrammeGoal>
         Field(g => g.TargetYear, nullable: true).Description("The year the target should be reached.");
         Field<NonNullGraphType<ProgrammeType>>("programme")
             .Description("The programme the goal belongs to.")
-            .Resolve(ctx => ctx.LoadById<Programme>(ctx.Source.ProgrammeId));
+            .Reads(x => x.ProgrammeId).Resolve(ctx => ctx.LoadSelectedById<Programme>(ctx.Source.ProgrammeId));
         Field<NonNullGraphType<ConnectionType<GoalMeasurementType>>>("measurements")
             .Description("Measured values of the indicator, oldest first.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(db => g => db.GoalMeasurements.Where(m => m.GoalId == g.Id), GoalMeasurementType.ByMeasuredOn));
+            .Reads().Resolve(ctx => ctx.PageChildren(db => g => db.GoalMeasurements.Where(m => m.GoalId == g.Id), GoalMeasurementType.ByMeasuredOn));
     }
 }
 
@@ -123,18 +123,18 @@ public static class ProgrammeFields
         type.Field<NonNullGraphType<ConnectionType<ProgrammeType>>>("programmes")
             .Description("Programmes the initiative takes part in, by name.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => i => i.Programmes, ProgrammeType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => i => i.Programmes, ProgrammeType.ByName));
 
     public static void AddProgrammeFields(this OrganisationType type)
     {
         type.Field<NonNullGraphType<ConnectionType<ProgrammeType>>>("programmes")
             .Description("Programmes the organisation takes part in, by name (see ownedProgrammes for those it owns).")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => o => o.Programmes, ProgrammeType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => o => o.Programmes, ProgrammeType.ByName));
         type.Field<NonNullGraphType<ConnectionType<ProgrammeType>>>("ownedProgrammes")
             .Description("Programmes the organisation owns, by name.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(db => o => db.Programmes.Where(p => p.OwnerId == o.Id), ProgrammeType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(db => o => db.Programmes.Where(p => p.OwnerId == o.Id), ProgrammeType.ByName));
     }
 }
 

@@ -5,6 +5,8 @@ using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Shared.Mutations;
 using Microsoft.EntityFrameworkCore;
 
+using Infrastructuur.Api.GraphQL;
+
 namespace Infrastructuur.Api.Features.Signals;
 
 /// <summary>What linkSignalResponse and unlinkSignalResponse share: a signal and activities that answer it.</summary>
@@ -38,7 +40,7 @@ public abstract class SignalResponsePayloadType<TPayload> : PayloadType<TPayload
     protected SignalResponsePayloadType(string description, string activities)
         : base("signal", description)
     {
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActivityType>>>>("activities").Description(activities).Resolve(ctx => ctx.Source.Activities);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActivityType>>>>("activities").Description(activities).FromColumn(x => x.Activities);
     }
 }
 

@@ -61,21 +61,21 @@ public sealed class SignalType : ObjectGraphType<Signal>
         Field(s => s.ObservedOn).Description("The day the need was observed.");
         Field<NonNullGraphType<NeighbourhoodType>>("neighbourhood")
             .Description("Where the need was observed; its areas and municipality are reachable from it.")
-            .Resolve(ctx => ctx.LoadById<Neighbourhood>(ctx.Source.NeighbourhoodId));
+            .Reads(x => x.NeighbourhoodId).Resolve(ctx => ctx.LoadSelectedById<Neighbourhood>(ctx.Source.NeighbourhoodId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeType>>>>("themes")
             .Description("The themes of the need as observed, by Dutch name.")
             .Resolve(ctx => ctx.Loader<ThemesBySignal>().ListOf(ctx.Source));
         Field<TargetGroupType>("targetGroup")
             .Description("The group of people the need concerns, if known.")
-            .Resolve(ctx => ctx.LoadById<TargetGroup>(ctx.Source.TargetGroupId));
-        Field<NonNullGraphType<SignalStatusType>>("status").Description("Where the signal stands.").Resolve(ctx => ctx.Source.Status);
+            .Reads(x => x.TargetGroupId).Resolve(ctx => ctx.LoadSelectedById<TargetGroup>(ctx.Source.TargetGroupId));
+        Field<NonNullGraphType<SignalStatusType>>("status").Description("Where the signal stands.").FromColumn(x => x.Status);
         Field<ThemeType>("underlyingTheme")
             .Description("The theme the network traced the need to (concentration problems → debt and poverty); null until traced.")
-            .Resolve(ctx => ctx.LoadById<Theme>(ctx.Source.UnderlyingThemeId));
+            .Reads(x => x.UnderlyingThemeId).Resolve(ctx => ctx.LoadSelectedById<Theme>(ctx.Source.UnderlyingThemeId));
         Field<StringGraphType>("description")
             .Policy(Policies.Scoped)
             .Description("What was observed, in the reporter's words; it may describe residents' circumstances. Readable by everyone who may see the signal; null when there is none.")
-            .Resolve(ctx => ctx.Source.Description);
+            .FromColumn(x => x.Description);
         Field<NonNullGraphType<ReporterKindType>>("reporterKind")
             .Description("Who raised the signal: an organisation or a resident.")
             .Resolve(ctx => ctx.Source.ReportedByResident ? ReporterKind.Resident : ReporterKind.Organisation);
@@ -85,12 +85,12 @@ public sealed class SignalType : ObjectGraphType<Signal>
         Field<NonNullGraphType<ConnectionType<NetworkMeetingType>>>("discussedAt")
             .Description("The network meetings that discussed the signal, most recent first.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => s => s.DiscussedAt, NetworkMeetingType.ByDate));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => s => s.DiscussedAt, NetworkMeetingType.ByDate));
         Field<NonNullGraphType<ConnectionType<ActivityType>>>("responses")
             .Description("The activities started or changed in response to the signal (linkSignalResponse), by title; each one's provider is the organisation or initiative that responds. "
                 + "Only activities you may see, as in every list of activities (a draft only to its provider's scope and officials of its municipality).")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(db => s => db.SignalResponses.Where(r => r.SignalId == s.Id).Join(db.Activities, r => r.ActivityId, a => a.Id, (_, a) => a), ActivityOrder.Default));
+            .Reads().Resolve(ctx => ctx.PageChildren(db => s => db.SignalResponses.Where(r => r.SignalId == s.Id).Join(db.Activities, r => r.ActivityId, a => a.Id, (_, a) => a), ActivityOrder.Default));
     }
 }
 

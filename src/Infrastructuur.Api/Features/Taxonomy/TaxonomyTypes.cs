@@ -37,12 +37,12 @@ public abstract class TaxonomyTermType<T, TSelf> : ObjectGraphType<T>
         Field(t => t.Description, nullable: true).Description("What the term covers.");
         Field<TSelf>("parent")
             .Description($"The broader {kind}; null for a top-level one.")
-            .Resolve(ctx => ctx.LoadById<T>(ctx.Source.ParentId));
+            .Reads(x => x.ParentId).Resolve(ctx => ctx.LoadSelectedById<T>(ctx.Source.ParentId));
         Field<NonNullGraphType<ConnectionType<TSelf>>>("children")
             .Description($"The narrower {kind} terms directly below this one, by name.")
             .PagingArguments()
             .BoundedBy(Siblings)
-            .Resolve(ctx => ctx.PageChildren(db => parent => db.Set<T>().Where(c => c.ParentId == parent.Id), ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(db => parent => db.Set<T>().Where(c => c.ParentId == parent.Id), ByName));
     }
 }
 
@@ -54,11 +54,11 @@ public sealed class ThemeType : TaxonomyTermType<Theme, ThemeType>
         Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
             .Description("Activities tagged with exactly this theme, by title. To include the themes below it, use Query.activities with filterBy.themes.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => t => t.Activities, ActivityOrder.Default));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => t => t.Activities, ActivityOrder.Default));
         Field<NonNullGraphType<ConnectionType<InitiativeType>>>("initiatives")
             .Description("Residents' initiatives tagged with exactly this theme, by name. To include the themes below it, use Query.initiatives with filterBy.themes.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => t => t.Initiatives, InitiativeType.ByName));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => t => t.Initiatives, InitiativeType.ByName));
     }
 }
 
@@ -70,7 +70,7 @@ public sealed class TargetGroupType : TaxonomyTermType<TargetGroup, TargetGroupT
         Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
             .Description("Activities for exactly this target group, by title. To include the groups below it, use Query.activities with filterBy.targetGroups.")
             .PagingArguments()
-            .Resolve(ctx => ctx.PageChildren(_ => t => t.Activities, ActivityOrder.Default));
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => t => t.Activities, ActivityOrder.Default));
     }
 }
 
