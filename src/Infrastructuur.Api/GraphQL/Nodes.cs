@@ -32,14 +32,19 @@ public sealed record NodeResolver(string TypeName, Func<IResolveFieldContext, Gu
 /// Loads any entity type by primary key, batched per request, and only rows the caller may see: node(id:), the root
 /// by-ID fields and every reference go through here, so a hidden row is simply not found (null + NOT_FOUND).
 /// </summary>
-public sealed class ById<T>(IDbContextFactory<InfrastructuurDb> factory) : BatchLoader<Guid, T>
+public sealed class ById<T> : BatchLoader<Guid, T>
     where T : Entity
 {
-    /// <summary>Reads only <paramref name="shape"/>'s columns and joins (<see cref="Shape"/>); the whole row when null.</summary>
+    private readonly IDbContextFactory<InfrastructuurDb> factory;
+    private readonly Shape? _shape;
+
+    /// <summary>Reads whole rows (the request's shared loader of this type).</summary>
+    [ActivatorUtilitiesConstructor]
+    public ById(IDbContextFactory<InfrastructuurDb> factory) => this.factory = factory;
+
+    /// <summary>Reads only <paramref name="shape"/>'s columns and joins (<see cref="Shape"/>).</summary>
     public ById(IDbContextFactory<InfrastructuurDb> factory, Shape shape)
         : this(factory) => _shape = shape;
-
-    private readonly Shape? _shape;
 
     // The most frequent query there is, so it is compiled once (per engine: each has its own model) and skips EF Core's
     // per-call expression work; measured as part of a reference's cost in bench/ (Q1).
