@@ -51,7 +51,7 @@ public static class NodeQueries
             throw ApiException.BadRequest("That is not a valid ID.");
         }
 
-        return resolvers.TryGetValue(type, out var resolver) ? resolver.Load(ctx, key) : null;
+        return resolvers.TryGetValue(type, out var resolver) ? resolver.Select(ctx, key) : null;
     }
 
     private static async Task<object?> CompleteAsync(IResolveFieldContext ctx, IDataLoaderResult<object?>? pending, IEnumerable<object> path)

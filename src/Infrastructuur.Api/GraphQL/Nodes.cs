@@ -20,12 +20,18 @@ public sealed class NodeInterface : InterfaceGraphType
     }
 }
 
-/// <summary>How one GraphQL type is fetched by its UUID: registered once per node type (see GraphQLSetup).</summary>
-public sealed record NodeResolver(string TypeName, Func<IResolveFieldContext, Guid, IDataLoaderResult<object?>> Load)
+/// <summary>
+/// How one GraphQL type is fetched by its UUID: registered once per node type (see GraphQLSetup). <see cref="Load"/>
+/// reads the whole row (a mutation's replay, which reads it outside a selection of its own); <see cref="Select"/>,
+/// for <c>node</c> and <c>nodes</c>, only what the field's selection needs of that type.
+/// </summary>
+public sealed record NodeResolver(string TypeName, Func<IResolveFieldContext, Guid, IDataLoaderResult<object?>> Load, Func<IResolveFieldContext, Guid, IDataLoaderResult<object?>>? Selected = null)
 {
+    public Func<IResolveFieldContext, Guid, IDataLoaderResult<object?>> Select => Selected ?? Load;
+
     public static NodeResolver For<T>(string typeName)
         where T : Entity =>
-        new(typeName, (ctx, id) => ctx.LoadSelectedById<T>(id).Then(e => (object?)e));
+        new(typeName, (ctx, id) => ctx.LoadById<T>(id).Then(e => (object?)e), (ctx, id) => ctx.LoadSelectedById<T>(id).Then(e => (object?)e));
 }
 
 /// <summary>

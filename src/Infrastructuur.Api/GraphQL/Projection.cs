@@ -78,6 +78,13 @@ public static class ProjectionFields
         where TTarget : Entity =>
         joined is not null ? joined : key is null ? null : context.LoadSelectedById<TTarget>(key);
 
+    /// <summary>The fields of entity-backed object types that declare nothing, as "Type.field" (they make a selection read whole rows).</summary>
+    public static IReadOnlyList<string> UndeclaredFields(ISchema schema, Func<Type, bool> isEntity) =>
+        [.. schema.AllTypes.OfType<IObjectGraphType>()
+            .Where(t => Shape.SourceOf(t.GetType()) is { } source && isEntity(source))
+            .SelectMany(t => t.Fields.Where(f => f.Name != "id" && ReadsOf(f) is null).Select(f => $"{t.Name}.{f.Name}"))
+            .Order(StringComparer.Ordinal)];
+
     /// <summary>What the field reads, or null when it declares nothing (the data path then reads the whole row).</summary>
     public static FieldReads? ReadsOf(FieldType field) =>
         field.GetMetadata<FieldReads?>(Metadata)
@@ -205,7 +212,8 @@ public sealed class Shape
                     continue;
                 }
 
-                if (ProjectionFields.ReadsOf(definition) is not { } reads)
+                // A personal-data guard finds its subject through a function of the row: it gets the whole row.
+                if (ProjectionFields.ReadsOf(definition) is not { } reads || Policies.SubjectOf(type, definition) is not null)
                 {
                     return WholeRow(entity);
                 }
@@ -282,7 +290,7 @@ public sealed class Shape
             return candidates.Count == 1 ? candidates[0] : candidates.FirstOrDefault(t => t.Name == e.Name);
         });
 
-    private static Type? SourceOf(Type graphType) => SourceTypes.GetOrAdd(graphType, static t =>
+    internal static Type? SourceOf(Type graphType) => SourceTypes.GetOrAdd(graphType, static t =>
     {
         for (var type = t; type is not null; type = type.BaseType)
         {

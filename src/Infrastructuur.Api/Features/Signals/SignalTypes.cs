@@ -78,10 +78,12 @@ public sealed class SignalType : ObjectGraphType<Signal>
             .FromColumn(x => x.Description);
         Field<NonNullGraphType<ReporterKindType>>("reporterKind")
             .Description("Who raised the signal: an organisation or a resident.")
+            .Reads(s => s.ReportedByResident)
             .Resolve(ctx => ctx.Source.ReportedByResident ? ReporterKind.Resident : ReporterKind.Organisation);
         Field<OrganisationType>("reportingOrganisation")
             .Description("The organisation that raised the signal when reporterKind is ORGANISATION; always null for a resident.")
-            .Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.ReportedByResident ? null : ctx.Source.ReportedByOrganisationId));
+            .Reads(s => s.ReportedByResident, s => s.ReportedByOrganisationId)
+            .Resolve(ctx => ctx.LoadSelectedById<Organisation>(ctx.Source.ReportedByResident ? null : ctx.Source.ReportedByOrganisationId));
         Field<NonNullGraphType<ConnectionType<NetworkMeetingType>>>("discussedAt")
             .Description("The network meetings that discussed the signal, most recent first.")
             .PagingArguments()

@@ -31,6 +31,7 @@ public abstract class TaxonomyTermType<T, TSelf> : ObjectGraphType<T>
         Field(t => t.Code).Description($"The {kind}'s stable code, e.g. for filters in links; unique within its taxonomy.");
         Field<NonNullGraphType<StringGraphType>>("name")
             .Description("The name in the caller's language (Accept-Language: Dutch or English; English when neither is asked for).")
+            .Reads(t => t.NameNl, t => t.NameEn)
             .Resolve(ctx => ctx.Request().Culture.TwoLetterISOLanguageName == "nl" ? ctx.Source.NameNl : ctx.Source.NameEn);
         Field(t => t.NameNl).Description("The name in Dutch.");
         Field(t => t.NameEn).Description("The name in English.");
