@@ -27,7 +27,8 @@ public sealed class GraphQLHttpEndpoint(
     RequestLimits limits,
     RateLimits rates,
     PersistedOperations persisted,
-    AutomaticPersistedQueries automatic)
+    AutomaticPersistedQueries automatic,
+    DocumentCache documents)
 {
     internal const string GraphQLResponseJson = "application/graphql-response+json";
     internal const string Json = "application/json";
@@ -99,13 +100,15 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
+        DocumentCache.Entry parsedDocument;
         GraphQLDocument document;
         double cost;
         GraphQLOperationDefinition? operation;
         try
         {
             limits.CheckText(query);
-            document = GraphQLParser.Parser.Parse(query);
+            parsedDocument = documents.Get(query);
+            document = parsedDocument.Document;
             operation = QueryAnalyzer.SelectOperation(document, parsed!.OperationName);
             if (isGet && operation?.Operation is OperationType.Mutation or OperationType.Subscription)
             {
@@ -175,7 +178,12 @@ public sealed class GraphQLHttpEndpoint(
                 User = http.User,
                 UserContext = new RequestContext(http.RequestServices, http.User, RequestCulture(request)),
                 CancellationToken = timeout.Token,
+                ValidationRules = parsedDocument.Rules,
             });
+            if (result.Executed)
+            {
+                parsedDocument.Validated = true;
+            }
         }
         catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
         {

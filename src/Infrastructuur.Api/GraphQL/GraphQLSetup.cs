@@ -39,6 +39,7 @@ public static class GraphQLSetup
         services.Configure<AutomaticPersistedQueriesOptions>(configuration.GetSection(AutomaticPersistedQueriesOptions.Section));
         services.AddSingleton<AutomaticPersistedQueries>();
         services.AddSingleton<SchemaDocument>();
+        services.AddSingleton<DocumentCache>();
         services.AddSingleton<IdePage>();
         services.AddSingleton<GraphQLHttpEndpoint>();
 

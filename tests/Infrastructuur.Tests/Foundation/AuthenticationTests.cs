@@ -13,7 +13,8 @@ public sealed class AuthenticationTests(SqliteAppFixture fixture) : IClassFixtur
     {
         { "forged (wrong key)", Tokens.Mint("alice", key: System.Text.Encoding.UTF8.GetBytes("another-key-that-is-long-enough-for-hs256!!")) },
         { "expired", Tokens.Mint("alice", expires: DateTime.UtcNow.AddMinutes(-2), notBefore: DateTime.UtcNow.AddMinutes(-10)) },
-        { "not yet valid", Tokens.Mint("alice", notBefore: DateTime.UtcNow.AddMinutes(5), expires: DateTime.UtcNow.AddMinutes(30)) },
+        // A day ahead: the data is made when the tests are discovered, minutes before a slow run reaches this case.
+        { "not yet valid", Tokens.Mint("alice", notBefore: DateTime.UtcNow.AddDays(1), expires: DateTime.UtcNow.AddDays(2)) },
         { "wrong issuer", Tokens.Mint("alice", issuer: "https://evil.example") },
         { "wrong audience", Tokens.Mint("alice", audience: "someone-else") },
         { "alg none", Tokens.Unsigned("alice") },

@@ -167,7 +167,6 @@ public sealed class FieldDeclarationTests(SqliteAppFixture fixture) : IClassFixt
         "Initiative.coordinators",
         "Initiative.viewerCanEdit",
         "InitiativeCoordinator.status",
-        "Municipality.neighbourhoods",
         "NeighbourhoodCompany.organisationShareholders",
         "NeighbourhoodCompany.shareholderRegister",
         "NeighbourhoodCompany.shareholdingSummary",

@@ -36,6 +36,7 @@ public sealed class MunicipalityType : ObjectGraphType<Municipality>
             .Description("CBS regions in the municipality (districts and neighbourhoods), by name.")
             .PagingArguments()
             .Argument<RegionLevelType>("level", "Only regions of this CBS level.")
+            .Reads()
             .Resolve(ctx =>
             {
                 var level = ctx.GetArgument<RegionLevel?>("level");

@@ -1,0 +1,50 @@
+using GraphQL.Validation;
+using GraphQL.Validation.Rules;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Infrastructuur.Api.GraphQL;
+
+/// <summary>
+/// Parsed documents by their text, and whether each passed validation once. Front ends send the same few documents
+/// again and again: a repeated one is not parsed again, and of GraphQL's validation rules it runs only the one that
+/// depends on the request's values (each field's argument checks, such as page sizes); variables are still coerced.
+/// The rules GraphQL.NET runs on a new document depend on the document and the schema alone. Reusing the document also
+/// lets the data path keep its shapes per field (<see cref="Shape"/>). Bounded by the total length of the texts kept.
+/// </summary>
+public sealed class DocumentCache : IDisposable
+{
+    /// <summary>The total length of the document texts kept, in characters.</summary>
+    public const long MaxCharacters = 4_000_000;
+
+    /// <summary>What a document that validated once still needs on each request.</summary>
+    public static readonly IValidationRule[] RepeatedRules = [FieldArgumentsAreValidRule.Instance];
+
+    private readonly MemoryCache _documents = new(new MemoryCacheOptions { SizeLimit = MaxCharacters });
+
+    /// <summary>The parsed document for <paramref name="query"/>, parsing it on first sight (syntax errors throw and are not kept).</summary>
+    public Entry Get(string query)
+    {
+        if (_documents.TryGetValue(query, out Entry? entry) && entry is not null)
+        {
+            return entry;
+        }
+
+        entry = new Entry(GraphQLParser.Parser.Parse(query));
+        _documents.Set(query, entry, new MemoryCacheEntryOptions { Size = Math.Max(1, query.Length) });
+        return entry;
+    }
+
+    public void Dispose() => _documents.Dispose();
+
+    public sealed class Entry(GraphQLDocument document)
+    {
+        public GraphQLDocument Document { get; } = document;
+
+        /// <summary>Set once the document passed every validation rule (it executed).</summary>
+        public bool Validated { get; set; }
+
+        /// <summary>The rules this request must run: all of them until the document validated once.</summary>
+        public IEnumerable<IValidationRule>? Rules => Validated ? RepeatedRules : null;
+    }
+}

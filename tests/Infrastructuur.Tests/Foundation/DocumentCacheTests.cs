@@ -1,0 +1,39 @@
+using Infrastructuur.Tests.Infrastructure;
+
+namespace Infrastructuur.Tests.Foundation;
+
+/// <summary>
+/// A repeated document is parsed and validated once (GraphQL/DocumentCache.cs); what depends on the request still runs
+/// every time: page sizes from variables, variable types, and a document that failed validation fails again.
+/// </summary>
+public sealed class DocumentCacheTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
+{
+    private const string Page = "query($n: Int) { activities(first: $n) { nodes { title } } }";
+
+    [Fact]
+    public async Task A_repeated_document_still_checks_the_page_size_its_variables_ask_for()
+    {
+        Assert.True((await fixture.App.QueryAsync(Page, new { n = 2 })).AssertOk().Data!["activities"]!["nodes"]!.AsArray().Count <= 2);
+        Assert.True((await fixture.App.QueryAsync(Page, new { n = 3 })).AssertOk().Data!["activities"]!["nodes"]!.AsArray().Count <= 3);
+
+        var tooMany = await fixture.App.QueryAsync(Page, new { n = 1000 });
+        Assert.Equal("GRAPHQL_VALIDATION_FAILED", tooMany.FirstErrorCode);
+        Assert.Contains("1000", tooMany.Text, StringComparison.Ordinal);
+
+        var wrongType = await fixture.App.QueryAsync(Page, new { n = "many" });
+        Assert.NotNull(wrongType.FirstErrorCode);
+        Assert.DoesNotContain("\"activities\":{", wrongType.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_document_that_failed_validation_fails_again_when_repeated()
+    {
+        const string unknownField = "{ activities(first: 1) { nodes { titel } } }";
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await fixture.App.QueryAsync(unknownField);
+            Assert.Equal("GRAPHQL_VALIDATION_FAILED", response.FirstErrorCode);
+            Assert.Contains("titel", response.Text, StringComparison.Ordinal);
+        }
+    }
+}
