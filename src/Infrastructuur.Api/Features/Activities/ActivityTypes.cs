@@ -52,8 +52,8 @@ public sealed class ActivityLocationType : ObjectGraphType<ActivityLocation>
         Field(l => l.HouseNumber, nullable: true).Description("The house number with any addition, e.g. 12a.");
         Field<StringGraphType>("postcode").Description("The postcode in the form 1234 AB.").Resolve(ctx => ctx.Source.Postcode?.Value);
         Field(l => l.Place).Description("The place (woonplaats), e.g. Spijkenisse.");
-        Field(l => l.Latitude, nullable: true).Description("Latitude in WGS 84 degrees.");
-        Field(l => l.Longitude, nullable: true).Description("Longitude in WGS 84 degrees.");
+        Field<FloatGraphType>("latitude").Description("Latitude in WGS 84 degrees.").Resolve(ctx => (double?)ctx.Source.Latitude);
+        Field<FloatGraphType>("longitude").Description("Longitude in WGS 84 degrees.").Resolve(ctx => (double?)ctx.Source.Longitude);
     }
 }
 
