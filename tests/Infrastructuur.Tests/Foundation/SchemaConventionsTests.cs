@@ -18,9 +18,6 @@ public sealed partial class SchemaConventionsTests(SqliteAppFixture fixture) : I
     /// </summary>
     private static readonly Dictionary<string, string> Allowed = new(StringComparer.Ordinal)
     {
-        ["union-shared-members: Party"] = "issue 13 item 6 (one interface for Organisation and Initiative)",
-        ["union-shared-members: ProgrammeParticipant"] = "issue 13 item 6 (one interface for Organisation and Initiative)",
-        ["union-shared-members: Provider"] = "issue 13 item 6 (one interface for Organisation and Initiative)",
         ["name-not-title: Activity.title"] = "issue 13 item 6 (title versus name)",
         ["name-not-title: Grant.title"] = "issue 13 item 6 (title versus name)",
         ["name-not-title: NetworkMeeting.title"] = "issue 13 item 6 (title versus name)",

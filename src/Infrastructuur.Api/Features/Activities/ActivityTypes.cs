@@ -4,6 +4,7 @@ using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.History;
+using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Shared;
@@ -28,18 +29,6 @@ public sealed class ScheduleKindType() : DescribedEnumType<ScheduleKind>("The sh
 public sealed class WeekdayType() : DescribedEnumType<Weekday>("A day of the week.");
 
 public sealed class CountingMethodType() : DescribedEnumType<CountingMethod>("How a reach figure was counted.");
-
-/// <summary>Who provides an activity: an organisation or a residents' initiative.</summary>
-public sealed class ProviderType : UnionGraphType
-{
-    public ProviderType()
-    {
-        Name = "Provider";
-        Description = "Who provides an activity: an organisation or a residents' initiative.";
-        Type<OrganisationType>();
-        Type<InitiativeType>();
-    }
-}
 
 public sealed class ActivityLocationType : ObjectGraphType<ActivityLocation>
 {
@@ -99,7 +88,7 @@ public sealed class ActivityType : ObjectGraphType<Activity>
         Field<NonNullGraphType<MunicipalityType>>("municipality")
             .Description("The municipality the activity is registered in.")
             .Resolve(ctx => ctx.LoadById<Municipality>(ctx.Source.MunicipalityId));
-        Field<NonNullGraphType<ProviderType>>("provider")
+        Field<NonNullGraphType<PartyType>>("provider")
             .Description("Who provides the activity: an organisation or a residents' initiative.")
             .Resolve(ctx => ctx.Source.ProviderOrganisationId is { } organisation
                 ? ctx.LoadById<Organisation>(organisation).Then(o => (object?)o)
