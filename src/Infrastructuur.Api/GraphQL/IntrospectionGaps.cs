@@ -7,9 +7,9 @@ namespace Infrastructuur.Api.GraphQL;
 
 /// <summary>
 /// Completes introspection where GraphQL.NET 8 lags the spec, so graphql-js's introspection query with every option on
-/// (as codegen and IDEs send it) validates: <c>__Type.specifiedByURL</c> (GraphQL October 2021) answers a scalar's
-/// "specifiedByURL" metadata, null for every other type and for scalars without a specification (none of ours names one
-/// yet); <c>__Directive.args</c> takes <c>includeDeprecated</c> like <c>__Field.args</c> does.
+/// (as codegen and IDEs send it) validates: <c>__Type.specifiedByURL</c> (GraphQL October 2021) answers the URL a scalar
+/// names with <c>@specifiedBy</c> (every custom scalar of ours names one), null for every other type;
+/// <c>__Directive.args</c> takes <c>includeDeprecated</c> like <c>__Field.args</c> does.
 /// </summary>
 public sealed class IntrospectionGaps : BaseSchemaNodeVisitor
 {
@@ -47,7 +47,7 @@ public sealed class IntrospectionGaps : BaseSchemaNodeVisitor
             Name = Metadata,
             Description = "A URL to the specification of a scalar's format and behaviour; null when it has none or is not a scalar.",
             ResolvedType = schema.AllTypes["String"] ?? throw new InvalidOperationException("The schema has no String type."),
-            Resolver = new FuncFieldResolver<object?>(ctx => ctx.Source is ScalarGraphType scalar ? scalar.GetMetadata<string?>(Metadata) : null),
+            Resolver = new FuncFieldResolver<object?>(ctx => ctx.Source is ScalarGraphType scalar ? SpecifiedByDirective.UrlOf(scalar) : null),
         });
     }
 }

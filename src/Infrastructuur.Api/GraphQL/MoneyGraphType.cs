@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using GraphQL.Types;
 using GraphQLParser.AST;
 
@@ -6,21 +7,29 @@ namespace Infrastructuur.Api.GraphQL;
 
 /// <summary>
 /// The one place where stored cents become euros and back. Amounts are stored as whole cents (<see cref="long"/>):
-/// SQLite cannot SUM decimals, and whole numbers add up exactly on every engine. On the wire an amount is a JSON
-/// number written from a <see cref="decimal"/> with exactly two decimals (12345.67, 0.30), never from a binary
-/// double, so what the server summed is what the client reads. We chose our own scalar over GraphQL.NET's Decimal
-/// because Decimal accepts any precision: Money refuses a third decimal instead of rounding it away silently.
+/// SQLite cannot SUM decimals, and whole numbers add up exactly on every engine. On the wire an amount is a JSON string
+/// with exactly two decimals ("160000.00", "0.30"), written from a <see cref="decimal"/>, never a JSON number:
+/// JavaScript reads every JSON number as a binary double, so 160000.00 would arrive as 160000 and sums would round
+/// (ADR 0024). Input is the same string, or a whole number of euros (exact in every JSON reader). A number with a
+/// fraction is refused, in a document literal as in a variable: GraphQL.NET's JSON reader hands such a variable over as
+/// a binary double, so accepting it would let a float decide the amount; refusing both keeps literals and variables
+/// alike. A third decimal is refused instead of rounded away.
 /// </summary>
 public sealed class MoneyGraphType : ScalarGraphType
 {
-    private const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+    public const string SpecifiedBy = "https://www.w3.org/TR/xmlschema11-2/#decimal";
+
+    // The XML Schema decimal lexical form: an optional sign, digits, an optional point; no exponent, no blanks.
+    private const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 
     public MoneyGraphType()
     {
         Name = "Money";
-        Description = "An amount of money in euros, exact to the cent. Written as a JSON number with two decimals "
-            + "from an exact decimal, never a binary float (e.g. 12345.67, 0.30); stored as whole cents, so sums are exact. "
-            + "As input: a number or a numeric string with at most two decimals; a third decimal is refused, not rounded.";
+        Description = "An amount of money in euros, exact to the cent: a string with exactly two decimals (\"160000.00\", \"0.30\", "
+            + "\"-2.50\"), never a JSON number, so no JavaScript float rounds it; stored as whole cents, so sums are exact. "
+            + "Format: the XML Schema decimal (digits, an optional sign and point; no exponent). As input: such a string with at "
+            + "most two decimals, or a whole number of euros (5000); a third decimal, or a number with a fraction (12.5 instead of \"12.50\"), is refused, not rounded.";
+        this.SpecifiedBy(SpecifiedBy);
     }
 
     /// <summary>Stored cents as euros, always with two decimals (cents × 0.01 keeps scale 2: 100 → 1.00).</summary>
@@ -43,9 +52,9 @@ public sealed class MoneyGraphType : ScalarGraphType
     public override object? ParseLiteral(GraphQLValue value) => value switch
     {
         GraphQLNullValue => null,
-        GraphQLIntValue number => Parse(number.Value.Span),
-        GraphQLFloatValue number => Parse(number.Value.Span),
         GraphQLStringValue text => Parse(text.Value.Span),
+        GraphQLIntValue number => Parse(number.Value.Span),
+        GraphQLFloatValue => throw FractionRefused(),
         _ => ThrowLiteralConversionError(value),
     };
 
@@ -54,31 +63,35 @@ public sealed class MoneyGraphType : ScalarGraphType
     public override object? ParseValue(object? value) => value switch
     {
         null => null,
-        decimal d => Exact(d),
-        int i => (decimal)i,
-        long l => Exact(l),
-
-        // JSON readers hand over numbers such as 12345.67 as doubles; the decimal conversion rounds to 15 significant
-        // digits, which recovers the written value for every amount up to a trillion euros. Exact() then checks the cents.
-        double d when double.IsFinite(d) => Exact((decimal)d),
         string s => Parse(s.AsSpan()),
+        int i => Exact(i),
+        long l => Exact(l),
+        decimal d => Exact(d),
+
+        // A whole number written with a point (1000.00) reaches us as a double; below 2^53 a double holds it exactly.
+        double d when d == Math.Floor(d) && Math.Abs(d) < 9007199254740992d => Exact((decimal)d),
+        double or float => throw FractionRefused(),
+        BigInteger => throw new OverflowException("Money is out of range."),
         _ => ThrowValueConversionError(value),
     };
 
     public override bool CanParseValue(object? value) => Parses(() => ParseValue(value));
 
-    /// <summary>Resolvers return euros as a decimal (from <see cref="ToEuros(long)"/>); anything else is a bug.</summary>
+    /// <summary>Resolvers return euros as a decimal (from <see cref="ToEuros(long)"/>), written as its invariant text; anything else is a bug.</summary>
     public override object? Serialize(object? value) => value switch
     {
         null => null,
-        decimal d => Exact(d),
+        decimal d => Exact(d).ToString(CultureInfo.InvariantCulture),
         _ => ThrowSerializationError(value),
     };
 
     private static decimal Parse(ReadOnlySpan<char> text) =>
         decimal.TryParse(text, Styles, CultureInfo.InvariantCulture, out var euros)
             ? Exact(euros)
-            : throw new FormatException("Money must be a number of euros, e.g. 12345.67.");
+            : throw new FormatException("Money must be a number of euros written as a string, e.g. \"12345.67\".");
+
+    private static FormatException FractionRefused() =>
+        new("Money with cents must be a string, e.g. \"12345.67\": a JSON number with a fraction is read as a binary float.");
 
     private static bool Parses(Func<object?> parse)
     {

@@ -53,8 +53,25 @@ public sealed class InfrastructuurSchema : Schema
         Features.RepeatableDirectives = true;
         Features.DeprecationOfInputValues = true;
 
-        // The built-in Decimal and Long scalars have no description; ours do.
-        RegisterTypeMapping(typeof(decimal), typeof(DescribedDecimalGraphType));
+        // Long is a string on the wire, so JavaScript holds it exactly (ADR 0024).
         RegisterTypeMapping(typeof(long), typeof(DescribedLongGraphType));
+
+        // GraphQL.NET's date and time scalars under the names front ends know, each naming its specification: an instance
+        // registered first is the one every field of that graph type gets (ADR 0024).
+        Directives.Register(new SpecifiedByDirective());
+        RegisterType(new DateOnlyGraphType
+        {
+            Name = "Date",
+            Description = "A calendar day without a time or time zone, as RFC 3339's full-date: \"2026-03-31\".",
+        }.SpecifiedBy("https://scalars.graphql.org/chillicream/local-date.html"));
+        RegisterType(new TimeOnlyGraphType
+        {
+            Name = "LocalTime",
+            Description = "A time of day without a date or time zone (Dutch local time where it is an activity's), as RFC 3339's partial-time: \"19:30:00\".",
+        }.SpecifiedBy("https://scalars.graphql.org/chillicream/local-time.html"));
+        RegisterType(new DateTimeGraphType
+        {
+            Description = "A moment in time, as RFC 3339's date-time, always in UTC: \"2026-03-31T17:30:00.1234567Z\". As input an offset is expected (\"Z\" or \"+02:00\").",
+        }.SpecifiedBy("https://scalars.graphql.org/andimarek/date-time.html"));
     }
 }

@@ -108,7 +108,7 @@ public abstract class VisibilityMatrixTests(Func<TestApp> app)
                 new { l = Id(line), f = Id(w.Funder) },
                 w.Viewers[viewer]);
             var data = response.AssertOk().Data!;
-            return (data["node"]!["amountAllocated"]!.GetValue<decimal>(), data["node"]!["allocations"]!["totalCount"]!.GetValue<int>(), data["grants"]!["totalCount"]!.GetValue<int>());
+            return (data["node"]!["amountAllocated"].Exact(), data["node"]!["allocations"]!["totalCount"]!.GetValue<int>(), data["grants"]!["totalCount"]!.GetValue<int>());
         }
 
         // The world's award is not on the line; the two new awards are.

@@ -64,7 +64,7 @@ public sealed class DashboardFloodTests(ITestOutputHelper output)
             // One year each, from a different day: each a cold computation of needs versus offering and the overlaps.
             var clock = Stopwatch.StartNew();
             var flood = Enumerable.Range(0, Dashboards).Select(i => new DateOnly(2024, 1, 1).AddDays(i * 7)).Select(from => PostAsync(client,
-                "query($m: ID!, $from: DateOnly!, $to: DateOnly!) { dashboard(scope: { municipality: $m, from: $from, to: $to }) { needsVersusOffering { summary { matched unmetNeeds } } baseline { overlapCount } } }",
+                "query($m: ID!, $from: Date!, $to: Date!) { dashboard(scope: { municipality: $m, from: $from, to: $to }) { needsVersusOffering { summary { matched unmetNeeds } } baseline { overlapCount } } }",
                 new { m = municipality, from = $"{from:yyyy-MM-dd}", to = $"{from.AddYears(1).AddDays(-1):yyyy-MM-dd}" })).ToList();
             var introspection = Enumerable.Range(0, IntrospectionDocuments).Select(_ => PostAsync(client, Introspection)).ToList();
             var all = Task.WhenAll(flood.Concat(introspection));

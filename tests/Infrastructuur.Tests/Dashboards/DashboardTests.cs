@@ -135,7 +135,7 @@ public abstract class DashboardTests(Func<TestApp> app)
         Assert.Equal("0 0 null 0 [] null 0", Line(a3["network"]!["period"]!));
 
         // Money benefiting A2's regions: G2 (B1, B2: 45.50) and G6 (B2: 12.34) awarded; paid G2 45.50 and G3 20.00 (B3).
-        Assert.Equal("57.84 65.50 2 [] [{\"reinvested\":600.00}]", Line(a2["funding"]!));
+        Assert.Equal("57.84 65.50 2 [] [{\"reinvested\":\"600.00\"}]", Line(a2["funding"]!));
         Assert.Equal("0.00 0.00 0 [] []", Line(a3["funding"]!));
         Assert.Equal("0 0 0 0 0", $"{a3["needsVersusOffering"]!["signals"]!["value"]} {Line(a3["needsVersusOffering"]!["summary"]!)}");
     }
@@ -219,8 +219,8 @@ public abstract class DashboardTests(Func<TestApp> app)
 
         // The same statements for one field as for five: the five share one computation in progress.
         Assert.Equal(single, statements.All.Count - single);
-        Assert.Equal("357.84", one["funding"]!["awarded"]!.ToJsonString());   // G1 300.00 + G2 45.50 + G6 12.34 in 2025
-        Assert.Equal("357.84", five["funding"]!["awarded"]!.ToJsonString());
+        Assert.Equal("\"357.84\"", one["funding"]!["awarded"]!.ToJsonString());   // G1 300.00 + G2 45.50 + G6 12.34 in 2025
+        Assert.Equal("\"357.84\"", five["funding"]!["awarded"]!.ToJsonString());
     }
 
     [SkippableFact]
@@ -455,14 +455,18 @@ public abstract class DashboardTests(Func<TestApp> app)
 
     private async Task<List<string>> CountsAsync(string of, string groupBy, string filter, string? token = null, bool brief = false)
     {
-        var response = await app().QueryAsync($"{{ counts(of: {of}, groupBy: {groupBy}, filterBy: {filter}) {{ keys {{ dimension value label }} count suppressed sum min max avg }} }}", token: token);
+        var response = await app().QueryAsync($"{{ counts(of: {of}, groupBy: {groupBy}, filterBy: {filter}) {{ keys {{ dimension value label }} count suppressed capacity {{ sum min max average }} amountAwarded {{ sum min max average }} }} }}", token: token);
         response.AssertOk();
         return [.. response.Data!["counts"]!.AsArray().Select(r =>
         {
             var keys = "[" + string.Join(",", r!["keys"]!.AsArray().Select(k => k!["dimension"]!.GetValue<string>() is "THEME" or "TARGET_GROUP" or "AREA" or "NEIGHBOURHOOD" ? Short(k["label"]?.GetValue<string>()) : k["value"]?.GetValue<string>() ?? "null")) + "]";
             var count = r["count"]?.ToJsonString() ?? "null";
             Assert.Equal(r["count"] is null, r["suppressed"]!.GetValue<bool>());
-            return brief ? $"{keys} {count}" : $"{keys} {count} {r["sum"] ?? "null"} {r["min"] ?? "null"} {r["max"] ?? "null"} {r["avg"] ?? "null"}";
+            var measure = r["capacity"] ?? r["amountAwarded"];
+
+            // Euros are Money, exact as a string; a capacity sum is a Long, a string too.
+            Assert.All([r["capacity"]?["sum"], r["amountAwarded"]?["sum"], r["amountAwarded"]?["average"]], v => Assert.True(v is null || v.GetValueKind() == System.Text.Json.JsonValueKind.String, $"{v} is not a string"));
+            return brief ? $"{keys} {count}" : $"{keys} {count} {measure?["sum"] ?? "null"} {measure?["min"] ?? "null"} {measure?["max"] ?? "null"} {measure?["average"] ?? "null"}";
         }).Order(StringComparer.Ordinal)];
     }
 

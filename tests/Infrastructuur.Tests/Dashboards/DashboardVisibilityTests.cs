@@ -148,7 +148,7 @@ public abstract class DashboardVisibilityTests(Func<TestApp> app)
 
             foreach (var counts in Counts)
             {
-                var response = await app().QueryAsync($"{{ counts({counts}, filterBy: {{ municipality: \"{w.Id(w.Municipality)}\" }}) {{ keys {{ dimension value label }} count suppressed sum min max avg }} }}", token: token);
+                var response = await app().QueryAsync($"{{ counts({counts}, filterBy: {{ municipality: \"{w.Id(w.Municipality)}\" }}) {{ keys {{ dimension value label }} count suppressed capacity {{ sum min max average }} amountAwarded {{ sum min max average }} }} }}", token: token);
                 response.AssertOk();
                 snapshot[$"{caller} counts {counts}"] = response.Data!["counts"]!.ToJsonString();
             }

@@ -309,7 +309,7 @@ public sealed class DashboardWorld
     {
         var kind = place switch { Area => "area", Neighbourhood => "neighbourhood", _ => "municipality" };
         var id = place switch { Area a => Id(a), Neighbourhood n => Id(n), _ => Id(Municipality) };
-        var response = await app.QueryAsync($$"""query($p: ID!, $from: DateOnly!, $to: DateOnly!) { dashboard(scope: { {{kind}}: $p, from: $from, to: $to }) { {{selection}} } }""", new { p = id, from, to }, token);
+        var response = await app.QueryAsync($$"""query($p: ID!, $from: Date!, $to: Date!) { dashboard(scope: { {{kind}}: $p, from: $from, to: $to }) { {{selection}} } }""", new { p = id, from, to }, token);
         response.AssertOk();
         return response.Data!["dashboard"]!;
     }

@@ -73,7 +73,7 @@ public abstract class OfferingFactTests(Func<TestApp> app)
 
         var after = await w.DashboardAsync(app(), selection);
         Assert.Equal(3, after["baseline"]!["totals"]!["activities"]!.GetValue<int>());
-        Assert.Equal(before["baseline"]!["totals"]!["capacity"]!.GetValue<long>() - 15, after["baseline"]!["totals"]!["capacity"]!.GetValue<long>());
+        Assert.Equal(before["baseline"]!["totals"]!["capacity"].Long() - 15, after["baseline"]!["totals"]!["capacity"].Long());
     }
 
     private async Task<string> RandomWriteAsync(DashboardWorld w, Random random)

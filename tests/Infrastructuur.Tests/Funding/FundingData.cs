@@ -7,6 +7,7 @@ using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
+using Infrastructuur.Tests.Infrastructure;
 
 namespace Infrastructuur.Tests.Funding;
 
@@ -61,5 +62,5 @@ internal static class FundingData
 
     public static List<string> Strings(this IEnumerable<JsonNode> nodes, string field) => [.. nodes.Select(n => n[field]!.GetValue<string>())];
 
-    public static decimal Money(this JsonNode? value) => value!.GetValue<decimal>();
+    public static decimal Money(this JsonNode? value) => value.Exact();
 }

@@ -19,7 +19,7 @@ public abstract class FundingMutationTests(Func<TestApp> app)
             title = "Zomerkamp",
             funder = Id(existing.Funder!),
             recipient = Id(w.Own.InitiativeA),
-            amountAppliedFor = 2500.75m,
+            amountAppliedFor = "2500.75",
             plannedStartsOn = "2025-07-01",
             plannedEndsOn = "2025-08-31",
             themes = new[] { Id(w.Own.Theme) },
@@ -27,7 +27,7 @@ public abstract class FundingMutationTests(Func<TestApp> app)
         }, w.Coordinator, "grant { id identifier status amountAppliedFor amountAwarded appliedOn recipient { __typename } }")).Succeeded("applyForGrant")["grant"]!;
 
         Assert.StartsWith("360G-INFRA-", grant["identifier"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(("APPLIED", 2500.75m, "Initiative"), (grant["status"]!.GetValue<string>(), grant["amountAppliedFor"]!.GetValue<decimal>(), grant["recipient"]!["__typename"]!.GetValue<string>()));
+        Assert.Equal(("APPLIED", 2500.75m, "Initiative"), (grant["status"]!.GetValue<string>(), grant["amountAppliedFor"].Exact(), grant["recipient"]!["__typename"]!.GetValue<string>()));
         Assert.Null(grant["amountAwarded"]);
         await using var db = await app().OpenDbAsync();
         Assert.Equal(w.Coordinator.Person.Id, (await db.Grants.SingleAsync(g => g.Identifier == grant["identifier"]!.GetValue<string>())).AppliedByPersonId);
@@ -66,7 +66,7 @@ public abstract class FundingMutationTests(Func<TestApp> app)
         var (grant, first, second) = await w.GrantAsync(w.Own, applicant: null);
         var (_, foreign, _) = await w.GrantAsync(w.Own, applicant: null);
         object Award(params (BudgetLine Line, decimal Amount)[] allocations) =>
-            new { id = Id(grant), expectedVersion = grant.Version, amountAwarded = allocations.Sum(a => a.Amount), allocations = allocations.Select(a => new { budgetLine = Id(a.Line), amount = a.Amount }).ToArray() };
+            new { id = Id(grant), expectedVersion = grant.Version, amountAwarded = WireNumbers.Text(allocations.Sum(a => a.Amount)), allocations = allocations.Select(a => new { budgetLine = Id(a.Line), amount = WireNumbers.Text(a.Amount) }).ToArray() };
 
         Assert.Equal("INVALID", (await app().MutateAsync("awardGrant", Award((first, 100m), (foreign, 100m)), w.Official)).Outcome("awardGrant"));
         Assert.Equal("INVALID", (await app().MutateAsync("awardGrant", Award((first, 100m), (first, 100m)), w.Official)).Outcome("awardGrant"));
@@ -91,13 +91,13 @@ public abstract class FundingMutationTests(Func<TestApp> app)
     {
         var w = await MutationWorld.CreateAsync(app());
         var (grant, first, second) = await w.GrantAsync(w.Own, applicant: null);
-        object Pay(decimal amount, BudgetLine? line = null) => new { grant = Id(grant), paidOn = "2025-05-01", amount, budgetLine = line is null ? null : Id(line) };
+        object Pay(decimal amount, BudgetLine? line = null) => new { grant = Id(grant), paidOn = "2025-05-01", amount = WireNumbers.Text(amount), budgetLine = line is null ? null : Id(line) };
 
         Assert.Equal("INVALID_TRANSITION", (await app().MutateAsync("recordDisbursement", Pay(100m), w.Official)).Outcome("recordDisbursement"));
         (await app().MutateAsync("awardGrant", new { id = Id(grant), expectedVersion = grant.Version, amountAwarded = 1000m, allocations = new[] { new { budgetLine = Id(first), amount = 1000m } } }, w.Official)).Succeeded("awardGrant");
 
         var paid = (await app().MutateAsync("recordDisbursement", Pay(600m, first), w.Official, "grant { status amountDisbursed disbursements { amount budgetLine { id } } }")).Succeeded("recordDisbursement")["grant"]!;
-        Assert.Equal(("DISBURSED", 600m), (paid["status"]!.GetValue<string>(), paid["amountDisbursed"]!.GetValue<decimal>()));
+        Assert.Equal(("DISBURSED", 600m), (paid["status"]!.GetValue<string>(), paid["amountDisbursed"].Exact()));
         Assert.Equal("INVALID", (await app().MutateAsync("recordDisbursement", Pay(100m, second), w.Official)).Outcome("recordDisbursement"));
         var overpaid = (await app().MutateAsync("recordDisbursement", Pay(400.01m), w.Official, language: "en")).Refused("recordDisbursement", "OVERPAID");
         Assert.Equal("Together the payments would exceed the award of €1,000.00.", overpaid);

@@ -106,7 +106,7 @@ public abstract class OrganisationProgrammeAndCompanyMutationTests(Func<TestApp>
             profit = 5000m,
             amountReinvested = 3000m,
             decidedAt = "Algemene vergadering",
-            allocations = allocations.Select(a => new { initiative = a.Initiative, theme = a.Theme, amount = a.Amount }).ToArray(),
+            allocations = allocations.Select(a => new { initiative = a.Initiative, theme = a.Theme, amount = WireNumbers.Text(a.Amount) }).ToArray(),
         };
         var mismatch = await app().MutateAsync("recordReinvestment", Reinvest(2025, (Id(w.Own.InitiativeA), null, 2000m), (null, Id(w.Own.Theme), 999.99m)), w.Staff);
         Assert.Equal("ALLOCATION_MISMATCH", mismatch.Outcome("recordReinvestment"));
@@ -118,7 +118,7 @@ public abstract class OrganisationProgrammeAndCompanyMutationTests(Func<TestApp>
 
         var recorded = (await app().MutateAsync("recordReinvestment", Reinvest(2025, (Id(w.Own.InitiativeA), null, 2000m), (null, Id(w.Own.Theme), 1000m)), w.Staff, "reinvestment { amountReinvested allocations { amount } }"))
             .Succeeded("recordReinvestment")["reinvestment"]!;
-        Assert.Equal(3000m, recorded["allocations"]!.AsArray().Sum(a => a!["amount"]!.GetValue<decimal>()));
+        Assert.Equal(3000m, recorded["allocations"]!.AsArray().Sum(a => a!["amount"].Exact()));
         Assert.Equal("DUPLICATE", (await app().MutateAsync("recordReinvestment", Reinvest(2025, (Id(w.Own.InitiativeA), null, 3000m)), w.Staff)).Outcome("recordReinvestment"));
     }
 }

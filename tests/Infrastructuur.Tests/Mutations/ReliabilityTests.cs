@@ -141,7 +141,7 @@ public abstract class ReliabilityTests(Func<TestApp> app)
             id = Id(grant),
             expectedVersion = grant.Version,
             amountAwarded = 1000.00m,
-            allocations = new[] { new { budgetLine = Id(first), amount = 600.00m }, new { budgetLine = Id(second), amount = 399.99m } },
+            allocations = new[] { new { budgetLine = Id(first), amount = "600.00" }, new { budgetLine = Id(second), amount = "399.99" } },
         }, w.Official, "grant { id }");
 
         Assert.Equal("ALLOCATION_MISMATCH", mismatch.Outcome("awardGrant"));
@@ -167,7 +167,7 @@ public abstract class ReliabilityTests(Func<TestApp> app)
     {
         var w = await MutationWorld.CreateAsync(app());
         var (grant, first, _) = await w.GrantAsync(w.Own, applicant: null);
-        var input = new { id = Id(grant), expectedVersion = grant.Version, amountAwarded = 1234.50m, allocations = new[] { new { budgetLine = Id(first), amount = 1000.00m } } };
+        var input = new { id = Id(grant), expectedVersion = grant.Version, amountAwarded = "1234.50", allocations = new[] { new { budgetLine = Id(first), amount = 1000.00m } } };
 
         var dutch = (await app().MutateAsync("awardGrant", input, w.Official, language: "nl-NL,nl;q=0.9,en;q=0.5")).Refused("awardGrant", "ALLOCATION_MISMATCH");
         var english = (await app().MutateAsync("awardGrant", input, w.Official, language: "en-GB")).Refused("awardGrant", "ALLOCATION_MISMATCH");

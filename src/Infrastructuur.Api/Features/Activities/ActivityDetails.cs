@@ -92,8 +92,8 @@ public sealed class ActivityLocationInputType : InputObjectGraphType<ActivityLoc
         Field<StringGraphType>("houseNumber").Description("The house number with any addition, e.g. 12a (at most 20 characters).");
         Field<StringGraphType>("postcode").Description("A Dutch postcode, e.g. 3024 AB (spaces and case are normalised).");
         Field<NonNullGraphType<StringGraphType>>("place").Description("The place (woonplaats), e.g. Spijkenisse (at most 100 characters).");
-        Field<DescribedDecimalGraphType>("latitude").Description("Latitude in WGS 84 degrees (−90 to 90).");
-        Field<DescribedDecimalGraphType>("longitude").Description("Longitude in WGS 84 degrees (−180 to 180).");
+        Field<FloatGraphType>("latitude").Description("Latitude in WGS 84 degrees (−90 to 90).");
+        Field<FloatGraphType>("longitude").Description("Longitude in WGS 84 degrees (−180 to 180).");
     }
 }
 

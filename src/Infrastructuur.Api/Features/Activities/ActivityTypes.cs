@@ -4,6 +4,7 @@ using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.History;
+using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Shared;
@@ -29,18 +30,6 @@ public sealed class WeekdayType() : DescribedEnumType<Weekday>("A day of the wee
 
 public sealed class CountingMethodType() : DescribedEnumType<CountingMethod>("How a reach figure was counted.");
 
-/// <summary>Who provides an activity: an organisation or a residents' initiative.</summary>
-public sealed class ProviderType : UnionGraphType
-{
-    public ProviderType()
-    {
-        Name = "Provider";
-        Description = "Who provides an activity: an organisation or a residents' initiative.";
-        Type<OrganisationType>();
-        Type<InitiativeType>();
-    }
-}
-
 public sealed class ActivityLocationType : ObjectGraphType<ActivityLocation>
 {
     public ActivityLocationType()
@@ -52,8 +41,8 @@ public sealed class ActivityLocationType : ObjectGraphType<ActivityLocation>
         Field(l => l.HouseNumber, nullable: true).Description("The house number with any addition, e.g. 12a.");
         Field<StringGraphType>("postcode").Description("The postcode in the form 1234 AB.").Resolve(ctx => ctx.Source.Postcode?.Value);
         Field(l => l.Place).Description("The place (woonplaats), e.g. Spijkenisse.");
-        Field(l => l.Latitude, nullable: true).Description("Latitude in WGS 84 degrees.");
-        Field(l => l.Longitude, nullable: true).Description("Longitude in WGS 84 degrees.");
+        Field<FloatGraphType>("latitude").Description("Latitude in WGS 84 degrees.").Resolve(ctx => (double?)ctx.Source.Latitude);
+        Field<FloatGraphType>("longitude").Description("Longitude in WGS 84 degrees.").Resolve(ctx => (double?)ctx.Source.Longitude);
     }
 }
 
@@ -99,7 +88,7 @@ public sealed class ActivityType : ObjectGraphType<Activity>
         Field<NonNullGraphType<MunicipalityType>>("municipality")
             .Description("The municipality the activity is registered in.")
             .Joins(a => a.Municipality, a => a.MunicipalityId);
-        Field<NonNullGraphType<ProviderType>>("provider")
+        Field<NonNullGraphType<PartyType>>("provider")
             .Description("Who provides the activity: an organisation or a residents' initiative.")
             .AlsoJoins(a => a.ProviderOrganisation, a => a.ProviderOrganisationId)
             .AlsoJoins(a => a.ProviderInitiative, a => a.ProviderInitiativeId)

@@ -4,6 +4,7 @@ using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Dashboards.Facts;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -251,7 +252,7 @@ public sealed class OverlapType : ObjectGraphType<Overlap>
         Field<NonNullGraphType<NeighbourhoodType>>("neighbourhood").Description("The region the activities serve, as tagged (a district is not split into its buurten).").Resolve(ctx => ctx.LoadById<Neighbourhood>(ctx.Source.NeighbourhoodId));
         Field<NonNullGraphType<IntGraphType>>("activities").Description("The activities in the cell.").Resolve(ctx => ctx.Source.Activities);
         Field<NonNullGraphType<IntGraphType>>("providerCount").Description("The distinct providers in the cell (two or more).").Resolve(ctx => ctx.Source.Providers.Count);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProviderType>>>>("providers")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartyType>>>>("providers")
             .Description("The first providers by name (providerCount says how many there are: in a large municipality hundreds share a cell).")
             .Argument<NonNullGraphType<IntGraphType>>("first", $"How many providers to list, 0 to {MaxProviders}.", a => a.DefaultValue = 10)
             .Resolve(ctx => ctx.LoadParties(ctx.Source.Providers.Take(ctx.FirstArgument(MaxProviders))));

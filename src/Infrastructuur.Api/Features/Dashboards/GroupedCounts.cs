@@ -19,7 +19,7 @@ namespace Infrastructuur.Api.Features.Dashboards;
 
 public enum CountSubject
 {
-    [Description("Activities (offering). Measure: capacity. Dates: the schedule's first day.")]
+    [Description("Activities (offering). Measure: capacity (CountRow.capacity). Dates: the schedule's first day.")]
     Activities = 1,
 
     [Description("Residents' initiatives. No measure. Dates: the day it started.")]
@@ -31,7 +31,7 @@ public enum CountSubject
     [Description("Signals. No measure. Dates: the day observed. Counts over residents' signals may be suppressed as small cells.")]
     Signals,
 
-    [Description("Grants. Measure: amount awarded, in euros. Dates: the award date, or the application date while there is none.")]
+    [Description("Grants. Measure: amount awarded, in euros (CountRow.amountAwarded). Dates: the award date, or the application date while there is none.")]
     Grants,
 }
 
@@ -99,7 +99,10 @@ public sealed class CountFilterType : InputObjectGraphType<CountFilter>
 
 public sealed record CountKey(CountDimension Dimension, string? Value, string? Label);
 
-public sealed record CountRow(IReadOnlyList<CountKey> Keys, int Count, bool Suppressed, decimal? Sum, decimal? Min, decimal? Max, decimal? Average);
+public sealed record CountRow(IReadOnlyList<CountKey> Keys, int Count, bool Suppressed, CountSubject Subject, CountMeasure? Measure);
+
+/// <summary>A group's measure in the subject's unit (people for capacity, euros for grants); the average rounded to two decimals.</summary>
+public sealed record CountMeasure(decimal Sum, decimal Min, decimal Max, decimal Average);
 
 /// <summary>
 /// One item of the counted subject with its group keys: up to three dimensions, each a region/area/term ID slot (G) or a
@@ -245,10 +248,10 @@ public static class GroupedCounts
                     keys,
                     r.Count,
                     NeedsVersusOffering.Suppress(request.SeesRecords, request.Threshold, r.Residents),
-                    measured ? r.Sum * scale : null,
-                    measured ? r.Min * scale : null,
-                    measured ? r.Max * scale : null,
-                    measured ? Math.Round(r.Sum!.Value * scale / r.Measured, 2, MidpointRounding.AwayFromZero) : null);
+                    request.Subject,
+                    measured
+                        ? new CountMeasure(r.Sum!.Value * scale, r.Min!.Value * scale, r.Max!.Value * scale, Math.Round(r.Sum!.Value * scale / r.Measured, 2, MidpointRounding.AwayFromZero))
+                        : null);
             })
             .OrderBy(r => string.Join('\u0001', r.Keys.Select(k => k.Value ?? string.Empty)), StringComparer.Ordinal)];
     }
@@ -546,9 +549,39 @@ public sealed class CountRowType : ObjectGraphType<CountRow>
         Field<NonNullGraphType<BooleanGraphType>>("suppressed")
             .Description("True when count is withheld: a group of signals raised partly by residents, fewer than the small-cell threshold, for a caller who may not see them.")
             .Resolve(ctx => ctx.Source.Suppressed);
-        Field<DescribedDecimalGraphType>("sum").Description("The sum of the measure (activities: capacity; grants: amount awarded in euros); null for other subjects or when no item has one.").Resolve(ctx => ctx.Source.Sum);
-        Field<DescribedDecimalGraphType>("min").Description("The smallest measure in the group.").Resolve(ctx => ctx.Source.Min);
-        Field<DescribedDecimalGraphType>("max").Description("The largest measure in the group.").Resolve(ctx => ctx.Source.Max);
-        Field<DescribedDecimalGraphType>("avg").Description("sum divided by the items that have a measure, rounded to two decimals.").Resolve(ctx => ctx.Source.Average);
+        Field<CountCapacityType>("capacity")
+            .Description("ACTIVITIES: the capacities of the group's activities that state one; null for other subjects or when none does.")
+            .Resolve(ctx => ctx.Source.Subject == CountSubject.Activities ? ctx.Source.Measure : null);
+        Field<CountMoneyType>("amountAwarded")
+            .Description("GRANTS: the amounts awarded in the group, in euros; null for other subjects or when no grant has an award.")
+            .Resolve(ctx => ctx.Source.Subject == CountSubject.Grants ? ctx.Source.Measure : null);
+    }
+}
+
+public sealed class CountCapacityType : ObjectGraphType<CountMeasure>
+{
+    public CountCapacityType()
+    {
+        Name = "CountCapacity";
+        this.DefaultPolicy(Policies.Public);
+        Description = "Capacities (people at a time) over the activities of a Query.counts group that state one.";
+        Field<NonNullGraphType<DescribedLongGraphType>>("sum").Description("Their sum.").Resolve(ctx => (long)ctx.Source.Sum);
+        Field<NonNullGraphType<IntGraphType>>("min").Description("The smallest.").Resolve(ctx => (int)ctx.Source.Min);
+        Field<NonNullGraphType<IntGraphType>>("max").Description("The largest.").Resolve(ctx => (int)ctx.Source.Max);
+        Field<NonNullGraphType<FloatGraphType>>("average").Description("sum divided by the activities that state a capacity, rounded to two decimals.").Resolve(ctx => (double)ctx.Source.Average);
+    }
+}
+
+public sealed class CountMoneyType : ObjectGraphType<CountMeasure>
+{
+    public CountMoneyType()
+    {
+        Name = "CountMoney";
+        this.DefaultPolicy(Policies.Public);
+        Description = "Amounts in euros over the items of a Query.counts group that have one, exact to the cent.";
+        Field<NonNullGraphType<MoneyGraphType>>("sum").Description("Their sum.").Resolve(ctx => ctx.Source.Sum);
+        Field<NonNullGraphType<MoneyGraphType>>("min").Description("The smallest.").Resolve(ctx => ctx.Source.Min);
+        Field<NonNullGraphType<MoneyGraphType>>("max").Description("The largest.").Resolve(ctx => ctx.Source.Max);
+        Field<NonNullGraphType<MoneyGraphType>>("average").Description("sum divided by the items that have an amount, rounded to the cent (half away from zero).").Resolve(ctx => ctx.Source.Average);
     }
 }

@@ -36,6 +36,7 @@ public sealed class InitiativeType : ObjectGraphType<Initiative>
         Description = "A residents' initiative (bewonersinitiatief): residents organising something for their neighbourhood, often without a legal form.";
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
+        Interface<PartyType>();
         Field(i => i.Name).Description("The initiative's name.");
         Field(i => i.Description, nullable: true).Description("What the initiative does, in its own words.");
         Field<NonNullGraphType<InitiativeStatusType>>("status").Description("Where the initiative stands.").FromColumn(x => x.Status);

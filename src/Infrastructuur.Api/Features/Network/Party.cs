@@ -39,15 +39,19 @@ public sealed class PartyRow
     public Guid Id => Organisation?.Id ?? Initiative!.Id;
 }
 
-/// <summary>Organisation | Initiative: the nodes of the network graph.</summary>
-public sealed class PartyType : UnionGraphType
+/// <summary>
+/// What an organisation and a residents' initiative share: one interface wherever either may stand (an activity's
+/// provider, a programme's participants, the network's parties), instead of a union per place with the same two members.
+/// </summary>
+public sealed class PartyType : InterfaceGraphType
 {
     public PartyType()
     {
         Name = "Party";
-        Description = "A party in the network: an organisation or a residents' initiative.";
-        Type<OrganisationType>();
-        Type<InitiativeType>();
+        Description = "An organisation or a residents' initiative: who provides activities, takes part in programmes and meets in the network. Select the shared fields directly; ask for the rest with ... on Organisation or ... on Initiative.";
+        this.DefaultPolicy(Policies.Public);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The organisation's or initiative's global ID.");
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The organisation's or initiative's name.");
     }
 }
 

@@ -47,6 +47,7 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
         Description = "A partner organisation (HSDS organization): school, faith community, sports club, youth, welfare or care provider, municipality, fund …";
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
+        Interface<PartyType>();
         Field(o => o.Name).Description("The organisation's name.");
         Field(o => o.Description, nullable: true).Description("What the organisation does, in its own words.");
         Field<NonNullGraphType<OrganisationKindType>>("kind").Description("The kind of organisation.").FromColumn(x => x.Kind);

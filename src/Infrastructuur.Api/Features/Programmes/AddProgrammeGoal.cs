@@ -37,9 +37,9 @@ public sealed class AddProgrammeGoalInputType : MutationInputType<AddProgrammeGo
         Field<IdGraphType>("theme").Description("The theme the goal is about (Theme ID).");
         Field<StringGraphType>("indicator").Description("What is measured to follow the goal (at most 500 characters).");
         Field<StringGraphType>("unit").Description("The unit of the indicator's values (at most 60 characters).");
-        Field<DescribedDecimalGraphType>("baseline").Description("The indicator's value at the start.");
+        Field<FloatGraphType>("baseline").Description("The indicator's value at the start.");
         Field<IntGraphType>("baselineYear").Description("The year the baseline was measured.");
-        Field<DescribedDecimalGraphType>("target").Description("The value aimed for.");
+        Field<FloatGraphType>("target").Description("The value aimed for.");
         Field<IntGraphType>("targetYear").Description("The year the target should be reached; not before baselineYear.");
     }
 }

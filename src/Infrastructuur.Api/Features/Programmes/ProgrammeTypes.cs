@@ -5,6 +5,7 @@ using Infrastructuur.Api.Features.Access;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.GraphQL;
@@ -18,17 +19,6 @@ public sealed class ProgrammeStatusType : EnumerationGraphType<ProgrammeStatus>
     {
         Name = "ProgrammeStatus";
         Description = "Where a programme stands.";
-    }
-}
-
-public sealed class ProgrammeParticipantType : UnionGraphType
-{
-    public ProgrammeParticipantType()
-    {
-        Name = "ProgrammeParticipant";
-        Description = "A party taking part in a programme: an organisation or a residents' initiative.";
-        Type<OrganisationType>();
-        Type<InitiativeType>();
     }
 }
 
@@ -63,7 +53,7 @@ public sealed class ProgrammeType : ObjectGraphType<Programme>
             .Description("The themes the programme works on, by Dutch name.")
             .PagingArguments()
             .Reads().Resolve(ctx => ctx.PageChildren(_ => p => p.Themes, ThemeType.ByName));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgrammeParticipantType>>>>("participants")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartyType>>>>("participants")
             .Description("The organisations and initiatives taking part, by name.")
             .Reads().Resolve(ctx => ctx.Loader<ParticipantsByProgramme>().Load(ctx.Source.Id).Then(list => list ?? []));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgrammeGoalType>>>>("goals")

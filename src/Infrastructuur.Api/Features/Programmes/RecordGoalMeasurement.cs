@@ -22,7 +22,7 @@ public sealed class RecordGoalMeasurementInputType : MutationInputType<RecordGoa
     {
         Field<NonNullGraphType<IdGraphType>>("goal").Description("The goal (ProgrammeGoal ID).");
         Field<NonNullGraphType<DateOnlyGraphType>>("measuredOn").Description("The day it was measured; not in the future.");
-        Field<NonNullGraphType<DescribedDecimalGraphType>>("value").Description("The measured value, in the goal's unit.");
+        Field<NonNullGraphType<FloatGraphType>>("value").Description("The measured value, in the goal's unit.");
         Field<StringGraphType>("note").Description("How it was measured, or what it means (at most 2,000 characters).");
     }
 }
