@@ -155,7 +155,7 @@ public sealed class FactReader
         var names = new Dictionary<int, (Guid Id, string? Name)>();
 
         // Plain statements with the integer keys written in: EF Core spent more on a union of fifty ranges and on thousands
-        // of rows than the database did (ADR 0023). Each cell its own index range, fifty to a statement (UNION ALL): a list
+        // of rows than the database did. Each cell its own index range, fifty to a statement (UNION ALL): a list
         // per column would read every combination of them, and an OR of the cells is not planned as ranges by SQLite. Then
         // each distinct provider's ID and name once (a cell's providers are ordered by name), by its key: a list of
         // integers in the text, not parameters (SQLite binds thousands of parameters slowly).
