@@ -276,6 +276,25 @@ public abstract class DashboardTests(Func<TestApp> app)
     }
 
     [SkippableFact]
+    public async Task The_network_reads_its_nodes_once_for_both_periods_and_counts_an_initiative_only_from_the_period_it_started()
+    {
+        var w = await DashboardWorld.CreateAsync(app());
+        using var sql = await SqlStatements.RecordAsync(app());
+
+        const string selection = "network { period { nodeCount isolatedCount } previousPeriod { nodeCount isolatedCount } change { nodeCount } nodes(first: 100) { nodes { name } } }";
+        var d = (await w.DashboardAsync(app(), selection, "2026-01-01", "2026-12-31"))["network"]!;
+
+        // I3 started on 2026-03-01: a node of 2026, not of 2025 (the period before), although the nodes are read once.
+        Assert.Equal(["I1", "I3", "O1", "O2", "O3", "O6"], Names(d["nodes"]!["nodes"]));
+        Assert.Equal("6 5 1", $"{d["period"]!["nodeCount"]} {d["previousPeriod"]!["nodeCount"]} {d["change"]!["nodeCount"]}");
+        Assert.Equal(1, sql.Reading("OrganisationNeighbourhood"));
+
+        // The period before, asked as a period of its own, has the same figures.
+        var before = (await w.DashboardAsync(app(), "network { period { nodeCount isolatedCount } }"))["network"]!["period"]!;
+        Assert.Equal(before.ToJsonString(), d["previousPeriod"]!.ToJsonString());
+    }
+
+    [SkippableFact]
     public async Task A_write_shows_in_the_next_dashboard_although_figures_are_cached()
     {
         var w = await DashboardWorld.CreateAsync(app());

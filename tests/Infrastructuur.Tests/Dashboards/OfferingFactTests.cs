@@ -4,6 +4,7 @@ using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Dashboards;
 using Infrastructuur.Api.Features.Dashboards.Facts;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.Features.Signals;
 using Infrastructuur.Tests.Infrastructure;
@@ -75,6 +76,54 @@ public abstract class OfferingFactTests(Func<TestApp> app)
         Assert.Equal(3, after["baseline"]!["totals"]!["activities"]!.GetValue<int>());
         Assert.Equal(before["baseline"]!["totals"]!["capacity"].Long() - 15, after["baseline"]!["totals"]!["capacity"].Long());
     }
+
+    [SkippableFact]
+    public async Task Overlap_providers_read_from_the_facts_equal_those_from_the_records()
+    {
+        var w = await DashboardWorld.CreateAsync(app());
+        // More providers in one cell (T × G × B1, 2025) than a client may list, some of them named alike once folded (a tie
+        // broken by ID) and one without a running activity elsewhere: the first ones by name must be the same either way.
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        await using (var db = await app().OpenDbAsync())
+        {
+            var (theme, group, region) = (w.Themes["T"].Id, w.Groups["G"].Id, w.Regions["B1"].Id);
+            for (var i = 0; i < OverlapType.MaxProviders + 20; i++)
+            {
+                var name = (i % 3) switch { 0 => $"Zorg {i % 7} {suffix}", 1 => $"zorg {i % 7} {suffix}", _ => $"Älpha {i:D3} {suffix}" };
+                var byInitiative = i % 4 == 0;
+                var activity = new Activity
+                {
+                    Name = $"Overlap {i} {suffix}",
+                    Status = ActivityStatus.Active,
+                    MunicipalityId = w.Municipality.Id,
+                    ProviderOrganisation = byInitiative ? null : new Organisation { Name = name, Kind = OrganisationKind.Welfare },
+                    ProviderInitiative = byInitiative ? new Initiative { Name = name, Status = InitiativeStatus.Active, MunicipalityId = w.Municipality.Id, StartedOn = new(2024, 1, 1) } : null,
+                    Schedule = ActivitySchedule.Period(new(2025, 2, 1), new(2025, 11, 30)),
+                    Themes = [await db.Themes.SingleAsync(t => t.Id == theme)],
+                    TargetGroups = [await db.TargetGroups.SingleAsync(g => g.Id == group)],
+                    Neighbourhoods = [await db.Neighbourhoods.SingleAsync(n => n.Id == region)],
+                };
+                db.Add(activity);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = await app().OpenDbAsync())
+        {
+            var scope = new Scope(w.Municipality.Id, null, null, [.. w.Regions.Values.Select(r => r.Id)], new(2025, 1, 1), new(2025, 12, 31), false);
+            Assert.NotNull(await FactReader.ForAsync(db, scope, CancellationToken.None));
+            var cells = await Baseline.OverlapCellsAsync(db, scope, await OfferingCells.ComputeFromRecordsAsync(db, scope, default), default);
+            var fromRecords = await Baseline.OverlapsFromRecordsAsync(db, scope, cells, default);
+            var fromFacts = await Baseline.OverlapsAsync(db, scope, cells, default);
+            Assert.Equal(OverlapType.MaxProviders + 23, fromRecords[0].ProviderCount); // the new ones, O1, O3 (X5) and I1 (X2)
+            Assert.Equal(OverlapType.MaxProviders, fromRecords[0].Providers.Count);
+            Assert.Equal(Overlaps(fromRecords), Overlaps(fromFacts));
+        }
+    }
+
+    private static string Overlaps(List<Overlap> list) =>
+        string.Join("\n", list.Select(o => $"{o.ThemeId} {o.TargetGroupId} {o.NeighbourhoodId} {o.Activities} {o.ProviderCount}: {string.Join(", ", o.Providers.Select(p => p.Id))}"));
 
     private async Task<string> RandomWriteAsync(DashboardWorld w, Random random)
     {
@@ -344,6 +393,12 @@ public abstract class OfferingFactTests(Func<TestApp> app)
                 Text((await NeedsVersusOffering.ComputeFromRecordsAsync(db, scope, 3, default)).Cells.Select(c => c.ToString())),
                 Text((await NeedsVersusOffering.ComputeAsync(db, scope, 3, default)).Cells.Select(c => c.ToString())));
             Same("ran by theme", Text((await AnnualReview.RanByThemeFromRecordsAsync(db, scope, default)).Select(c => c.ToString())), Text((await AnnualReview.RanByThemeAsync(db, scope, default)).Select(c => c.ToString())));
+
+            // Every overlap with its count and its first providers in order, the providers read from the support rows.
+            var overlapCells = await Baseline.OverlapCellsAsync(db, scope, await OfferingCells.ComputeFromRecordsAsync(db, scope, default), default);
+            var fromRecords = await Baseline.OverlapsFromRecordsAsync(db, scope, overlapCells, default);
+            Assert.All(fromRecords, o => Assert.Equal(Math.Min(o.ProviderCount, OverlapType.MaxProviders), o.Providers.Count));
+            Same("overlaps", Overlaps(fromRecords), Overlaps(await Baseline.OverlapsAsync(db, scope, overlapCells, default)));
         }
     }
 

@@ -23,8 +23,8 @@ public sealed record OfferingFigures(int Activities, int Organisations, int Init
 
 public sealed record BaselineCell(Guid ThemeId, Guid TargetGroupId, OfferingFigures Figures);
 
-/// <summary>An overlap cell with its providers, ordered by name.</summary>
-public sealed record Overlap(Guid ThemeId, Guid TargetGroupId, Guid NeighbourhoodId, int Activities, IReadOnlyList<PartyRef> Providers);
+/// <summary>An overlap cell with how many providers it has and the first of them by name (at most <see cref="OverlapType.MaxProviders"/>).</summary>
+public sealed record Overlap(Guid ThemeId, Guid TargetGroupId, Guid NeighbourhoodId, int Activities, int ProviderCount, IReadOnlyList<PartyRef> Providers);
 
 /// <summary>A cell with two or more providers, before its providers are looked up.</summary>
 public sealed record OverlapCell(Guid ThemeId, Guid TargetGroupId, Guid NeighbourhoodId, int Providers, int Activities);
@@ -138,17 +138,24 @@ public sealed class Baseline(Scope scope)
         }
 
         var municipality = scope.MunicipalityId;
-        var themes = await db.Themes.ToDictionaryAsync(t => t.Id, t => t.NameKey, cancellationToken);
-        var groups = await db.TargetGroups.ToDictionaryAsync(t => t.Id, t => t.NameKey, cancellationToken);
-        var regions = await db.Neighbourhoods.Where(n => n.MunicipalityId == municipality).ToDictionaryAsync(n => n.Id, n => n.NameKey, cancellationToken);
+        var themes = await db.Themes.Select(t => new { t.Id, t.NameKey }).ToDictionaryAsync(t => t.Id, t => t.NameKey, cancellationToken);
+        var groups = await db.TargetGroups.Select(t => new { t.Id, t.NameKey }).ToDictionaryAsync(t => t.Id, t => t.NameKey, cancellationToken);
+        var regions = await db.Neighbourhoods.Where(n => n.MunicipalityId == municipality).Select(n => new { n.Id, n.NameKey }).ToDictionaryAsync(n => n.Id, n => n.NameKey, cancellationToken);
         return [.. cells
             .OrderByDescending(c => c.Providers).ThenByDescending(c => c.Activities)
             .ThenBy(c => themes[c.ThemeId], StringComparer.Ordinal).ThenBy(c => groups[c.TargetGroupId], StringComparer.Ordinal).ThenBy(c => regions[c.NeighbourhoodId], StringComparer.Ordinal)
             .ThenBy(c => c.ThemeId).ThenBy(c => c.TargetGroupId).ThenBy(c => c.NeighbourhoodId)];
     }
 
-    /// <summary>The providers of some overlap cells: one statement for all of them.</summary>
-    public static async Task<List<Overlap>> OverlapsAsync(InfrastructuurDb db, Scope scope, IReadOnlyList<OverlapCell> cells, CancellationToken cancellationToken)
+    /// <summary>The first providers by name of some overlap cells (as many as a client may list): one statement for all of them.</summary>
+    public static async Task<List<Overlap>> OverlapsAsync(InfrastructuurDb db, Scope scope, IReadOnlyList<OverlapCell> cells, CancellationToken cancellationToken) =>
+        cells.Count == 0 ? []
+        : await FactReader.ForAsync(db, scope, cancellationToken) is { } facts
+            ? ByCell(cells, await facts.ProvidersAsync([.. cells.Select(c => (c.ThemeId, (Guid?)c.TargetGroupId, c.NeighbourhoodId))], cancellationToken))
+            : await OverlapsFromRecordsAsync(db, scope, cells, cancellationToken);
+
+    /// <summary>The same computed from the records (every scope; the kept facts must give the same).</summary>
+    public static async Task<List<Overlap>> OverlapsFromRecordsAsync(InfrastructuurDb db, Scope scope, IReadOnlyList<OverlapCell> cells, CancellationToken cancellationToken)
     {
         if (cells.Count == 0)
         {
@@ -159,15 +166,8 @@ public sealed class Baseline(Scope scope)
         List<Guid?> groups = [.. cells.Select(c => (Guid?)c.TargetGroupId).Distinct()];
         // Each provider with its name, read in the same statement (a key lookup per distinct provider), so each cell's
         // providers are ordered by name and a client asking for the first few loads only those.
-        List<(Guid Theme, Guid? Group, Guid Region, Guid? Organisation, Guid? Initiative, string? Name)> providers;
-        if (await FactReader.ForAsync(db, scope, cancellationToken) is { } facts)
-        {
-            providers = await facts.ProvidersAsync([.. cells.Select(c => (c.ThemeId, (Guid?)c.TargetGroupId, c.NeighbourhoodId))], cancellationToken);
-        }
-        else
-        {
-            var (organisations, initiatives) = (db.Organisations, db.Initiatives);
-            providers = [.. (await OfferingCells.Rows(db, scope, DashboardSql.Running(db, scope))
+        var (organisations, initiatives) = (db.Organisations, db.Initiatives);
+        var providers = (await OfferingCells.Rows(db, scope, DashboardSql.Running(db, scope))
                 .Where(r => themes.Contains(r.Theme) && groups.Contains(r.Group) && regions.Contains(r.Region))
                 .Select(r => new { r.Theme, r.Group, r.Region, r.Organisation, r.Initiative })
                 .Distinct()
@@ -183,13 +183,18 @@ public sealed class Baseline(Scope scope)
                         : initiatives.Where(i => i.Id == p.Initiative).Select(i => i.NameKey).FirstOrDefault(),
                 })
                 .ToListAsync(cancellationToken))
-                .Select(p => (p.Theme, p.Group, p.Region, p.Organisation, p.Initiative, p.Name))];
-        }
+                .Select(p => (p.Theme, p.Group, p.Region, p.Organisation, p.Initiative, p.Name)).ToList();
+        return ByCell(cells, providers);
+    }
 
-        var byCell = providers
+    // Each cell's providers by name (then ID), as many as a client may list; the count is the cell's own.
+    private static List<Overlap> ByCell(IReadOnlyList<OverlapCell> cells, List<(Guid Theme, Guid? Group, Guid Region, Guid? Organisation, Guid? Initiative, string? Name)> providers)
+    {
+        var byCell = providers.ToLookup(p => (p.Theme, p.Group, p.Region));
+        return [.. cells.Select(c => new Overlap(c.ThemeId, c.TargetGroupId, c.NeighbourhoodId, c.Activities, c.Providers, [.. byCell[(c.ThemeId, (Guid?)c.TargetGroupId, c.NeighbourhoodId)]
             .OrderBy(p => p.Name ?? string.Empty, StringComparer.Ordinal).ThenBy(p => p.Organisation ?? p.Initiative)
-            .ToLookup(p => (p.Theme, p.Group, p.Region), p => new PartyRef(p.Organisation, p.Initiative));
-        return [.. cells.Select(c => new Overlap(c.ThemeId, c.TargetGroupId, c.NeighbourhoodId, c.Activities, [.. byCell[(c.ThemeId, (Guid?)c.TargetGroupId, c.NeighbourhoodId)]]))];
+            .Take(OverlapType.MaxProviders)
+            .Select(p => new PartyRef(p.Organisation, p.Initiative))]))];
     }
 
     /// <summary>
@@ -251,7 +256,7 @@ public sealed class OverlapType : ObjectGraphType<Overlap>
         Field<NonNullGraphType<TargetGroupType>>("targetGroup").Description("The target group (its sub-groups included).").Resolve(ctx => ctx.LoadById<TargetGroup>(ctx.Source.TargetGroupId));
         Field<NonNullGraphType<NeighbourhoodType>>("neighbourhood").Description("The region the activities serve, as tagged (a district is not split into its buurten).").Resolve(ctx => ctx.LoadById<Neighbourhood>(ctx.Source.NeighbourhoodId));
         Field<NonNullGraphType<IntGraphType>>("activities").Description("The activities in the cell.").Resolve(ctx => ctx.Source.Activities);
-        Field<NonNullGraphType<IntGraphType>>("providerCount").Description("The distinct providers in the cell (two or more).").Resolve(ctx => ctx.Source.Providers.Count);
+        Field<NonNullGraphType<IntGraphType>>("providerCount").Description("The distinct providers in the cell (two or more).").Resolve(ctx => ctx.Source.ProviderCount);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartyType>>>>("providers")
             .Description("The first providers by name (providerCount says how many there are: in a large municipality hundreds share a cell).")
             .Argument<NonNullGraphType<IntGraphType>>("first", $"How many providers to list, 0 to {MaxProviders}.", a => a.DefaultValue = 10)

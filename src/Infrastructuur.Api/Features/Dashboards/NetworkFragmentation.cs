@@ -80,8 +80,16 @@ public sealed class NetworkGraph
         }
 
         EdgeCount = pairs.Count;
-        ComponentSizes = [.. Enumerable.Range(0, nodes.Count).GroupBy(Find).Select(g => g.Count()).OrderDescending()];
-        Isolated = [.. nodes.Where((_, i) => degree[i] == 0).OrderBy(n => n.Name, StringComparer.Ordinal)];
+        var sizes = new int[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            sizes[Find(i)]++;
+        }
+
+        ComponentSizes = [.. sizes.Where(size => size > 0).OrderDescending()];
+
+        // The nodes come by name (then ID), so the isolated ones do too.
+        Isolated = [.. nodes.Where((_, i) => degree[i] == 0)];
     }
 
     public DateOnly From { get; }
@@ -107,18 +115,17 @@ public sealed class NetworkGraph
     /// and had started by the period's end. Edges: ties of the municipality's collaborations, meetings and coalitions in the
     /// period between two nodes, each kind found by one self-join grouped by pair in SQL.
     /// </summary>
-    public static async Task<NetworkGraph> ComputeAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
+    public static async Task<NetworkGraph> ComputeAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken) =>
+        await ComputeAsync(db, scope, await NodesAsync(db, scope, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The graph of the scope's period from the place's candidate nodes (<see cref="NodesAsync"/>): those whose initiative
+    /// had started by the period's end.
+    /// </summary>
+    public static async Task<NetworkGraph> ComputeAsync(InfrastructuurDb db, Scope scope, IReadOnlyList<NodeCandidate> candidates, CancellationToken cancellationToken)
     {
         var (municipality, start, end) = (scope.MunicipalityId, scope.From, scope.To);
-        var organisations = await DashboardSql.Organisations(db, scope)
-            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
-        var initiatives = await DashboardSql.RunningInitiatives(db, scope).Where(i => i.StartedOn == null || i.StartedOn <= end)
-            .Select(i => new { i.Id, i.Name }).ToListAsync(cancellationToken);
-        List<NetworkNode> nodes =
-        [
-            .. organisations.Select(o => new NetworkNode(new PartyRef(o.Id, null), o.Name)),
-            .. initiatives.Select(i => new NetworkNode(new PartyRef(null, i.Id), i.Name)),
-        ];
+        List<NetworkNode> nodes = [.. candidates.Where(c => c.StartedOn is not { } started || started <= end).Select(c => c.Node)];
 
         var collaborations = await TiesAsync(
             from p in DashboardSql.Published<CollaborationParty>(db)
@@ -150,8 +157,30 @@ public sealed class NetworkGraph
             .. Edges(meetings, NetworkEdgeKind.Meeting),
             .. Edges(coalitions, NetworkEdgeKind.Coalition),
         ];
-        return new NetworkGraph(start, end, [.. nodes.OrderBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Party.Id)], [.. edges.OrderBy(e => e.Kind).ThenBy(e => e.From.Id).ThenBy(e => e.To.Id)]);
+        return new NetworkGraph(start, end, nodes, [.. edges.OrderBy(e => e.Kind).ThenBy(e => e.From.Id).ThenBy(e => e.To.Id)]);
     }
+
+    /// <summary>
+    /// The nodes a place's graph may have in any period, by name (then ID): organisations working in a region of the
+    /// scope, and its residents' initiatives that are active or paused now, with the day they started. Only that day
+    /// depends on the period, so a period and the one before it read them once.
+    /// </summary>
+    public static async Task<List<NodeCandidate>> NodesAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
+    {
+        var organisations = await DashboardSql.Organisations(db, scope)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        var initiatives = await DashboardSql.RunningInitiatives(db, scope)
+            .Select(i => new { i.Id, i.Name, i.StartedOn }).ToListAsync(cancellationToken);
+        return
+        [
+            .. organisations.Select(o => new NodeCandidate(new NetworkNode(new PartyRef(o.Id, null), o.Name), null))
+                .Concat(initiatives.Select(i => new NodeCandidate(new NetworkNode(new PartyRef(null, i.Id), i.Name), i.StartedOn)))
+                .OrderBy(c => c.Node.Name, StringComparer.Ordinal).ThenBy(c => c.Node.Party.Id),
+        ];
+    }
+
+    /// <summary>A node of the place, and for an initiative the day it started (none: counts in every period).</summary>
+    public sealed record NodeCandidate(NetworkNode Node, DateOnly? StartedOn);
 
     /// <summary>Pairs of distinct parties sharing a group (a collaboration, meeting, coalition), with how many groups they share: one self-join grouped by pair.</summary>
     private static Task<List<Tie>> TiesAsync(IQueryable<Member> members, CancellationToken cancellationToken) =>
@@ -185,7 +214,13 @@ public sealed class NetworkFragmentation(Scope scope)
     public Scope Scope { get; } = scope;
 
     public static Task<NetworkGraph> GraphAsync(IResolveFieldContext context, Scope scope) =>
-        DashboardCache.GetOrComputeAsync(context, scope.MunicipalityId, $"network|{scope.Key}", (db, ct) => NetworkGraph.ComputeAsync(db, scope, ct));
+        DashboardCache.GetOrComputeAsync(context, scope.MunicipalityId, $"network|{scope.Key}", async (figures, db, ct) =>
+        {
+            // The place's nodes whatever the period: read once for this period and the one before it.
+            var place = scope with { From = DateOnly.MinValue, To = DateOnly.MinValue };
+            var candidates = await figures.GetAsync(scope.MunicipalityId, $"network-nodes|{place.Key}", (nodesDb, token) => NetworkGraph.NodesAsync(nodesDb, scope, token));
+            return await NetworkGraph.ComputeAsync(db, scope, candidates, ct);
+        });
 }
 
 public sealed class NetworkNodeType : ObjectGraphType<NetworkNode>
