@@ -30,7 +30,7 @@ public abstract class ListLoader<TParent, TChild>(IDbContextFactory<Infrastructu
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         Guid[] ids = [.. keys];
         Expression<Func<TParent, TChild, ParentRow<TChild>>> tag = (p, c) => new ParentRow<TChild> { ParentId = p.Id, Node = c };
-        var rows = await db.Set<TParent>().Where(p => ids.Contains(p.Id)).SelectMany(Children(db).VisibleTo(viewer), tag).AsNoTracking().ToListAsync(cancellationToken);
+        var rows = await db.Set<TParent>().WithKeyIn(ids).SelectMany(Children(db).VisibleTo(viewer), tag).AsNoTracking().ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.ParentId).ToDictionary(g => g.Key, g => Sort(g.Select(r => r.Node)).ToList());
     }
 }

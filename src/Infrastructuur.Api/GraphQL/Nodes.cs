@@ -62,13 +62,13 @@ public sealed class ById<T> : BatchLoader<Guid, T>
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (_shape?.Selector<T>(db.Model, viewer) is { } selector)
         {
-            return await db.Set<T>().VisibleTo(viewer).AsNoTracking().Where(e => keys.Contains(e.Id)).Select(selector).ToDictionaryAsync(e => e.Id, cancellationToken);
+            return await db.Set<T>().VisibleTo(viewer).AsNoTracking().WithKeyIn(keys).Select(selector).ToDictionaryAsync(e => e.Id, cancellationToken);
         }
 
         if (Visibility.Rule<T>(viewer) is not null)
         {
             // A viewer-dependent filter cannot be a compiled query; rows with a rule take the ordinary path.
-            return await db.Set<T>().VisibleTo(viewer).AsNoTracking().Where(e => keys.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+            return await db.Set<T>().VisibleTo(viewer).AsNoTracking().WithKeyIn(keys).ToDictionaryAsync(e => e.Id, cancellationToken);
         }
 
         var query = Compiled.GetOrAdd(db.GetType(), static _ => EF.CompileAsyncQuery((InfrastructuurDb context, Guid[] ids) => context.Set<T>().AsNoTracking().Where(e => ids.Contains(e.Id))));

@@ -183,7 +183,7 @@ public static class Paging
             Guid[] ids = [.. keys];
             var selector = children(db).VisibleTo(viewer);
             var page = order.PageOf(selector.Body, args.Backward ? args.Before : args.After, args.Backward, args.Size + 1);
-            var parents = db.Set<TParent>().Where(p => ids.Contains(p.Id));
+            var parents = db.Set<TParent>().WithKeyIn(ids);
             var columns = shape.Selector<T>(db.Model, viewer);
             var query = db.Database.IsSqlite() ? PageIdsPerParent(db, parents, selector.Parameters[0], page, columns) : Lateral(parents, selector.Parameters[0], page, columns);
             var rows = await query.AsNoTracking().ToListAsync(cancellationToken);
@@ -263,7 +263,7 @@ public static class Paging
                     Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.ParentId))!, Expression.Property(parent, nameof(Entity.Id))),
                     Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.Count))!, count)),
                 parent);
-            return await db.Set<TParent>().Where(p => ids.Contains(p.Id)).Select(project).ToDictionaryAsync(c => c.ParentId, c => c.Count, cancellationToken);
+            return await db.Set<TParent>().WithKeyIn(ids).Select(project).ToDictionaryAsync(c => c.ParentId, c => c.Count, cancellationToken);
         }
     }
 

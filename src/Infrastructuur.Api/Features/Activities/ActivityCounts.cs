@@ -64,7 +64,7 @@ public sealed class ActivityCountsByTheme(IDbContextFactory<InfrastructuurDb> fa
     /// </summary>
     public static IQueryable<RegionThemeCount> Query(InfrastructuurDb db, IReadOnlyCollection<Guid> regions, Viewer viewer, Expression<Func<Theme, Theme>>? theme = null)
     {
-        var inRegions = db.Set<Dictionary<string, object>>("ActivityNeighbourhood").Where(s => regions.Contains(EF.Property<Guid>(s, "NeighbourhoodsId")));
+        var inRegions = db.Set<Dictionary<string, object>>("ActivityNeighbourhood").WithKeyIn(s => EF.Property<Guid>(s, "NeighbourhoodsId"), regions);
         if (Visibility.Rule<Activity>(viewer) is not null)
         {
             // On the region's link, before the themes are joined: each activity is looked up once, not once per theme it carries.

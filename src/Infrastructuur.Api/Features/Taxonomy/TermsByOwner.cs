@@ -18,7 +18,7 @@ public abstract class TermsByOwner<TOwner, TTerm>(IDbContextFactory<Infrastructu
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         Expression<Func<TOwner, TTerm, ParentRow<TTerm>>> tag = (owner, term) => new ParentRow<TTerm> { ParentId = owner.Id, Node = term };
-        var rows = await db.Set<TOwner>().Where(o => keys.Contains(o.Id)).SelectMany(terms, tag).AsNoTracking().ToListAsync(cancellationToken);
+        var rows = await db.Set<TOwner>().WithKeyIn(keys).SelectMany(terms, tag).AsNoTracking().ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.ParentId).ToDictionary(g => g.Key, g => g.Select(r => r.Node).OrderBy(t => t.NameKey, StringComparer.Ordinal).ToList());
     }
 }
