@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Infrastructuur.Api.Data;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Infrastructuur.Api.GraphQL;
 
@@ -28,12 +29,7 @@ public static class KeyFilter
             test = k => keys.Contains(k);
         }
 
-        var body = new Replace(test.Parameters[0], key.Body).Visit(test.Body)!;
+        var body = ReplacingExpressionVisitor.Replace(test.Parameters[0], key.Body, test.Body);
         return rows.Where(Expression.Lambda<Func<T, bool>>(body, key.Parameters));
-    }
-
-    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }

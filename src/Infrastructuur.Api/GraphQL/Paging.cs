@@ -214,23 +214,17 @@ public static class Paging
             var pairs = parents
                 .SelectMany(_ => db.Set<T>(), (p, c) => new Pair { Parent = p, Node = c })
                 .Where(Expression.Lambda<Func<Pair, bool>>(inPage, pair));
-            if (columns is null)
+            var row = Expression.Parameter(typeof(Pair), "row");
+            Expression node = Expression.Property(row, nameof(Pair.Node));
+            if (columns is not null)
             {
-                return pairs.Select(p => new ParentRow<T> { ParentId = p.Parent.Id, Node = p.Node });
+                node = ReplacingExpressionVisitor.Replace(columns.Parameters[0], node, columns.Body);
             }
 
-            var row = Expression.Parameter(typeof(Pair), "row");
-            var node = ReplacingExpressionVisitor.Replace(columns.Parameters[0], Expression.Property(row, nameof(Pair.Node)), columns.Body);
-            var parentId = Expression.Property(Expression.Property(row, nameof(Pair.Parent)), nameof(Entity.Id));
-            return pairs.Select(Expression.Lambda<Func<Pair, ParentRow<T>>>(
-                Expression.MemberInit(
-                    Expression.New(typeof(ParentRow<T>)),
-                    Expression.Bind(typeof(ParentRow<T>).GetProperty(nameof(ParentRow<T>.ParentId))!, parentId),
-                    Expression.Bind(typeof(ParentRow<T>).GetProperty(nameof(ParentRow<T>.Node))!, node)),
-                row));
+            return pairs.Select(Expression.Lambda<Func<Pair, ParentRow<T>>>(Tag(Expression.Property(row, nameof(Pair.Parent)), node), row));
         }
 
-        private static MemberInitExpression Tag(ParameterExpression parent, Expression child) =>
+        private static MemberInitExpression Tag(Expression parent, Expression child) =>
             Expression.MemberInit(
                 Expression.New(typeof(ParentRow<T>)),
                 Expression.Bind(typeof(ParentRow<T>).GetProperty(nameof(ParentRow<T>.ParentId))!, Expression.Property(parent, nameof(Entity.Id))),

@@ -10,6 +10,7 @@ using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Infrastructuur.Api.GraphQL;
 
@@ -51,10 +52,9 @@ public static class ProjectionFields
         Expression<Func<TSource, Guid?>> key)
         where TTarget : Entity
     {
-        Add(field.FieldType, [MemberName(key.Body)], [MemberName(navigation.Body)]);
         var joined = navigation.Compile();
         var id = key.Compile();
-        return field.Resolve(ctx => (TReturn?)ctx.Reference(joined(ctx.Source), id(ctx.Source)));
+        return field.AlsoJoins(navigation, key).Resolve(ctx => (TReturn?)ctx.Reference(joined(ctx.Source), id(ctx.Source)));
     }
 
     /// <summary>Declares a to-one relation the resolver reads from the joined row (see <see cref="Reference"/>).</summary>
@@ -360,7 +360,7 @@ public sealed class Shape
             Expression test = Expression.NotEqual(target, Expression.Constant(null, property.PropertyType));
             if (Visibility.Rule(property.PropertyType, viewer) is { } rule)
             {
-                test = Expression.AndAlso(test, new Replace(rule.Parameters[0], target).Visit(rule.Body)!);
+                test = Expression.AndAlso(test, ReplacingExpressionVisitor.Replace(rule.Parameters[0], target, rule.Body));
             }
 
             bindings.Add(Expression.Bind(property, Expression.Condition(test, value, Expression.Constant(null, property.PropertyType))));
@@ -391,10 +391,5 @@ public sealed class Shape
     {
         var property = row.Type.GetProperty(member)!;
         return Expression.Bind(property, Expression.Property(row, property));
-    }
-
-    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }
