@@ -135,17 +135,20 @@ public sealed class Shape
     public static Shape WholeRow(Type entity) => new(entity, true, [], []);
 
     /// <summary>The same shape, also reading <paramref name="members"/> (an ordering's sort key, for cursors).</summary>
-    public Shape With(IEnumerable<string> members) =>
-        Whole ? this : new Shape(Entity, false, [.. Members, .. members], new SortedDictionary<string, Shape>(Joins.ToDictionary(), StringComparer.Ordinal));
+    public Shape With(IReadOnlyCollection<string> members) =>
+        Whole || members.All(Members.Contains) ? this
+        : _with.GetOrAdd(string.Join(',', members), _ => new Shape(Entity, false, [.. Members, .. members], new SortedDictionary<string, Shape>(Joins.ToDictionary(), StringComparer.Ordinal)));
+
+    private readonly ConcurrentDictionary<string, Shape> _with = new(StringComparer.Ordinal);
 
     // A shape depends on the document alone (declarations are static), so it is worked out once per field of a cached document.
-    private static readonly ConditionalWeakTable<GraphQLField, ConcurrentDictionary<(Type, bool), Shape>> Cache = [];
+    private static readonly ConditionalWeakTable<GraphQLField, ConcurrentDictionary<(Type, string), Shape>> Cache = [];
 
     private static readonly ConditionalWeakTable<ISchema, ConcurrentDictionary<Type, IObjectGraphType?>> ObjectTypes = [];
 
     /// <summary>The shape of <paramref name="entity"/> rows that the field's own selection set needs (a field returning the row).</summary>
     public static Shape OfField(IResolveFieldContext context, Type entity) =>
-        Cache.GetOrCreateValue(context.FieldAst).GetOrAdd((entity, false), _ =>
+        Cache.GetOrCreateValue(context.FieldAst).GetOrAdd((entity, string.Empty), _ =>
             context.FieldAst.SelectionSet is { } set && ObjectTypeOf(context.Schema, entity) is { } type
                 ? Of(context, entity, type, [set])
                 : WholeRow(entity));
@@ -154,7 +157,10 @@ public sealed class Shape
     /// The shape of <paramref name="entity"/> rows that the sub-field <paramref name="field"/> of this field's value
     /// selects: a wrapper row (a count with its theme) that carries the entity it names.
     /// </summary>
-    public static Shape OfChild(IResolveFieldContext context, string field, Type entity)
+    public static Shape OfChild(IResolveFieldContext context, string field, Type entity) =>
+        Cache.GetOrCreateValue(context.FieldAst).GetOrAdd((entity, field), _ => ChildShape(context, field, entity));
+
+    private static Shape ChildShape(IResolveFieldContext context, string field, Type entity)
     {
         if (context.FieldAst.SelectionSet is not { } set || context.FieldDefinition.ResolvedType?.GetNamedType() is not IObjectGraphType type
             || ObjectTypeOf(context.Schema, entity) is not { } target)
@@ -168,7 +174,7 @@ public sealed class Shape
 
     /// <summary>The shape of the nodes a connection field selects, through <c>nodes</c> and <c>edges { node }</c>.</summary>
     public static Shape OfConnection(IResolveFieldContext context, Type entity) =>
-        Cache.GetOrCreateValue(context.FieldAst).GetOrAdd((entity, true), _ => ConnectionShape(context, entity));
+        Cache.GetOrCreateValue(context.FieldAst).GetOrAdd((entity, "{connection}"), _ => ConnectionShape(context, entity));
 
     private static Shape ConnectionShape(IResolveFieldContext context, Type entity)
     {
@@ -314,6 +320,19 @@ public sealed class Shape
             return null;
         }
 
+        // Built once per model and class of viewer (their rules are alike), not on every request.
+        if (viewer.RuleClass is { } ruleClass)
+        {
+            return (Expression<Func<T, T>>?)_selectors.GetOrAdd((model, ruleClass), _ => BuildSelector<T>(model, viewer));
+        }
+
+        return BuildSelector<T>(model, viewer);
+    }
+
+    private readonly ConcurrentDictionary<(IModel Model, string RuleClass), LambdaExpression?> _selectors = new();
+
+    private Expression<Func<T, T>>? BuildSelector<T>(IModel model, Viewer viewer)
+    {
         var row = Expression.Parameter(typeof(T), "row");
         return Build(row, model, viewer) is { } body ? Expression.Lambda<Func<T, T>>(body, row) : null;
     }
@@ -370,16 +389,14 @@ public sealed class Shape
     }
 
     // A complex property that is never null is read column by column: projected whole, EF Core reads its owner's whole row.
+    // A value object that may be absent is read the same way behind a null test: projected whole, it failed to translate
+    // next to a joined reference inside PostgreSQL's LATERAL page.
     private static Expression Complex(Expression value, IComplexProperty property)
     {
-        if (property.IsNullable)
-        {
-            return value;
-        }
-
         var bindings = property.ComplexType.GetProperties().Where(p => p.PropertyInfo is { CanWrite: true }).Select(p => (MemberBinding)Expression.Bind(p.PropertyInfo!, Expression.Property(value, p.PropertyInfo!)))
             .Concat(property.ComplexType.GetComplexProperties().Where(c => c.PropertyInfo is { CanWrite: true }).Select(c => Expression.Bind(c.PropertyInfo!, Complex(Expression.Property(value, c.PropertyInfo!), c))));
-        return Expression.MemberInit(Expression.New(value.Type), bindings);
+        var read = Expression.MemberInit(Expression.New(value.Type), bindings);
+        return property.IsNullable ? Expression.Condition(Expression.Equal(value, Expression.Constant(null, value.Type)), Expression.Constant(null, value.Type), read) : read;
     }
 
     // Computed properties are read through the stored members they derive from.
