@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
@@ -60,6 +61,11 @@ public sealed class ById<T> : BatchLoader<Guid, T>
     {
         var viewer = await ViewerAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (_shape is not null && keys.Count == 1 && CompiledShape<T>.For(db, _shape, viewer) is { } compiled)
+        {
+            return await ByKey(compiled(db, keys.First()), 1, cancellationToken);
+        }
+
         if (_shape?.Selector<T>(db.Model, viewer) is { } selector)
         {
             return await db.Set<T>().VisibleTo(viewer).AsNoTracking().WithKeyIn(keys).Select(selector).ToDictionaryAsync(e => e.Id, cancellationToken);
@@ -72,8 +78,13 @@ public sealed class ById<T> : BatchLoader<Guid, T>
         }
 
         var query = Compiled.GetOrAdd(db.GetType(), static _ => EF.CompileAsyncQuery((InfrastructuurDb context, Guid[] ids) => context.Set<T>().AsNoTracking().Where(e => ids.Contains(e.Id))));
-        var found = new Dictionary<Guid, T>(keys.Count);
-        await foreach (var entity in query(db, [.. keys]).WithCancellation(cancellationToken))
+        return await ByKey(query(db, [.. keys]), keys.Count, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyDictionary<Guid, T>> ByKey(IAsyncEnumerable<T> rows, int capacity, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Guid, T>(capacity);
+        await foreach (var entity in rows.WithCancellation(cancellationToken))
         {
             found[entity.Id] = entity;
         }
@@ -140,5 +151,43 @@ public static class NodeFieldExtensions
         public Task<T?> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult<T?>(default);
 
         Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(null);
+    }
+}
+
+/// <summary>
+/// One row by its key, read through a shape, as a compiled query: EF Core otherwise rebuilds, walks and looks up the
+/// query's expression on every call, which cost more of a by-ID request's CPU than running the statement. Kept per
+/// engine, shape and class of viewer (<see cref="Viewer.RuleClass"/>: their row rules are the same), up to
+/// <see cref="MaxEntries"/> shapes a type; beyond that, and for viewers with rules of their own, the ordinary path.
+/// </summary>
+internal static class CompiledShape<T>
+    where T : Entity
+{
+    private const int MaxEntries = 500;
+
+    private static readonly ConcurrentDictionary<(Type Db, string Shape, string RuleClass), Func<InfrastructuurDb, Guid, IAsyncEnumerable<T>>?> Queries = new();
+
+    public static Func<InfrastructuurDb, Guid, IAsyncEnumerable<T>>? For(InfrastructuurDb db, Shape shape, Viewer viewer)
+    {
+        if (viewer.RuleClass is not { } ruleClass)
+        {
+            return null;
+        }
+
+        var key = (db.GetType(), shape.Key, ruleClass);
+        if (Queries.TryGetValue(key, out var query))
+        {
+            return query;
+        }
+
+        if (Queries.Count >= MaxEntries || shape.Selector<T>(db.Model, viewer) is not { } selector)
+        {
+            return null;
+        }
+
+        Expression<Func<InfrastructuurDb, Guid, IQueryable<T>>> byId = (context, id) => context.Set<T>().AsNoTracking().Where(e => e.Id == id);
+        var visible = Visibility.VisibleIn(byId, viewer);
+        var body = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(T), typeof(T)], visible.Body, Expression.Quote(selector));
+        return Queries.GetOrAdd(key, EF.CompileAsyncQuery(Expression.Lambda<Func<InfrastructuurDb, Guid, IQueryable<T>>>(body, visible.Parameters)));
     }
 }

@@ -54,6 +54,10 @@ public static class Visibility
     public static Expression<Func<TParent, IEnumerable<T>>> VisibleTo<TParent, T>(this Expression<Func<TParent, IEnumerable<T>>> children, Viewer viewer) =>
         viewer.IsAdmin ? children : (Expression<Func<TParent, IEnumerable<T>>>)new VisibilityFilter(viewer).Visit(children)!;
 
+    /// <summary>The same for a whole query written as a lambda over the context (a compiled query's body).</summary>
+    public static Expression<TDelegate> VisibleIn<TDelegate>(Expression<TDelegate> query, Viewer viewer) =>
+        viewer.IsAdmin ? query : (Expression<TDelegate>)new VisibilityFilter(viewer).Visit(query)!;
+
     /// <summary>A rule of <typeparamref name="TInner"/> applied to the row a navigation of <typeparamref name="TOuter"/> leads to.</summary>
     public static Expression<Func<TOuter, bool>> Through<TOuter, TInner>(Expression<Func<TOuter, TInner>> navigation, Expression<Func<TInner, bool>> rule) =>
         Expression.Lambda<Func<TOuter, bool>>(new Substitute(rule.Parameters[0], navigation.Body).Visit(rule.Body), navigation.Parameters);

@@ -21,10 +21,15 @@ public static class GeographyQueries
             .ResolveAsync(async ctx =>
             {
                 var (id, code) = OneOf(ctx, "Municipality");
+                if (id is { } key)
+                {
+                    return ctx.LoadSelectedById<Municipality>(key); // batched, and a compiled statement for the usual viewers
+                }
+
                 var viewer = await ctx.Request().RowsViewerAsync(ctx.CancellationToken);
                 await using var db = await ctx.OpenDbAsync();
-                return await db.Municipalities.AsNoTracking()
-                    .Where(m => id != null ? m.Id == id : m.CbsCode == code)
+                return (object?)await db.Municipalities.AsNoTracking()
+                    .Where(m => m.CbsCode == code)
                     .OrderBy(m => m.Id)
                     .SelectFor(ctx, db, viewer)
                     .FirstOrDefaultAsync(ctx.CancellationToken);
@@ -37,10 +42,15 @@ public static class GeographyQueries
             .ResolveAsync(async ctx =>
             {
                 var (id, code) = OneOf(ctx, "Neighbourhood");
+                if (id is { } key)
+                {
+                    return ctx.LoadSelectedById<Neighbourhood>(key); // batched, and a compiled statement for the usual viewers
+                }
+
                 var viewer = await ctx.Request().RowsViewerAsync(ctx.CancellationToken);
                 await using var db = await ctx.OpenDbAsync();
-                return await db.Neighbourhoods.AsNoTracking()
-                    .Where(n => id != null ? n.Id == id : n.CbsCode == code)
+                return (object?)await db.Neighbourhoods.AsNoTracking()
+                    .Where(n => n.CbsCode == code)
                     .OrderByDescending(n => n.CbsCodeYear)
                     .ThenBy(n => n.Id)
                     .SelectFor(ctx, db, viewer)
