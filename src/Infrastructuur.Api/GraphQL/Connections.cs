@@ -76,7 +76,8 @@ public static class ConnectionFieldExtensions
         .Argument<StringGraphType>("after", "Returns the items after this cursor (from pageInfo.endCursor or an edge's cursor).")
         .Argument<IntGraphType>("last", $"Returns the last n items (1 to {ConnectionArgs.MaxPageSize}). Give either first or last.")
         .Argument<StringGraphType>("before", "Returns the items before this cursor (from pageInfo.startCursor or an edge's cursor).")
-        .ValidateArguments(ValidatePaging);
+        .ValidateArguments(ValidatePaging)
+        .WithMetadata(DocumentCache.CheckedArguments, new[] { "first", "after", "last", "before" });
 
     private static void ValidatePaging(FieldArgumentsValidationContext context)
     {

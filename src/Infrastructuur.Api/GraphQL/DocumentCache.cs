@@ -20,6 +20,12 @@ public sealed class DocumentCache : IDisposable
     /// <summary>The total length of the document texts kept, in characters.</summary>
     public const long MaxCharacters = 4_000_000;
 
+    /// <summary>
+    /// Field metadata: the names of the arguments the field's argument check reads (a paging check reads the page's,
+    /// not a filter's). A checked field without it counts as reading them all.
+    /// </summary>
+    public const string CheckedArguments = "infrastructuur:checked-arguments";
+
     /// <summary>What a document that validated once still needs on each request.</summary>
     public static readonly IValidationRule[] RepeatedRules = [FieldArgumentsAreValidRule.Instance];
 
@@ -63,7 +69,13 @@ public sealed class DocumentCache : IDisposable
             public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
                 new(new MatchingNodeVisitor<GraphQLField>((field, ctx) =>
                 {
-                    if (ctx.TypeInfo.GetFieldDef()?.ValidateArguments is not null && field.Arguments is { } arguments && arguments.Items.Any(a => HasVariable(a.Value)))
+                    if (ctx.TypeInfo.GetFieldDef() is not { ValidateArguments: not null } definition || field.Arguments is not { } arguments)
+                    {
+                        return;
+                    }
+
+                    var read = definition.GetMetadata<string[]?>(CheckedArguments);
+                    if (arguments.Items.Any(a => HasVariable(a.Value) && (read is null || read.Contains(a.Name.StringValue))))
                     {
                         entry._argumentsFromVariables = true;
                     }

@@ -26,6 +26,23 @@ public sealed class DocumentCacheTests(SqliteAppFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_repeated_document_still_checks_a_cursor_from_its_variables_but_not_a_filter()
+    {
+        // The paging check reads first/after/last/before: a variable there keeps the check; one in a filter does not need it.
+        const string pageWithCursor = "query($before: String, $text: String) { activities(first: 2, filterBy: { text: $text }) { nodes { id } } b: activities(first: 1, before: $before) { nodes { id } } }";
+        (await fixture.App.QueryAsync(pageWithCursor, new { before = (string?)null, text = (string?)null })).AssertOk();
+        var twoSided = await fixture.App.QueryAsync(pageWithCursor, new { before = "YWJj", text = (string?)null });
+        Assert.Equal("GRAPHQL_VALIDATION_FAILED", twoSided.FirstErrorCode);
+        Assert.Contains("'before' goes with 'last'", twoSided.Text, StringComparison.Ordinal);
+
+        const string filterOnly = "query($text: String) { activities(first: 2, filterBy: { text: $text }) { nodes { id } } }";
+        foreach (var text in new[] { "sport", "voeding", "x" })
+        {
+            (await fixture.App.QueryAsync(filterOnly, new { text })).AssertOk();
+        }
+    }
+
+    [Fact]
     public async Task A_document_that_failed_validation_fails_again_when_repeated()
     {
         const string unknownField = "{ activities(first: 1) { nodes { titel } } }";
