@@ -49,6 +49,8 @@ public abstract partial class OutsideClientsTests(Func<TestApp> app)
 
 public sealed class SqliteOutsideClientsTests(SqliteAppFixture fixture) : OutsideClientsTests(() => fixture.App), IClassFixture<SqliteAppFixture>;
 
+public sealed class PostgresOutsideClientsTests(PostgresAppFixture fixture) : OutsideClientsTests(() => fixture.App), IClassFixture<PostgresAppFixture>;
+
 /// <summary>graphql-codegen's typescript-operations over the served schema and the documents of tests/clients.</summary>
 public sealed class ClientCodegenTests
 {
