@@ -18,9 +18,6 @@ public sealed partial class SchemaConventionsTests(SqliteAppFixture fixture) : I
     /// </summary>
     private static readonly Dictionary<string, string> Allowed = new(StringComparer.Ordinal)
     {
-        ["name-not-title: Activity.title"] = "issue 13 item 6 (title versus name)",
-        ["name-not-title: Grant.title"] = "issue 13 item 6 (title versus name)",
-        ["name-not-title: NetworkMeeting.title"] = "issue 13 item 6 (title versus name)",
         ["one-shape-per-list: themes"] = "issue 13 item 7 (themes a list on some types, a connection on others)",
         ["one-shape-per-list: allocations"] = "issue 13 item 7 (the same idea in different shapes)",
         ["one-shape-per-list: organisations"] = "issue 13 item 7 (Viewer.organisations a list, Neighbourhood.organisations a connection; PersonalDataExport calls the list employers)",

@@ -139,7 +139,7 @@ public abstract class SignalAndNetworkMutationTests(Func<TestApp> app)
 
         var meeting = (await app().MutateAsync("recordNetworkMeeting", new
         {
-            title = "Gebiedsoverleg",
+            name = "Gebiedsoverleg",
             date = "2025-04-01",
             organiser = Id(w.Own.OrganisationB),
             participants = new[] { Id(w.Own.InitiativeA), Id(w.Own.OrganisationA) },
@@ -155,9 +155,9 @@ public abstract class SignalAndNetworkMutationTests(Func<TestApp> app)
         Assert.Equal("Samen", meeting["collaborationsStarted"]![0]!["purpose"]!.GetValue<string>());
 
         // Another municipality's signal is not the official's to read, so it is not found before any scope check.
-        Assert.Equal("NOT_FOUND", (await app().MutateAsync("recordNetworkMeeting", new { title = "Overleg", date = "2025-04-01", signalsDiscussed = new[] { Id(foreign) } }, w.Official)).Outcome("recordNetworkMeeting"));
-        Assert.Equal("REQUIRED", (await app().MutateAsync("recordNetworkMeeting", new { title = "Overleg", date = "2025-04-01" }, w.Admin)).Outcome("recordNetworkMeeting"));
-        Assert.Equal("OK", (await app().MutateAsync("recordNetworkMeeting", new { title = "Overleg", date = "2025-04-01", area = Id(w.Own.Area) }, w.Admin)).Outcome("recordNetworkMeeting"));
+        Assert.Equal("NOT_FOUND", (await app().MutateAsync("recordNetworkMeeting", new { name = "Overleg", date = "2025-04-01", signalsDiscussed = new[] { Id(foreign) } }, w.Official)).Outcome("recordNetworkMeeting"));
+        Assert.Equal("REQUIRED", (await app().MutateAsync("recordNetworkMeeting", new { name = "Overleg", date = "2025-04-01" }, w.Admin)).Outcome("recordNetworkMeeting"));
+        Assert.Equal("OK", (await app().MutateAsync("recordNetworkMeeting", new { name = "Overleg", date = "2025-04-01", area = Id(w.Own.Area) }, w.Admin)).Outcome("recordNetworkMeeting"));
     }
 
     [SkippableFact]

@@ -82,7 +82,7 @@ public sealed class ActivityType : ObjectGraphType<Activity>
         Description = "A piece of prevention offering (HSDS service): what, for whom, where, when, by whom and whom it reached.";
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
-        Field<NonNullGraphType<StringGraphType>>("title").Description("The activity's title.").FromColumn(x => x.Name);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The activity's name.").FromColumn(x => x.Name);
         Field(a => a.Description, nullable: true).Description("What the activity is, in the provider's words.");
         Field<NonNullGraphType<ActivityStatusType>>("status").Description("Whether the activity is on offer.").FromColumn(x => x.Status);
         Field<NonNullGraphType<MunicipalityType>>("municipality")

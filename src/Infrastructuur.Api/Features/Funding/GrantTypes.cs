@@ -45,7 +45,7 @@ public sealed class GrantType : ObjectGraphType<Grant>
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(g => g.Identifier).Description("The grant's identifier (360Giving identifier), unique across all grants, e.g. \"360G-INFRA-demo-0001\".");
-        Field(g => g.Title).Description("The grant's title (360Giving title).");
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The grant's name (its 360Giving title).").FromColumn(g => g.Title);
         Field(g => g.Description, nullable: true).Description("What the grant is for (360Giving description).");
         Field<NonNullGraphType<OrganisationType>>("funder")
             .Description("The organisation that awards the grant (360Giving fundingOrganization).")
