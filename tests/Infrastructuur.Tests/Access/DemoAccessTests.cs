@@ -7,7 +7,7 @@ namespace Infrastructuur.Tests.Access;
 public abstract class DemoAccessTests(Func<TestApp> app)
 {
     private const string Query = """
-        { viewer { role person { displayName } coordinatedInitiatives { name } organisations { name } municipalities { name } }
+        { viewer { role person { displayName } coordinatedInitiatives { name } employers { name } municipalities { name } }
           draft: activities(first: 5, filterBy: { text: "Budgetcursus", statuses: [DRAFT] }) { totalCount nodes { name status viewerCanEdit } }
           application: grants(first: 100, filterBy: { statuses: [APPLIED] }) { nodes { identifier } } }
         """;
@@ -26,7 +26,7 @@ public abstract class DemoAccessTests(Func<TestApp> app)
         var viewer = data["viewer"]!;
         Assert.Equal(expectedRole, viewer["role"]!.GetValue<string>());
         Assert.Equal(subject is not null, viewer["person"] is not null);
-        var scopes = new[] { "coordinatedInitiatives", "organisations", "municipalities" }
+        var scopes = new[] { "coordinatedInitiatives", "employers", "municipalities" }
             .SelectMany(list => viewer[list]!.AsArray().Select(n => n!["name"]!.GetValue<string>()))
             .ToList();
         Assert.Equal(scope is null ? [] : [scope], scopes);

@@ -106,11 +106,11 @@ public abstract class ActivityMutationTests(Func<TestApp> app)
         Assert.Equal("OUT_OF_RANGE", await Act("verifyActivity", w.Official, new { verifiedOn = MutationWorld.Day(2) }));
         Assert.Equal("OK", await Act("verifyActivity", w.Official, new { verifiedOn = "2025-06-01" }));
 
-        var reach = await app().MutateAsync("recordReach", new { activity = id, periodStart = "2025-07-01", periodEnd = "2025-08-31", count = 1000, countingMethod = "REGISTRATION", targetGroup = (string?)null, neighbourhood = Id(w.Own.BuurtA), note = "zomer" }, w.Staff, "reachRecord { count activity { totalReach lastVerifiedOn status } }");
+        var reach = await app().MutateAsync("recordReach", new { activity = id, startsOn = "2025-07-01", endsOn = "2025-08-31", count = 1000, countingMethod = "REGISTRATION", targetGroup = (string?)null, neighbourhood = Id(w.Own.BuurtA), note = "zomer" }, w.Staff, "reachRecord { count activity { totalReach lastVerifiedOn status } }");
         var record = reach.Succeeded("recordReach")["reachRecord"]!;
         Assert.Equal((1000, 1000, "2025-06-01", "PAUSED"), (record["count"]!.GetValue<int>(), record["activity"]!["totalReach"]!.GetValue<int>(), record["activity"]!["lastVerifiedOn"]!.GetValue<string>(), record["activity"]!["status"]!.GetValue<string>()));
-        Assert.Equal("OUT_OF_RANGE", (await app().MutateAsync("recordReach", new { activity = id, periodStart = "2025-07-01", periodEnd = "2025-08-31", count = -1, countingMethod = "ESTIMATE" }, w.Staff)).Outcome("recordReach"));
-        Assert.Equal("DATE_ORDER", (await app().MutateAsync("recordReach", new { activity = id, periodStart = "2025-09-01", periodEnd = "2025-08-31", count = 1, countingMethod = "ESTIMATE" }, w.Staff)).Outcome("recordReach"));
+        Assert.Equal("OUT_OF_RANGE", (await app().MutateAsync("recordReach", new { activity = id, startsOn = "2025-07-01", endsOn = "2025-08-31", count = -1, countingMethod = "ESTIMATE" }, w.Staff)).Outcome("recordReach"));
+        Assert.Equal("DATE_ORDER", (await app().MutateAsync("recordReach", new { activity = id, startsOn = "2025-09-01", endsOn = "2025-08-31", count = 1, countingMethod = "ESTIMATE" }, w.Staff)).Outcome("recordReach"));
 
         Assert.Equal("OK", await Act("endActivity", w.Official));
         Assert.Equal("INVALID_TRANSITION", await Act("endActivity", w.Staff));

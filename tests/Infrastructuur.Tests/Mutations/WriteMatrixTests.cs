@@ -58,7 +58,7 @@ public abstract class WriteMatrixTests(Func<TestApp> app)
         await ExpectAsync(w, providerOnly, async caller => await app().MutateAsync(
             "changeActivity", new { id = Id(activity), expectedVersion = await w.VersionAsync(activity), capacity = 20 }, caller));
         await ExpectAsync(w, providerOnly, caller => app().MutateAsync(
-            "recordReach", new { activity = Id(activity), periodStart = "2025-07-01", periodEnd = "2025-08-31", count = 120, countingMethod = "HEADCOUNT" }, caller));
+            "recordReach", new { activity = Id(activity), startsOn = "2025-07-01", endsOn = "2025-08-31", count = 120, countingMethod = "HEADCOUNT" }, caller));
 
         // The initiative already answers the signal with another activity, so its coordinator may read it and link more;
         // a signal they may not read is NOT_FOUND to them (SignalAndNetworkMutationTests).
@@ -136,7 +136,7 @@ public abstract class WriteMatrixTests(Func<TestApp> app)
         await ExpectAsync(w, Except(NotFound, ("anonymous", Unauthenticated), ("coordinator", Ok), ("staff", Ok), ("official", Ok), ("admin", Ok)), caller => app().MutateAsync(
             "startCollaboration", new { purpose = "Samen koken", startsOn = "2025-01-01", parties = new[] { Id(w.Own.InitiativeA), Id(w.Own.OrganisationA) } }, caller));
         await ExpectAsync(w, Except(NotFound, ("anonymous", Unauthenticated), ("official", Ok), ("admin", Ok)), caller => app().MutateAsync(
-            "recordNetworkMeeting", new { name = "Netwerkoverleg", date = "2025-04-01", area = Id(w.Own.Area), participants = new[] { Id(w.Own.InitiativeA) } }, caller));
+            "recordNetworkMeeting", new { name = "Netwerkoverleg", heldOn = "2025-04-01", area = Id(w.Own.Area), participants = new[] { Id(w.Own.InitiativeA) } }, caller));
     }
 
     /// <summary>Everyone gets <paramref name="otherwise"/> but the named callers.</summary>

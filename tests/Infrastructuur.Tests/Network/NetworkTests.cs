@@ -94,7 +94,7 @@ public abstract class NetworkTests(Func<TestApp> app)
         var response = await app().QueryAsync("""
             query($m: ID!, $a: ID!) {
               area: networkMeetings(first: 10, filterBy: { municipality: $m, area: $a, from: "2025-01-01", to: "2025-12-31" }) { totalCount nodes {
-                name date area { name } organiser { name } outcomeNotes
+                name heldOn area { name } organiser { name } outcomeNotes
                 participants { __typename ... on Organisation { name } ... on Initiative { name } }
                 themes { code } signalsDiscussed { observedOn reporterKind } collaborationsStarted { purpose } } }
               year: networkMeetings(first: 10, filterBy: { municipality: $m, from: "2025-01-01" }) { nodes { name } }
@@ -179,7 +179,7 @@ public abstract class NetworkTests(Func<TestApp> app)
     public async Task Demo_Nissewaard_holds_one_meeting_per_area_organised_by_the_municipality()
     {
         var response = await app().QueryAsync("""
-            { municipality(cbsCode: "GM1930") { id areas(first: 10) { nodes { name networkMeetings(first: 10) { nodes { date organiser { name } participants { ... on Organisation { name } } themes { code } } } } } } }
+            { municipality(cbsCode: "GM1930") { id areas(first: 10) { nodes { name networkMeetings(first: 10) { nodes { heldOn organiser { name } participants { ... on Organisation { name } } themes { code } } } } } } }
             """);
 
         response.AssertOk();
@@ -192,7 +192,7 @@ public abstract class NetworkTests(Func<TestApp> app)
             Assert.Contains("Gemeente Nissewaard", Strings(meeting["participants"], "name"));
             Assert.True(Strings(meeting["participants"], "name").Count >= 3);
             Assert.NotEmpty(meeting["themes"]!.AsArray());
-            Assert.Contains(meeting["date"]!.GetValue<string>()[..4], new[] { "2025", "2026" });
+            Assert.Contains(meeting["heldOn"]!.GetValue<string>()[..4], new[] { "2025", "2026" });
         });
 
         var collaborations = await app().QueryAsync("""

@@ -78,7 +78,7 @@ public abstract class ActivityRelationTests(Func<TestApp> app)
         var response = await app().QueryAsync(
             """
             query($m: ID) { activities(first: 10, filterBy: {municipality: $m}) { nodes { name totalReach
-              reach(first: 2) { totalCount pageInfo { hasNextPage } nodes { periodStart periodEnd count countingMethod targetGroup { code } neighbourhood { name } activity { name } } } } } }
+              reach(first: 2) { totalCount pageInfo { hasNextPage } nodes { startsOn endsOn count countingMethod targetGroup { code } neighbourhood { name } activity { name } } } } } }
             """,
             new { m = Id(world.Municipality) });
 
@@ -92,7 +92,7 @@ public abstract class ActivityRelationTests(Func<TestApp> app)
         Assert.Equal(3, reach["totalCount"]!.GetValue<int>());
         Assert.True(reach["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
         var records = reach["nodes"]!.AsArray();
-        Assert.Equal(["2026-06-01", "2026-07-01"], records.Select(r => r!["periodStart"]!.GetValue<string>()));
+        Assert.Equal(["2026-06-01", "2026-07-01"], records.Select(r => r!["startsOn"]!.GetValue<string>()));
         Assert.Equal(250, records[0]!["count"]!.GetValue<int>());
         Assert.Equal("REGISTRATION", records[0]!["countingMethod"]!.GetValue<string>());
         Assert.Equal(world.SubGroup.Code, records[0]!["targetGroup"]!["code"]!.GetValue<string>());

@@ -63,7 +63,7 @@ public abstract class DemoOfferingTests(Func<TestApp> app)
             """
             { neighbourhood(cbsCode: "WK059903") { activities(first: 10) { nodes { name totalReach
                 provider { ... on Organisation { name } }
-                reach(first: 5) { nodes { count countingMethod periodStart periodEnd targetGroup { code } neighbourhood { cbsCode } } } } } } }
+                reach(first: 5) { nodes { count countingMethod startsOn endsOn targetGroup { code } neighbourhood { cbsCode } } } } } } }
             """);
 
         response.AssertOk();
@@ -74,7 +74,7 @@ public abstract class DemoOfferingTests(Func<TestApp> app)
         Assert.Equal(1000, record["count"]!.GetValue<int>());
         Assert.Equal("REGISTRATION", record["countingMethod"]!.GetValue<string>());
         Assert.Equal("children", record["targetGroup"]!["code"]!.GetValue<string>());
-        Assert.Equal(("2026-07-01", "2026-08-31"), (record["periodStart"]!.GetValue<string>(), record["periodEnd"]!.GetValue<string>()));
+        Assert.Equal(("2026-07-01", "2026-08-31"), (record["startsOn"]!.GetValue<string>(), record["endsOn"]!.GetValue<string>()));
         Assert.Equal(DemoData.DelfshavenCode, record["neighbourhood"]!["cbsCode"]!.GetValue<string>());
     }
 

@@ -21,7 +21,7 @@ public sealed class NetworkMeetingType : ObjectGraphType<NetworkMeeting>
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field<NonNullGraphType<StringGraphType>>("name").Description("The meeting's name.").FromColumn(m => m.Title);
-        Field(m => m.Date).Description("The day of the meeting.");
+        Field<NonNullGraphType<DateOnlyGraphType>>("heldOn").Description("The day of the meeting.").FromColumn(m => m.Date);
         Field<NonNullGraphType<MunicipalityType>>("municipality")
             .Description("The municipality the meeting belongs to.")
             .Reads(x => x.MunicipalityId).Resolve(ctx => ctx.LoadSelectedById<Municipality>(ctx.Source.MunicipalityId));

@@ -12,7 +12,7 @@ public sealed class RecordNetworkMeetingInput : MutationInput
 {
     public string Name { get; set; } = string.Empty;
 
-    public DateOnly Date { get; set; }
+    public DateOnly HeldOn { get; set; }
 
     public string? Area { get; set; }
 
@@ -35,7 +35,7 @@ public sealed class RecordNetworkMeetingInputType : MutationInputType<RecordNetw
         : base("A network meeting that took place: who came, what was discussed and what came of it. Its municipality is the area's, or the one you serve.")
     {
         Field<NonNullGraphType<StringGraphType>>("name").Description("The meeting's name (at most 300 characters).");
-        Field<NonNullGraphType<DateOnlyGraphType>>("date").Description("The day of the meeting.");
+        Field<NonNullGraphType<DateOnlyGraphType>>("heldOn").Description("The day of the meeting.");
         Field<IdGraphType>("area").Description("The working area it was about (Area ID); leave out for a meeting of the whole municipality you serve.");
         Field<IdGraphType>("organiser").Description("The organisation that organised it (Organisation ID).");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("participants").Description("The parties that took part (Initiative or Organisation IDs).");
@@ -105,7 +105,7 @@ public static class RecordNetworkMeeting
         var meeting = new NetworkMeeting
         {
             Title = name!,
-            Date = input.Date,
+            Date = input.HeldOn,
             MunicipalityId = municipality.Value,
             AreaId = area?.Id,
             OrganiserId = organiser?.Id,
