@@ -148,7 +148,7 @@ def main():
             grant = st["grants"][i]
             line = grant["line"]
             ms, d = post(port, "mutation($i: AwardGrantInput!) { awardGrant(input: $i) { userErrors { code message } } }",
-                         {"i": {"id": grant["id"], "expectedVersion": grant["version"], "amountAwarded": 100, "awardDate": "2025-06-01",
+                         {"i": {"id": grant["id"], "expectedVersion": grant["version"], "amountAwarded": 100, "awardedOn": "2025-06-01",
                                 "allocations": [{"budgetLine": line, "amount": 100}]}}, admin)
             if d["awardGrant"]["userErrors"]:
                 sys.exit(f"awardGrant: {d}")

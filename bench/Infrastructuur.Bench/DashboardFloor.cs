@@ -105,17 +105,17 @@ internal static class DashboardFloor
             var programmes = await NamesAsync(db.Programmes, [.. f.Programmes.Select(p => p.ProgrammeId)], p => p.Name, ct);
             var lines = await NamesAsync(db.BudgetLines, [.. f.Programmes.SelectMany(p => p.Sources.Select(s => s.BudgetLineId)).OfType<Guid>()], l => l.Name, ct);
             var initiatives = await NamesAsync(db.Initiatives, [.. f.Reinvestments.SelectMany(r => r.Initiatives.Select(i => i.Id))], i => i.Name, ct);
-            object Row(FundingRow r) => new { awarded = MoneyGraphType.ToEuros(r.Awarded), disbursed = MoneyGraphType.ToEuros(r.Disbursed), grants = r.Grants };
+            object Row(FundingRow r) => new { amountAwarded = MoneyGraphType.ToEuros(r.Awarded), amountDisbursed = MoneyGraphType.ToEuros(r.Disbursed), grants = r.Grants };
             return new
             {
                 funding = new
                 {
-                    awarded = MoneyGraphType.ToEuros(f.Totals.Awarded),
-                    disbursed = MoneyGraphType.ToEuros(f.Totals.Disbursed),
+                    amountAwarded = MoneyGraphType.ToEuros(f.Totals.Awarded),
+                    amountDisbursed = MoneyGraphType.ToEuros(f.Totals.Disbursed),
                     grants = f.Totals.Grants,
-                    multiLineAwarded = MoneyGraphType.ToEuros(f.MultiLineAwarded),
+                    multiLineAmountAwarded = MoneyGraphType.ToEuros(f.MultiLineAwarded),
                     multiLineShare = f.MultiLineShare,
-                    unallocatedAwarded = MoneyGraphType.ToEuros(f.UnallocatedAwarded),
+                    unallocatedAmountAwarded = MoneyGraphType.ToEuros(f.UnallocatedAwarded),
                     byFunder = f.ByFunder.Select(r => new { funder = new { name = organisations[r.Id!.Value] }, money = Row(r) }),
                     byIv3TaskField = f.ByIv3TaskField.Select(r => new { iv3TaskField = r.Text, money = Row(r) }),
                     byRecipientKind = f.ByRecipientKind.Select(r => new { kind = r.Text, money = Row(r) }),
@@ -124,16 +124,16 @@ internal static class DashboardFloor
                     programmes = f.Programmes.Select(p => new
                     {
                         programme = new { name = programmes[p.ProgrammeId] },
-                        awarded = MoneyGraphType.ToEuros(p.Awarded),
-                        disbursed = MoneyGraphType.ToEuros(p.Disbursed),
+                        amountAwarded = MoneyGraphType.ToEuros(p.Awarded),
+                        amountDisbursed = MoneyGraphType.ToEuros(p.Disbursed),
                         budgetLineCount = p.BudgetLineCount,
-                        sources = p.Sources.Select(s => new { year = s.Year, funder = new { name = organisations[s.FunderId] }, budgetLine = s.BudgetLineId is { } l ? new { name = lines[l] } : null, awarded = MoneyGraphType.ToEuros(s.Awarded), disbursed = MoneyGraphType.ToEuros(s.Disbursed) }),
+                        sources = p.Sources.Select(s => new { year = s.Year, funder = new { name = organisations[s.FunderId] }, budgetLine = s.BudgetLineId is { } l ? new { name = lines[l] } : null, amountAwarded = MoneyGraphType.ToEuros(s.Awarded), amountDisbursed = MoneyGraphType.ToEuros(s.Disbursed) }),
                     }),
                     reinvestments = f.Reinvestments.Select(r => new
                     {
                         company = new { name = organisations[r.OrganisationId] },
                         profit = MoneyGraphType.ToEuros(r.Profit),
-                        reinvested = MoneyGraphType.ToEuros(r.Reinvested),
+                        amountReinvested = MoneyGraphType.ToEuros(r.Reinvested),
                         initiatives = r.Initiatives.Select(d => new { initiative = new { name = initiatives[d.Id] }, amount = MoneyGraphType.ToEuros(d.Amount) }),
                         themes = r.Themes.Select(d => new { theme = new { name = themes[d.Id] }, amount = MoneyGraphType.ToEuros(d.Amount) }),
                         neighbourhoods = r.Neighbourhoods.Select(d => new { neighbourhood = new { name = places[d.Id] }, amount = MoneyGraphType.ToEuros(d.Amount) }),

@@ -213,14 +213,14 @@ internal static class FloorEndpoints
             json.WriteEndObject();
         }));
 
-        // Q1 — { activity(id: $id) { title provider { ... on Organisation { name } ... on Initiative { name } } } }
+        // Q1 — { activity(id: $id) { name provider { ... on Organisation { name } ... on Initiative { name } } } }
         app.MapGet("/floor/q1", (string id, FloorDatabase db, HttpContext http) => Answer(http, db, Q1, [GlobalId.Decode(id, "Activity")], (rows, json) =>
         {
             json.WriteStartObject();
             if (rows.Read())
             {
                 json.WriteStartObject("activity");
-                json.WriteString("title", rows.GetString(0));
+                json.WriteString("name", rows.GetString(0));
                 json.WriteStartObject("provider");
                 json.WriteString("name", rows.GetString(1));
                 json.WriteEndObject();
@@ -234,7 +234,7 @@ internal static class FloorEndpoints
             json.WriteEndObject();
         }));
 
-        // Q2 — { activities(first: 50, filterBy: { neighbourhood: $neighbourhood }, orderBy: { field: STARTS_ON }) { nodes { id title provider { ...name } } } }
+        // Q2 — { activities(first: 50, filterBy: { neighbourhood: $neighbourhood }, orderBy: { field: STARTS_ON }) { nodes { id name provider { ...name } } } }
         app.MapGet("/floor/q2", (string neighbourhood, FloorDatabase db, HttpContext http) => Answer(http, db, Q2, [GlobalId.Decode(neighbourhood, "Neighbourhood")], (rows, json) =>
         {
             json.WriteStartObject();
@@ -244,7 +244,7 @@ internal static class FloorEndpoints
             {
                 json.WriteStartObject();
                 json.WriteString("id", GlobalId.Encode("Activity", rows.GetGuid(0)));
-                json.WriteString("title", rows.GetString(1));
+                json.WriteString("name", rows.GetString(1));
                 json.WriteStartObject("provider");
                 json.WriteString("name", rows.GetString(2));
                 json.WriteEndObject();
@@ -288,7 +288,7 @@ internal static class FloorEndpoints
             json.WriteEndObject();
         }));
 
-        // Q4 — { search(text: $text, first: 10) { nodes { __typename ... on Organisation { name } ... on Initiative { name } ... on Activity { title } ... on Programme { name } } } }
+        // Q4 — { search(text: $text, first: 10) { nodes { __typename ... on Organisation { name } ... on Initiative { name } ... on Activity { name } ... on Programme { name } } } }
         app.MapGet("/floor/q4", async (string text, FloorDatabase db, HttpContext http) =>
         {
             // The API's own parse of the search text into each engine's query syntax (folding, quoting, prefix).
@@ -309,7 +309,7 @@ internal static class FloorEndpoints
                     var kind = rows.GetString(0);
                     json.WriteStartObject();
                     json.WriteString("__typename", kind);
-                    json.WriteString(kind == "Activity" ? "title" : "name", rows.GetString(1));
+                    json.WriteString("name", rows.GetString(1));
                     json.WriteEndObject();
                 }
 

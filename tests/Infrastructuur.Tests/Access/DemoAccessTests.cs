@@ -7,8 +7,8 @@ namespace Infrastructuur.Tests.Access;
 public abstract class DemoAccessTests(Func<TestApp> app)
 {
     private const string Query = """
-        { viewer { role person { displayName } coordinatedInitiatives { name } organisations { name } municipalities { name } }
-          draft: activities(first: 5, filterBy: { text: "Budgetcursus", statuses: [DRAFT] }) { totalCount nodes { title status viewerCanEdit } }
+        { viewer { role person { displayName } coordinatedInitiatives { name } employers { name } municipalities { name } }
+          draft: activities(first: 5, filterBy: { text: "Budgetcursus", statuses: [DRAFT] }) { totalCount nodes { name status viewerCanEdit } }
           application: grants(first: 100, filterBy: { statuses: [APPLIED] }) { nodes { identifier } } }
         """;
 
@@ -26,7 +26,7 @@ public abstract class DemoAccessTests(Func<TestApp> app)
         var viewer = data["viewer"]!;
         Assert.Equal(expectedRole, viewer["role"]!.GetValue<string>());
         Assert.Equal(subject is not null, viewer["person"] is not null);
-        var scopes = new[] { "coordinatedInitiatives", "organisations", "municipalities" }
+        var scopes = new[] { "coordinatedInitiatives", "employers", "municipalities" }
             .SelectMany(list => viewer[list]!.AsArray().Select(n => n!["name"]!.GetValue<string>()))
             .ToList();
         Assert.Equal(scope is null ? [] : [scope], scopes);
@@ -35,7 +35,7 @@ public abstract class DemoAccessTests(Func<TestApp> app)
         Assert.Equal(seesDrafts ? 1 : 0, data["draft"]!["totalCount"]!.GetValue<int>());
         if (seesDrafts)
         {
-            Assert.Equal(DemoAccess.DraftActivityTitle, drafts[0]!["title"]!.GetValue<string>());
+            Assert.Equal(DemoAccess.DraftActivityTitle, drafts[0]!["name"]!.GetValue<string>());
             // Officials see the draft but do not edit it (they verify and end activities instead).
             Assert.Equal(subject != DemoAccess.OfficialSubject, drafts[0]!["viewerCanEdit"]!.GetValue<bool>());
         }

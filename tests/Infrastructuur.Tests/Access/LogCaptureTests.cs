@@ -47,7 +47,7 @@ public abstract partial class LogCaptureTests(Engine engine)
         Assert.Contains(w.Shareholder.Email!, admin.Text, StringComparison.Ordinal);
         Assert.Equal(401, (await app.QueryAsync("{ viewer { role } }", token: w.Viewers["admin"] + "x")).Status);
         await app.QueryAsync("query($t: String) { activities(first: 5, filterBy: { text: $t }) { totalCount } }", new { t = w.Contact.Email }, w.Viewers["resident own"]);
-        await app.QueryAsync("query($t: String) { activities(first: 5, filterBy: { text: $t }) { nodes { title } } nope }", new { t = w.Contact.Email });
+        await app.QueryAsync("query($t: String) { activities(first: 5, filterBy: { text: $t }) { nodes { name } } nope }", new { t = w.Contact.Email });
 
         var messages = logs.Messages.ToList();
         Assert.True(messages.Count > 20, $"Only {messages.Count} log messages were captured: is the capture working?");

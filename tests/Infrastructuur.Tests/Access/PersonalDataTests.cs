@@ -64,10 +64,10 @@ public abstract class PersonalDataTests(Func<TestApp> app)
         Assert.Empty(await EntriesAsync(w));
 
         // A holding read is personal data of its holder, logged by the guard with the fields read.
-        var read = await ReadAsync("nodes { shares from }", "municipal_official own");
+        var read = await ReadAsync("nodes { shares startsOn }", "municipal_official own");
         Assert.Equal(10, read!["nodes"]![0]!["shares"]!.GetValue<int>());
         var entry = Assert.Single(await EntriesAsync(w));
-        Assert.Equal((w.Shareholder.Id, "from,shares"), (entry.PersonId, entry.Fields));
+        Assert.Equal((w.Shareholder.Id, "shares,startsOn"), (entry.PersonId, entry.Fields));
     }
 
     [SkippableFact]
@@ -133,7 +133,7 @@ public abstract class PersonalDataTests(Func<TestApp> app)
         var response = await app().QueryAsync(
             """
             { viewer { isAuthenticated role person { displayName }
-                personalDataExport { exportedAt person { fullName email phone } coordinatorRoles { role since initiative { name } }
+                personalDataExport { exportedAt person { fullName email phone } coordinatorRoles { role startsOn initiative { name } }
                   employers { name } municipalitiesServed { name } shareholdings { shares shareClass { name } }
                   accessLog(first: 10) { totalCount nodes { fields } } } } }
             """,
@@ -192,7 +192,7 @@ public abstract class PersonalDataTests(Func<TestApp> app)
         var w = await CreateAsync(app());
         const string Query = """
             query($i: ID!, $d: ID!, $a: ID!, $o: ID!) {
-              viewer { isAuthenticated role person { displayName } coordinatedInitiatives { name } organisations { name } municipalities { name } }
+              viewer { isAuthenticated role person { displayName } coordinatedInitiatives { name } employers { name } municipalities { name } }
               initiative(id: $i) { viewerCanEdit } draft: initiative(id: $d) { viewerCanEdit }
               activity(id: $a) { viewerCanEdit } organisation(id: $o) { viewerCanEdit } }
             """;
@@ -216,11 +216,11 @@ public abstract class PersonalDataTests(Func<TestApp> app)
         var coordinator = await AskAsync("coordinator own");
         Assert.Equal("COORDINATOR", coordinator.Viewer["role"]!.GetValue<string>());
         Assert.Equal([w.DraftInitiative.Name, w.Initiative.Name], Names(coordinator.Viewer["coordinatedInitiatives"]));
-        Assert.Empty(Names(coordinator.Viewer["organisations"]));
+        Assert.Empty(Names(coordinator.Viewer["employers"]));
         Assert.Equal((true, true, false, false), (coordinator.Initiative, coordinator.Draft, coordinator.Activity, coordinator.Organisation));
 
         var partner = await AskAsync("partner_staff own");
-        Assert.Equal([w.Host.Name], Names(partner.Viewer["organisations"]));
+        Assert.Equal([w.Host.Name], Names(partner.Viewer["employers"]));
         Assert.Equal((false, null, true, true), (partner.Initiative, partner.Draft, partner.Activity, partner.Organisation));
 
         var official = await AskAsync("municipal_official own");

@@ -36,7 +36,7 @@ public sealed class PolicyTests(SqliteAppFixture fixture) : IClassFixture<Sqlite
         Assert.Equal(Policies.Public, PolicyOf("Person", "displayName"));
         Assert.All(new[] { "fullName", "email", "phone" }, f => Assert.Equal(Policies.PersonalData, PolicyOf("Person", f)));
         Assert.Equal(Policies.Scoped, PolicyOf("NeighbourhoodCompany", "shareholderRegister"));
-        Assert.All(new[] { "holder", "shares", "from" }, f => Assert.Equal(Policies.PersonalData, PolicyOf("PersonShareholding", f)));
+        Assert.All(new[] { "holder", "shares", "startsOn" }, f => Assert.Equal(Policies.PersonalData, PolicyOf("PersonShareholding", f)));
         Assert.Equal(Policies.Scoped, PolicyOf("Signal", "description"));
         Assert.Equal(Policies.Admin, PolicyOf("Query", "accessLog"));
         Assert.Equal(Policies.Admin, PolicyOf("AccessLogEntry", "readerSubject"));

@@ -104,11 +104,11 @@ public abstract class VisibilityMatrixTests(Func<TestApp> app)
         async Task<(decimal Allocated, int Allocations, int Grants)> AskAsync(string viewer)
         {
             var response = await app().QueryAsync(
-                "query($l: ID!, $f: ID!) { node(id: $l) { ... on BudgetLine { amountAllocated allocations(first: 10) { totalCount nodes { grant { id } } } } } grants(first: 100, filterBy: { funder: $f, statuses: [AWARDED] }) { totalCount } }",
+                "query($l: ID!, $f: ID!) { node(id: $l) { ... on BudgetLine { amountAllocated grantAllocations(first: 10) { totalCount nodes { grant { id } } } } } grants(first: 100, filterBy: { funder: $f, statuses: [AWARDED] }) { totalCount } }",
                 new { l = Id(line), f = Id(w.Funder) },
                 w.Viewers[viewer]);
             var data = response.AssertOk().Data!;
-            return (data["node"]!["amountAllocated"].Exact(), data["node"]!["allocations"]!["totalCount"]!.GetValue<int>(), data["grants"]!["totalCount"]!.GetValue<int>());
+            return (data["node"]!["amountAllocated"].Exact(), data["node"]!["grantAllocations"]!["totalCount"]!.GetValue<int>(), data["grants"]!["totalCount"]!.GetValue<int>());
         }
 
         // The world's award is not on the line; the two new awards are.

@@ -21,7 +21,7 @@ public abstract class CoalitionTests(Func<TestApp> app)
 
         var response = await app().QueryAsync("""
             query($id: ID!) { coalition(id: $id) {
-                all: members(first: 10) { totalCount nodes { joinedOn leftOn member { ... on Organisation { name } ... on Initiative { name } } } }
+                all: members(first: 10) { totalCount nodes { startsOn endsOn member { ... on Organisation { name } ... on Initiative { name } } } }
                 current: members(first: 10, current: true) { totalCount nodes { member { ... on Organisation { name } ... on Initiative { name } } } }
                 former: members(first: 10, current: false) { totalCount nodes { member { ... on Organisation { name } ... on Initiative { name } } } } } }
             """, new { id = Id(coalition) });
@@ -34,7 +34,7 @@ public abstract class CoalitionTests(Func<TestApp> app)
         Assert.Equal(2, c["current"]!["totalCount"]!.GetValue<int>());
         Assert.Equal([w.InitiativeA.Name, w.OrganisationB.Name], MemberNames(c["former"]));
         Assert.Equal(2, c["former"]!["totalCount"]!.GetValue<int>());
-        Assert.Equal(Today.AddDays(-10).ToString("O", System.Globalization.CultureInfo.InvariantCulture), c["all"]!["nodes"]![1]!["leftOn"]!.GetValue<string>());
+        Assert.Equal(Today.AddDays(-11).ToString("O", System.Globalization.CultureInfo.InvariantCulture), c["all"]!["nodes"]![1]!["endsOn"]!.GetValue<string>());
     }
 
     [SkippableFact]
@@ -125,7 +125,7 @@ public abstract class CoalitionTests(Func<TestApp> app)
 
         using var sql = await SqlStatements.RecordAsync(app());
         var response = await app().QueryAsync("""
-            query($m: ID!) { coalitions(first: 10, filterBy: { municipality: $m }) { nodes { name recognitions { label since grantedBy } } } }
+            query($m: ID!) { coalitions(first: 10, filterBy: { municipality: $m }) { nodes { name recognitions { label startsOn grantedBy } } } }
             """, new { m = Id(w.Municipality) });
 
         response.AssertOk();
@@ -147,8 +147,8 @@ public abstract class CoalitionTests(Func<TestApp> app)
         var response = await app().QueryAsync("""
             { hvdw: coalitions(first: 5, filterBy: { text: "Huis van de Wijk" }) { nodes { name municipality { cbsCode }
                 members(first: 20, current: true) { totalCount nodes { member { __typename ... on Initiative { name } ... on Organisation { name } } } } } }
-              tt: coalitions(first: 5, filterBy: { text: "Team Toekomst" }) { nodes { recognitions { label since }
-                members(first: 20) { nodes { leftOn member { ... on Organisation { name } ... on Initiative { name } } } } } } }
+              tt: coalitions(first: 5, filterBy: { text: "Team Toekomst" }) { nodes { recognitions { label startsOn }
+                members(first: 20) { nodes { endsOn member { ... on Organisation { name } ... on Initiative { name } } } } } } }
             """);
 
         response.AssertOk();
@@ -160,10 +160,10 @@ public abstract class CoalitionTests(Func<TestApp> app)
 
         var tt = response.Data["tt"]!["nodes"]![0]!;
         Assert.Equal(DemoNetwork.Jeugdlab, tt["recognitions"]![0]!["label"]!.GetValue<string>());
-        Assert.Equal("2026-01-01", tt["recognitions"]![0]!["since"]!.GetValue<string>());
+        Assert.Equal("2026-01-01", tt["recognitions"]![0]!["startsOn"]!.GetValue<string>());
         var members = tt["members"]!["nodes"]!.AsArray();
         Assert.Contains(members, m => m!["member"]!["name"]!.GetValue<string>() == "Team Toekomst (demo)");
-        Assert.Contains(members, m => m!["member"]!["name"]!.GetValue<string>() == DemoNetwork.FormerSupportMember && m["leftOn"] is not null);
+        Assert.Contains(members, m => m!["member"]!["name"]!.GetValue<string>() == DemoNetwork.FormerSupportMember && m["endsOn"] is not null);
     }
 
     private static List<string> MemberNames(System.Text.Json.Nodes.JsonNode? connection) =>

@@ -11,14 +11,14 @@ public abstract class AnnualReviewScopeTests(Func<TestApp> app)
     public async Task An_annual_review_needs_no_period_and_answers_as_with_one()
     {
         var rotterdam = await MunicipalityAsync();
-        var without = await app().QueryAsync($$"""query($m: ID!) { dashboard(scope: { municipality: $m }) { from to {{Review}} } }""", new { m = rotterdam });
+        var without = await app().QueryAsync($$"""query($m: ID!) { dashboard(scope: { municipality: $m }) { startsOn endsOn {{Review}} } }""", new { m = rotterdam });
         var with = await app().QueryAsync($$"""query($m: ID!) { dashboard(scope: { municipality: $m, from: "2019-03-01", to: "2019-03-31" }) { {{Review}} } }""", new { m = rotterdam });
 
         var review = without.AssertOk().Data!["dashboard"]!;
         Assert.Equal(with.AssertOk().Data!["dashboard"]!["annualReview"]!.ToJsonString(), review["annualReview"]!.ToJsonString());
         Assert.True(review["annualReview"]!["activities"]!["value"].Long() > 0, "the demo review is empty: the comparison proves nothing");
         var year = DateTime.UtcNow.Year;
-        Assert.Equal(($"{year}-01-01", $"{year}-12-31"), (review["from"]!.GetValue<string>(), review["to"]!.GetValue<string>()));
+        Assert.Equal(($"{year}-01-01", $"{year}-12-31"), (review["startsOn"]!.GetValue<string>(), review["endsOn"]!.GetValue<string>()));
     }
 
     [SkippableFact]
@@ -32,7 +32,7 @@ public abstract class AnnualReviewScopeTests(Func<TestApp> app)
             new { m = rotterdam, from = $"{year}-01-01", to = $"{year}-12-31" });
         Assert.Equal(thisYear.AssertOk().Data!.ToJsonString(), without.AssertOk().Data!.ToJsonString());
 
-        var half = await app().QueryAsync("""query($m: ID!) { dashboard(scope: { municipality: $m, from: "2025-01-01" }) { from } }""", new { m = rotterdam });
+        var half = await app().QueryAsync("""query($m: ID!) { dashboard(scope: { municipality: $m, from: "2025-01-01" }) { startsOn } }""", new { m = rotterdam });
         Assert.Equal("BAD_REQUEST", half.FirstErrorCode);
     }
 

@@ -114,7 +114,7 @@ public abstract class DashboardTests(Func<TestApp> app)
     public async Task Areas_scope_by_their_regions_a_provider_in_two_areas_shows_in_both_and_an_empty_area_is_all_zero()
     {
         var w = await DashboardWorld.CreateAsync(app());
-        const string selection = "baseline { totals { activities providers capacity reach } cells { theme { name } } overlapCount } network { period { nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount } nodes(first: 100) { nodes { name } } } funding { awarded disbursed grants programmes { awarded } reinvestments { reinvested } } needsVersusOffering { signals { value } summary { unmetNeeds offeringWithoutSignal matched overlapping } }";
+        const string selection = "baseline { totals { activities providers capacity reach } cells { theme { name } } overlapCount } network { period { nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount } nodes(first: 100) { nodes { name } } } funding { amountAwarded amountDisbursed grants programmes { amountAwarded } reinvestments { amountReinvested } } needsVersusOffering { signals { value } summary { unmetNeeds offeringWithoutSignal matched overlapping } }";
 
         var a1 = await w.DashboardAsync(app(), selection, place: w.Areas["A1"], token: w.AdminToken);
         var a2 = await w.DashboardAsync(app(), selection, place: w.Areas["A2"], token: w.AdminToken);
@@ -135,7 +135,7 @@ public abstract class DashboardTests(Func<TestApp> app)
         Assert.Equal("0 0 null 0 [] null 0", Line(a3["network"]!["period"]!));
 
         // Money benefiting A2's regions: G2 (B1, B2: 45.50) and G6 (B2: 12.34) awarded; paid G2 45.50 and G3 20.00 (B3).
-        Assert.Equal("57.84 65.50 2 [] [{\"reinvested\":\"600.00\"}]", Line(a2["funding"]!));
+        Assert.Equal("57.84 65.50 2 [] [{\"amountReinvested\":\"600.00\"}]", Line(a2["funding"]!));
         Assert.Equal("0.00 0.00 0 [] []", Line(a3["funding"]!));
         Assert.Equal("0 0 0 0 0", $"{a3["needsVersusOffering"]!["signals"]!["value"]} {Line(a3["needsVersusOffering"]!["summary"]!)}");
     }
@@ -213,14 +213,14 @@ public abstract class DashboardTests(Func<TestApp> app)
         var w = await DashboardWorld.CreateAsync(uncached);
         using var statements = await SqlStatements.RecordAsync(uncached);
 
-        var one = await w.DashboardAsync(uncached, "funding { awarded }");
+        var one = await w.DashboardAsync(uncached, "funding { amountAwarded }");
         var single = statements.All.Count;
-        var five = await w.DashboardAsync(uncached, "funding { awarded disbursed grants multiLineAwarded unallocatedAwarded }");
+        var five = await w.DashboardAsync(uncached, "funding { amountAwarded amountDisbursed grants multiLineAmountAwarded unallocatedAmountAwarded }");
 
         // The same statements for one field as for five: the five share one computation in progress.
         Assert.Equal(single, statements.All.Count - single);
-        Assert.Equal("\"357.84\"", one["funding"]!["awarded"]!.ToJsonString());   // G1 300.00 + G2 45.50 + G6 12.34 in 2025
-        Assert.Equal("\"357.84\"", five["funding"]!["awarded"]!.ToJsonString());
+        Assert.Equal("\"357.84\"", one["funding"]!["amountAwarded"]!.ToJsonString());   // G1 300.00 + G2 45.50 + G6 12.34 in 2025
+        Assert.Equal("\"357.84\"", five["funding"]!["amountAwarded"]!.ToJsonString());
     }
 
     [SkippableFact]
@@ -251,7 +251,7 @@ public abstract class DashboardTests(Func<TestApp> app)
         var w = await DashboardWorld.CreateAsync(app());
         using var sql = await SqlStatements.RecordAsync(app());
 
-        var d = await w.DashboardAsync(app(), "network { period { from to nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount isolated { ... on Organisation { name } ... on Initiative { name } } } previousPeriod { from to nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount } change { nodeCount edgeCount density componentCount isolatedCount largestComponentShare } nodes(first: 100) { totalCount nodes { id kind name party { __typename } } } edges(first: 100) { totalCount nodes { from to kind weight } } }");
+        var d = await w.DashboardAsync(app(), "network { period { startsOn endsOn nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount isolated { ... on Organisation { name } ... on Initiative { name } } } previousPeriod { from to nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount } change { nodeCount edgeCount density componentCount isolatedCount largestComponentShare } nodes(first: 100) { totalCount nodes { id kind name party { __typename } } } edges(first: 100) { totalCount nodes { from to kind weight } } }");
 
         // Nodes: O1, O2, O3, O6 (O4 and O5 work in no region), I1 (I2 is a draft, I3 started in 2026).
         // 2025 pairs: O1–I1 (C1, M2), O2–O3 (C2; O4 is no node), O1–O2 (M1, M2), O2–I1 (M2), I1–O3 (K1) → E = 5, density 2·5/(5·4).
@@ -324,11 +324,11 @@ public abstract class DashboardTests(Func<TestApp> app)
         var w = await DashboardWorld.CreateAsync(app());
 
         var d = await w.DashboardAsync(app(), """
-            funding { awarded disbursed grants multiLineAwarded multiLineShare unallocatedAwarded
-              byFunder { funder { name } awarded disbursed grants } byIv3TaskField { iv3TaskField awarded disbursed grants }
-              byRecipientKind { kind awarded disbursed grants } byTheme { theme { name } awarded disbursed grants } byNeighbourhood { neighbourhood { name } awarded disbursed grants }
-              programmes { programme { name } awarded disbursed budgetLineCount sources { year funder { name } budgetLine { name } awarded disbursed } }
-              reinvestments { company { name } profit reinvested initiatives { initiative { name } amount } themes { theme { name } amount } neighbourhoods { neighbourhood { name } amount } } }
+            funding { amountAwarded amountDisbursed grants multiLineAmountAwarded multiLineShare unallocatedAmountAwarded
+              byFunder { funder { name } amountAwarded amountDisbursed grants } byIv3TaskField { iv3TaskField amountAwarded amountDisbursed grants }
+              byRecipientKind { kind amountAwarded amountDisbursed grants } byTheme { theme { name } amountAwarded amountDisbursed grants } byNeighbourhood { neighbourhood { name } amountAwarded amountDisbursed grants }
+              programmes { programme { name } amountAwarded amountDisbursed budgetLineCount sources { year funder { name } budgetLine { name } amountAwarded amountDisbursed } }
+              reinvestments { company { name } profit amountReinvested initiatives { initiative { name } amount } themes { theme { name } amount } neighbourhoods { neighbourhood { name } amount } } }
             """);
 
         var f = d["funding"]!;
@@ -337,8 +337,8 @@ public abstract class DashboardTests(Func<TestApp> app)
         // Paid in 2025: G1 60.00 + 90.00 (not the 30.00 of 2026), G2 45.50, G3 20.00. G1 draws on three lines: 300.00 of 357.84.
         Assert.Equal("357.84 215.50 3 300.00 0.8383635144198525 12.34", Line(f, "byFunder", "byIv3TaskField", "byRecipientKind", "byTheme", "byNeighbourhood", "programmes", "reinvestments"));
         Assert.Equal(["O5 312.34 170.00 2", "O4 45.50 45.50 1"], Rows(f["byFunder"], "funder"));
-        Assert.Equal(["7.1 150.00 90.00 1", "6.1 100.00 80.00 1", "4.3 50.00 0.00 1", "null 45.50 45.50 1"], f["byIv3TaskField"]!.AsArray().Select(r => $"{r!["iv3TaskField"] ?? "null"} {r["awarded"]} {r["disbursed"]} {r["grants"]}"));
-        Assert.Equal(["PROGRAMME 300.00 150.00 1", "INITIATIVE 45.50 45.50 1", "ORGANISATION 12.34 20.00 1"], f["byRecipientKind"]!.AsArray().Select(r => $"{r!["kind"]} {r["awarded"]} {r["disbursed"]} {r["grants"]}"));
+        Assert.Equal(["7.1 150.00 90.00 1", "6.1 100.00 80.00 1", "4.3 50.00 0.00 1", "null 45.50 45.50 1"], f["byIv3TaskField"]!.AsArray().Select(r => $"{r!["iv3TaskField"] ?? "null"} {r["amountAwarded"]} {r["amountDisbursed"]} {r["grants"]}"));
+        Assert.Equal(["PROGRAMME 300.00 150.00 1", "INITIATIVE 45.50 45.50 1", "ORGANISATION 12.34 20.00 1"], f["byRecipientKind"]!.AsArray().Select(r => $"{r!["kind"]} {r["amountAwarded"]} {r["amountDisbursed"]} {r["grants"]}"));
         Assert.Equal(["T 357.84 195.50 3", "TS 45.50 45.50 1", "U 0.00 20.00 0"], Rows(f["byTheme"], "theme"));
         Assert.Equal(["B1 345.50 195.50 2", "B2 57.84 45.50 2", "B3 0.00 20.00 0"], Rows(f["byNeighbourhood"], "neighbourhood"));
 
@@ -347,11 +347,11 @@ public abstract class DashboardTests(Func<TestApp> app)
         Assert.Equal("300.00 180.00 3", Line(programme, "programme", "sources"));
         Assert.Equal(
             ["2025 O5 L2 150.00 90.00", "2025 O5 L1 100.00 60.00", "2025 O5 L3 50.00 0.00", "2026 O5 L1 0.00 30.00"],
-            programme["sources"]!.AsArray().Select(s => $"{s!["year"]} {Short(Name(s["funder"]))} {Short(Name(s["budgetLine"]))} {s["awarded"]} {s["disbursed"]}"));
+            programme["sources"]!.AsArray().Select(s => $"{s!["year"]} {Short(Name(s["funder"]))} {Short(Name(s["budgetLine"]))} {s["amountAwarded"]} {s["amountDisbursed"]}"));
 
         // Reinvestments of 2025 only; the allocation to I1 and T counts in both lists.
         var company = f["reinvestments"]!.AsArray().Single()!;
-        Assert.Equal("O6 1000.00 600.00", $"{Short(Name(company["company"]))} {company["profit"]} {company["reinvested"]}");
+        Assert.Equal("O6 1000.00 600.00", $"{Short(Name(company["company"]))} {company["profit"]} {company["amountReinvested"]}");
         Assert.Equal(["I1 400.00"], Rows(company["initiatives"], "initiative"));
         Assert.Equal(["T 400.00"], Rows(company["themes"], "theme"));
         Assert.Equal(["B2 200.00"], Rows(company["neighbourhoods"], "neighbourhood"));

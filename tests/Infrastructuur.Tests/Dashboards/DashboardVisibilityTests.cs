@@ -28,10 +28,10 @@ public abstract class DashboardVisibilityTests(Func<TestApp> app)
             + "cells { theme { name } targetGroup { name } neighbourhood { name } signals suppressed activities providers reach classification gap } }",
         "network { period { nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount isolated { ... on Organisation { name } ... on Initiative { name } } } "
             + "previousPeriod { nodeCount edgeCount density } nodes(first: 100) { totalCount nodes { kind name } } edges(first: 100) { totalCount nodes { kind weight } } }",
-        "funding { awarded disbursed grants multiLineAwarded multiLineShare unallocatedAwarded byFunder { funder { name } awarded disbursed grants } "
-            + "byIv3TaskField { iv3TaskField awarded disbursed grants } byRecipientKind { kind awarded disbursed grants } byTheme { theme { name } awarded disbursed grants } "
-            + "byNeighbourhood { neighbourhood { name } awarded disbursed grants } programmes { programme { name } awarded disbursed budgetLineCount } "
-            + "reinvestments { company { name } profit reinvested initiatives { initiative { name } amount } } }",
+        "funding { amountAwarded amountDisbursed grants multiLineAmountAwarded multiLineShare unallocatedAmountAwarded byFunder { funder { name } amountAwarded amountDisbursed grants } "
+            + "byIv3TaskField { iv3TaskField amountAwarded amountDisbursed grants } byRecipientKind { kind amountAwarded amountDisbursed grants } byTheme { theme { name } amountAwarded amountDisbursed grants } "
+            + "byNeighbourhood { neighbourhood { name } amountAwarded amountDisbursed grants } programmes { programme { name } amountAwarded amountDisbursed budgetLineCount } "
+            + "reinvestments { company { name } profit amountReinvested initiatives { initiative { name } amount } } }",
         "annualReview(year: 2025) { activities { value previous change } providers { value previous change } capacity { value previous change } reach { value previous change } "
             + "ran { theme { name } activities { value previous } } reached { theme { name } targetGroup { name } reach { value previous } } signals { value previous suppressed } "
             + "newThemes { theme { name } signals { value suppressed } } }",

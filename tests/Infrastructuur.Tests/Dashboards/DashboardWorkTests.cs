@@ -19,7 +19,7 @@ public abstract class DashboardWorkTests(Func<SlowDashboards> world)
     // Every section over ten years and four annual reviews, for three ten-year periods: seconds of GROUP BY on the
     // synthetic set on either engine (one figure at a time).
     private const string Heavy = "needsVersusOffering { summary { matched unmetNeeds } } baseline { totals { activities } overlapCount cells { figures { reach } } } "
-        + "funding { awarded } network { period { nodeCount } } "
+        + "funding { amountAwarded } network { period { nodeCount } } "
         + "r1: annualReview(year: 2021) { activities { value } reached { reach { value } } } r2: annualReview(year: 2022) { activities { value } reached { reach { value } } } "
         + "r3: annualReview(year: 2023) { activities { value } reached { reach { value } } } r4: annualReview(year: 2024) { activities { value } reached { reach { value } } }";
 

@@ -54,20 +54,20 @@ public abstract class DemoDashboardTests(Func<TestApp> app)
 
         var response = await app().QueryAsync("""
             query($n: ID!) { dashboard(scope: { neighbourhood: $n, from: "2025-01-01", to: "2025-12-31" }) {
-              funding { multiLineAwarded multiLineShare byIv3TaskField { iv3TaskField awarded }
-                programmes { programme { name } budgetLineCount sources { budgetLine { iv3TaskField } awarded } } } } }
+              funding { multiLineAmountAwarded multiLineShare byIv3TaskField { iv3TaskField amountAwarded }
+                programmes { programme { name } budgetLineCount sources { budgetLine { iv3TaskField } amountAwarded } } } } }
             """, new { n = middelland });
 
         response.AssertOk();
         var funding = response.Data!["dashboard"]!["funding"]!;
         var programme = funding["programmes"]!.AsArray().Single(p => p!["programme"]!["name"]!.GetValue<string>() == DemoFunding.ProgrammeName)!;
         Assert.True(programme["budgetLineCount"]!.GetValue<int>() > 1);
-        var columns = programme["sources"]!.AsArray().Where(s => s!["awarded"].Exact() > 0).Select(s => s!["budgetLine"]?["iv3TaskField"]?.GetValue<string>()).Distinct().ToList();
+        var columns = programme["sources"]!.AsArray().Where(s => s!["amountAwarded"].Exact() > 0).Select(s => s!["budgetLine"]?["iv3TaskField"]?.GetValue<string>()).Distinct().ToList();
         Assert.True(columns.Count > 1, string.Join(",", columns));
 
         // The 2025 award of 152,437.50 draws on three columns (6.1, 6.2, 7.1): ontschotting in the period's figures too.
-        Assert.True(funding["multiLineAwarded"].Exact() >= 152_437.50m);
-        Assert.Contains(funding["byIv3TaskField"]!.AsArray(), c => c!["iv3TaskField"]?.GetValue<string>() == "6.2" && c["awarded"].Exact() == 46_187.50m);
+        Assert.True(funding["multiLineAmountAwarded"].Exact() >= 152_437.50m);
+        Assert.Contains(funding["byIv3TaskField"]!.AsArray(), c => c!["iv3TaskField"]?.GetValue<string>() == "6.2" && c["amountAwarded"].Exact() == 46_187.50m);
     }
 
     [SkippableFact]

@@ -88,7 +88,7 @@ public abstract class FundingFactTests(Func<TestApp> app)
     public async Task A_grant_changed_by_hand_in_SQL_shows_in_the_next_dashboard_answer()
     {
         var w = await DashboardWorld.CreateAsync(app());
-        const string selection = "funding { awarded grants }";
+        const string selection = "funding { amountAwarded grants }";
         var before = await w.DashboardAsync(app(), selection);
 
         // G6 (12.34 awarded in 2025, fixture) withdrawn by hand: no SaveChanges, so only the triggers see it.
@@ -100,7 +100,7 @@ public abstract class FundingFactTests(Func<TestApp> app)
 
         var after = await w.DashboardAsync(app(), selection);
         Assert.Equal(before["funding"]!["grants"]!.GetValue<int>() - 1, after["funding"]!["grants"]!.GetValue<int>());
-        Assert.Equal(before["funding"]!["awarded"].Exact() - 12.34m, after["funding"]!["awarded"].Exact());
+        Assert.Equal(before["funding"]!["amountAwarded"].Exact() - 12.34m, after["funding"]!["amountAwarded"].Exact());
     }
 
     private async Task<string> RandomWriteAsync(DashboardWorld w, Random random)

@@ -8,7 +8,7 @@ namespace Infrastructuur.Tests.Foundation;
 /// </summary>
 public sealed class DocumentCacheTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
 {
-    private const string Page = "query($n: Int) { activities(first: $n) { nodes { title } } }";
+    private const string Page = "query($n: Int) { activities(first: $n) { nodes { name } } }";
 
     [Fact]
     public async Task A_repeated_document_still_checks_the_page_size_its_variables_ask_for()

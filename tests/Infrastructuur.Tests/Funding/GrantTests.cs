@@ -240,7 +240,7 @@ public abstract class GrantTests(Func<TestApp> app)
 
         var response = await app().QueryAsync($$"""
             { budgetLines(first: 10, filterBy: { funder: "{{Id(funder)}}", year: 2025, iv3TaskField: "6.1" }) { nodes { name amountBudgeted amountAllocated
-                allocations(first: 5) { totalCount nodes { amount grant { identifier } } } } }
+                grantAllocations(first: 5) { totalCount nodes { amount grant { identifier } } } } }
               organisation(id: "{{Id(funder)}}") { budgetLines(first: 10) { totalCount } } }
             """);
 
@@ -248,7 +248,7 @@ public abstract class GrantTests(Func<TestApp> app)
         var line = Assert.Single(response.Data!["budgetLines"].Nodes());
         Assert.Equal(line2025.Name, line["name"]!.GetValue<string>());
         Assert.Equal(100.00m, line["amountAllocated"].Money());
-        Assert.Equal([grant.Identifier], line["allocations"]!["nodes"]!.AsArray().Select(a => a!["grant"]!["identifier"]!.GetValue<string>()));
+        Assert.Equal([grant.Identifier], line["grantAllocations"]!["nodes"]!.AsArray().Select(a => a!["grant"]!["identifier"]!.GetValue<string>()));
         Assert.Equal(3, response.Data!["organisation"]!["budgetLines"]!["totalCount"]!.GetValue<int>());
 
         // The Iv3 shape is checked in code and, for any other write path, by the database.

@@ -44,7 +44,7 @@ public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
             { organisation(id: "{{Id(organisation)}}") { neighbourhoodCompany {
                 july: shareholdingSummary(on: "2025-07-01") { on naturalPersonHolderCount naturalPersonHolderCountSuppressed organisationHolderCount totalSharesIssued nominalCapital }
                 march: shareholdingSummary(on: "2025-03-31") { naturalPersonHolderCount naturalPersonHolderCountSuppressed organisationHolderCount totalSharesIssued }
-                all: organisationShareholders(first: 10) { totalCount nodes { organisation { name } shares shareClass { name } from until } }
+                all: organisationShareholders(first: 10) { totalCount nodes { organisation { name } shares shareClass { name } startsOn endsOn } }
                 current: organisationShareholders(first: 10, on: "2025-07-01") { totalCount nodes { organisation { name } } } } } }
             """;
 
@@ -78,7 +78,7 @@ public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
         var all = result["all"]!;
         Assert.Equal(3, all["totalCount"]!.GetValue<int>());
         Assert.Equal([o3.Name, o1.Name, o2.Name], all.Nodes().Select(n => n["organisation"]!["name"]!.GetValue<string>()));
-        Assert.Equal("2025-06-30", all.Nodes()[0]["until"]!.GetValue<string>());
+        Assert.Equal("2025-06-30", all.Nodes()[0]["endsOn"]!.GetValue<string>());
         Assert.Equal(50, all.Nodes()[2]["shares"]!.GetValue<int>());
         Assert.Equal("B", all.Nodes()[2]["shareClass"]!["name"]!.GetValue<string>());
         Assert.Equal([o1.Name, o2.Name], result["current"].Nodes().Select(n => n["organisation"]!["name"]!.GetValue<string>()));
@@ -147,7 +147,7 @@ public abstract class NeighbourhoodCompanyTests(Func<TestApp> app)
         response.AssertOk();
         static IEnumerable<string> Fields(System.Text.Json.Nodes.JsonNode? type) => type!["fields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal);
         Assert.Equal(["foundedOn", "id", "organisation", "organisationShareholders", "purpose", "reinvestments", "shareClasses", "shareholderRegister", "shareholdingSummary"], Fields(response.Data!["company"]));
-        Assert.Equal(["from", "organisation", "shareClass", "shares", "until"], Fields(response.Data!["holding"]));
+        Assert.Equal(["endsOn", "organisation", "shareClass", "shares", "startsOn"], Fields(response.Data!["holding"]));
         Assert.Equal(["naturalPersonHolderCount", "naturalPersonHolderCountSuppressed", "nominalCapital", "on", "organisationHolderCount", "totalSharesIssued"], Fields(response.Data!["summary"]));
         Assert.Null(response.Data!["shareholding"]);
 

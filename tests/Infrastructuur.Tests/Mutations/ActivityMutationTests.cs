@@ -7,7 +7,7 @@ namespace Infrastructuur.Tests.Mutations;
 public abstract class ActivityMutationTests(Func<TestApp> app)
 {
     private const string Activity = """
-        activity { id title status version municipality { name } provider { __typename ... on Organisation { name } ... on Initiative { name } }
+        activity { id name status version municipality { name } provider { __typename ... on Organisation { name } ... on Initiative { name } }
           minimumAge maximumAge capacity languages deliverySetting lastVerifiedOn totalReach
           location { street houseNumber postcode place } schedule { kind startsOn endsOn weekday startTime endTime } cost { isFree fee feeDescription }
           themes { id } targetGroups { id } neighbourhoods(first: 5) { nodes { name } } }
@@ -20,7 +20,7 @@ public abstract class ActivityMutationTests(Func<TestApp> app)
         var activity = (await app().MutateAsync("scheduleActivity", new
         {
             provider = Id(w.Own.OrganisationA),
-            title = "Voedingsles voor ouders",
+            name = "Voedingsles voor ouders",
             neighbourhoods = new[] { Id(w.Own.BuurtA) },
             schedule = new { kind = "RECURRING", weekday = "TUESDAY", startTime = "09:00:00", endTime = "10:30:00", startsOn = "2025-09-01" },
             location = new { street = "Schoolstraat", houseNumber = "12a", postcode = "3024ab", place = "Rotterdam" },
@@ -49,7 +49,7 @@ public abstract class ActivityMutationTests(Func<TestApp> app)
             (await app().MutateAsync("scheduleActivity", new
             {
                 provider,
-                title = "Activiteit",
+                name = "Activiteit",
                 neighbourhoods = regions ?? [Id(w.Own.BuurtA)],
                 schedule = schedule ?? new { kind = "PERIOD" },
                 location,
@@ -79,7 +79,7 @@ public abstract class ActivityMutationTests(Func<TestApp> app)
         var id = Id(created);
         var changed = (await app().MutateAsync("changeActivity", new { id, expectedVersion = 1, capacity = 30, location = new { place = "Spijkenisse" } }, w.Coordinator, Activity))
             .Succeeded("changeActivity")["activity"]!;
-        Assert.Equal((30, "Spijkenisse", created.Name, 2), (changed["capacity"]!.GetValue<int>(), changed["location"]!["place"]!.GetValue<string>(), changed["title"]!.GetValue<string>(), changed["version"]!.GetValue<int>()));
+        Assert.Equal((30, "Spijkenisse", created.Name, 2), (changed["capacity"]!.GetValue<int>(), changed["location"]!["place"]!.GetValue<string>(), changed["name"]!.GetValue<string>(), changed["version"]!.GetValue<int>()));
         Assert.Equal("Initiative", changed["provider"]!["__typename"]!.GetValue<string>());
 
         var cleared = (await app().MutateAsync("changeActivity", new { id, expectedVersion = 2, location = (object?)null }, w.Coordinator, Activity)).Succeeded("changeActivity")["activity"]!;
@@ -106,11 +106,11 @@ public abstract class ActivityMutationTests(Func<TestApp> app)
         Assert.Equal("OUT_OF_RANGE", await Act("verifyActivity", w.Official, new { verifiedOn = MutationWorld.Day(2) }));
         Assert.Equal("OK", await Act("verifyActivity", w.Official, new { verifiedOn = "2025-06-01" }));
 
-        var reach = await app().MutateAsync("recordReach", new { activity = id, periodStart = "2025-07-01", periodEnd = "2025-08-31", count = 1000, countingMethod = "REGISTRATION", targetGroup = (string?)null, neighbourhood = Id(w.Own.BuurtA), note = "zomer" }, w.Staff, "reachRecord { count activity { totalReach lastVerifiedOn status } }");
+        var reach = await app().MutateAsync("recordReach", new { activity = id, startsOn = "2025-07-01", endsOn = "2025-08-31", count = 1000, countingMethod = "REGISTRATION", targetGroup = (string?)null, neighbourhood = Id(w.Own.BuurtA), note = "zomer" }, w.Staff, "reachRecord { count activity { totalReach lastVerifiedOn status } }");
         var record = reach.Succeeded("recordReach")["reachRecord"]!;
         Assert.Equal((1000, 1000, "2025-06-01", "PAUSED"), (record["count"]!.GetValue<int>(), record["activity"]!["totalReach"]!.GetValue<int>(), record["activity"]!["lastVerifiedOn"]!.GetValue<string>(), record["activity"]!["status"]!.GetValue<string>()));
-        Assert.Equal("OUT_OF_RANGE", (await app().MutateAsync("recordReach", new { activity = id, periodStart = "2025-07-01", periodEnd = "2025-08-31", count = -1, countingMethod = "ESTIMATE" }, w.Staff)).Outcome("recordReach"));
-        Assert.Equal("DATE_ORDER", (await app().MutateAsync("recordReach", new { activity = id, periodStart = "2025-09-01", periodEnd = "2025-08-31", count = 1, countingMethod = "ESTIMATE" }, w.Staff)).Outcome("recordReach"));
+        Assert.Equal("OUT_OF_RANGE", (await app().MutateAsync("recordReach", new { activity = id, startsOn = "2025-07-01", endsOn = "2025-08-31", count = -1, countingMethod = "ESTIMATE" }, w.Staff)).Outcome("recordReach"));
+        Assert.Equal("DATE_ORDER", (await app().MutateAsync("recordReach", new { activity = id, startsOn = "2025-09-01", endsOn = "2025-08-31", count = 1, countingMethod = "ESTIMATE" }, w.Staff)).Outcome("recordReach"));
 
         Assert.Equal("OK", await Act("endActivity", w.Official));
         Assert.Equal("INVALID_TRANSITION", await Act("endActivity", w.Staff));

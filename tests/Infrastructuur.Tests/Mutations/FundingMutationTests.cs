@@ -16,7 +16,7 @@ public abstract class FundingMutationTests(Func<TestApp> app)
         var (existing, _, _) = await w.GrantAsync(w.Own, applicant: null);
         var grant = (await app().MutateAsync("applyForGrant", new
         {
-            title = "Zomerkamp",
+            name = "Zomerkamp",
             funder = Id(existing.Funder!),
             recipient = Id(w.Own.InitiativeA),
             amountAppliedFor = "2500.75",
@@ -32,15 +32,15 @@ public abstract class FundingMutationTests(Func<TestApp> app)
         await using var db = await app().OpenDbAsync();
         Assert.Equal(w.Coordinator.Person.Id, (await db.Grants.SingleAsync(g => g.Identifier == grant["identifier"]!.GetValue<string>())).AppliedByPersonId);
 
-        var input = new { title = "Nul", funder = Id(existing.Funder!), recipient = Id(w.Own.InitiativeA), amountAppliedFor = 0m };
+        var input = new { name = "Nul", funder = Id(existing.Funder!), recipient = Id(w.Own.InitiativeA), amountAppliedFor = 0m };
         Assert.Equal("OUT_OF_RANGE", (await app().MutateAsync("applyForGrant", input, w.Coordinator)).Outcome("applyForGrant"));
         Assert.Equal("NOT_FOUND", (await app().MutateAsync("applyForGrant", input, w.OtherCoordinator)).Outcome("applyForGrant"));
-        Assert.Equal("INVALID", (await app().MutateAsync("applyForGrant", new { title = "x", funder = Id(existing.Funder!), recipient = Id(w.Own.Theme), amountAppliedFor = 1m }, w.Coordinator)).Outcome("applyForGrant"));
+        Assert.Equal("INVALID", (await app().MutateAsync("applyForGrant", new { name = "x", funder = Id(existing.Funder!), recipient = Id(w.Own.Theme), amountAppliedFor = 1m }, w.Coordinator)).Outcome("applyForGrant"));
 
         var programme = new Programme { Name = $"Programma {Guid.NewGuid():N}", StartsOn = new DateOnly(2025, 1, 1), EndsOn = new DateOnly(2029, 12, 31), OwnerId = w.Own.OrganisationA.Id, MunicipalityId = w.Own.Municipality.Id };
         db.Add(programme);
         await db.SaveChangesAsync();
-        Assert.Equal("OK", (await app().MutateAsync("applyForGrant", new { title = "Programma", funder = Id(existing.Funder!), recipient = Id(programme), amountAppliedFor = 10000m }, w.Staff)).Outcome("applyForGrant"));
+        Assert.Equal("OK", (await app().MutateAsync("applyForGrant", new { name = "Programma", funder = Id(existing.Funder!), recipient = Id(programme), amountAppliedFor = 10000m }, w.Staff)).Outcome("applyForGrant"));
     }
 
     [SkippableFact]
@@ -48,7 +48,7 @@ public abstract class FundingMutationTests(Func<TestApp> app)
     {
         var w = await MutationWorld.CreateAsync(app());
         var (funded, line, _) = await w.GrantAsync(w.Own, applicant: null);
-        var applied = (await app().MutateAsync("applyForGrant", new { title = "Namens de gemeente", funder = Id(funded.Funder!), recipient = Id(w.Own.InitiativeB), amountAppliedFor = 800m }, w.Official, "grant { id version }"))
+        var applied = (await app().MutateAsync("applyForGrant", new { name = "Namens de gemeente", funder = Id(funded.Funder!), recipient = Id(w.Own.InitiativeB), amountAppliedFor = 800m }, w.Official, "grant { id version }"))
             .Succeeded("applyForGrant")["grant"]!;
         object Award(int version) => new { id = applied["id"]!.GetValue<string>(), expectedVersion = version, amountAwarded = 800m, allocations = new[] { new { budgetLine = Id(line), amount = 800m } } };
 

@@ -73,11 +73,11 @@ public abstract class IdempotencyPrivacyTests(Func<TestApp> app, Engine engine)
         var input = new
         {
             provider = Id(w.Own.OrganisationA),
-            title = $"Herhaald {Guid.NewGuid():N}",
+            name = $"Herhaald {Guid.NewGuid():N}",
             neighbourhoods = new[] { Id(w.Own.BuurtA) },
             schedule = new { kind = "ONE_OFF", startsOn = "2026-09-01" },
         };
-        const string Select = "activity { id title version status modifiedAt municipality { name } }";
+        const string Select = "activity { id name version status modifiedAt municipality { name } }";
 
         var first = await app().MutateAsync("scheduleActivity", input, w.Staff, Select, idempotencyKey: key);
         first.Succeeded("scheduleActivity");
@@ -89,7 +89,7 @@ public abstract class IdempotencyPrivacyTests(Func<TestApp> app, Engine engine)
 
         Assert.All(replays, r => Assert.Equal(first.Text, r.Text));
         await using var db = await app().OpenDbAsync();
-        Assert.Equal(1, await db.Activities.CountAsync(a => a.Name == input.title));
+        Assert.Equal(1, await db.Activities.CountAsync(a => a.Name == input.name));
     }
 
     [SkippableFact]

@@ -85,7 +85,7 @@ public abstract class OrganisationProgrammeAndCompanyMutationTests(Func<TestApp>
             await db.SaveChangesAsync();
         }
 
-        var holding = await app().MutateAsync("recordShareholding", new { shareClass = Id(shares), holder = Id(w.Resident.Person), shares = 10, from = "2025-01-01" }, w.Staff,
+        var holding = await app().MutateAsync("recordShareholding", new { shareClass = Id(shares), holder = Id(w.Resident.Person), shares = 10, startsOn = "2025-01-01" }, w.Staff,
             "company { shareholdingSummary(on: \"2025-06-01\") { naturalPersonHolderCount naturalPersonHolderCountSuppressed totalSharesIssued } }");
         var summary = holding.Succeeded("recordShareholding")["company"]!["shareholdingSummary"]!;
         // One resident holder is a small cell: the company's own staff may not read the register, so they get no count,
@@ -94,8 +94,8 @@ public abstract class OrganisationProgrammeAndCompanyMutationTests(Func<TestApp>
         Assert.Null(summary["totalSharesIssued"]);
         Assert.Null(summary["naturalPersonHolderCount"]);
         Assert.DoesNotContain(w.Resident.Person.DisplayName, holding.Text, StringComparison.Ordinal);
-        Assert.Equal("OUT_OF_RANGE", (await app().MutateAsync("recordShareholding", new { shareClass = Id(shares), holder = Id(w.Own.OrganisationB), shares = 0, from = "2025-01-01" }, w.Staff)).Outcome("recordShareholding"));
-        Assert.Equal("NOT_FOUND", (await app().MutateAsync("recordShareholding", new { shareClass = Id(shares), holder = Id(w.Own.OrganisationB), shares = 1, from = "2025-01-01" }, w.OtherStaff)).Outcome("recordShareholding"));
+        Assert.Equal("OUT_OF_RANGE", (await app().MutateAsync("recordShareholding", new { shareClass = Id(shares), holder = Id(w.Own.OrganisationB), shares = 0, startsOn = "2025-01-01" }, w.Staff)).Outcome("recordShareholding"));
+        Assert.Equal("NOT_FOUND", (await app().MutateAsync("recordShareholding", new { shareClass = Id(shares), holder = Id(w.Own.OrganisationB), shares = 1, startsOn = "2025-01-01" }, w.OtherStaff)).Outcome("recordShareholding"));
 
         // A reinvestment in a draft initiative is hidden from the company's staff, as the draft is.
         await w.PublishAsync(w.Own.InitiativeA);

@@ -139,8 +139,8 @@ public abstract class SignalAndNetworkMutationTests(Func<TestApp> app)
 
         var meeting = (await app().MutateAsync("recordNetworkMeeting", new
         {
-            title = "Gebiedsoverleg",
-            date = "2025-04-01",
+            name = "Gebiedsoverleg",
+            heldOn = "2025-04-01",
             organiser = Id(w.Own.OrganisationB),
             participants = new[] { Id(w.Own.InitiativeA), Id(w.Own.OrganisationA) },
             themes = new[] { Id(w.Own.Theme) },
@@ -155,9 +155,9 @@ public abstract class SignalAndNetworkMutationTests(Func<TestApp> app)
         Assert.Equal("Samen", meeting["collaborationsStarted"]![0]!["purpose"]!.GetValue<string>());
 
         // Another municipality's signal is not the official's to read, so it is not found before any scope check.
-        Assert.Equal("NOT_FOUND", (await app().MutateAsync("recordNetworkMeeting", new { title = "Overleg", date = "2025-04-01", signalsDiscussed = new[] { Id(foreign) } }, w.Official)).Outcome("recordNetworkMeeting"));
-        Assert.Equal("REQUIRED", (await app().MutateAsync("recordNetworkMeeting", new { title = "Overleg", date = "2025-04-01" }, w.Admin)).Outcome("recordNetworkMeeting"));
-        Assert.Equal("OK", (await app().MutateAsync("recordNetworkMeeting", new { title = "Overleg", date = "2025-04-01", area = Id(w.Own.Area) }, w.Admin)).Outcome("recordNetworkMeeting"));
+        Assert.Equal("NOT_FOUND", (await app().MutateAsync("recordNetworkMeeting", new { name = "Overleg", heldOn = "2025-04-01", signalsDiscussed = new[] { Id(foreign) } }, w.Official)).Outcome("recordNetworkMeeting"));
+        Assert.Equal("REQUIRED", (await app().MutateAsync("recordNetworkMeeting", new { name = "Overleg", heldOn = "2025-04-01" }, w.Admin)).Outcome("recordNetworkMeeting"));
+        Assert.Equal("OK", (await app().MutateAsync("recordNetworkMeeting", new { name = "Overleg", heldOn = "2025-04-01", area = Id(w.Own.Area) }, w.Admin)).Outcome("recordNetworkMeeting"));
     }
 
     [SkippableFact]
@@ -195,17 +195,17 @@ public abstract class SignalAndNetworkMutationTests(Func<TestApp> app)
             await db.SaveChangesAsync();
         }
 
-        const string Members = "coalition { members(first: 5) { nodes { joinedOn leftOn member { __typename } } } }";
+        const string Members = "coalition { members(first: 5) { nodes { startsOn endsOn member { __typename } } } }";
         object Input(string party, string? on = null) => new { coalition = Id(coalition), party, on };
         (await app().MutateAsync("joinCoalition", Input(Id(w.Own.InitiativeA), "2025-01-01"), w.Coordinator)).Succeeded("joinCoalition");
         Assert.Equal("DATE_ORDER", (await app().MutateAsync("leaveCoalition", Input(Id(w.Own.InitiativeA), "2024-06-01"), w.Coordinator)).Outcome("leaveCoalition"));
         var left = (await app().MutateAsync("leaveCoalition", Input(Id(w.Own.InitiativeA), "2025-06-01"), w.Coordinator, Members)).Succeeded("leaveCoalition");
-        Assert.Equal("2025-06-01", left["coalition"]!["members"]!["nodes"]![0]!["leftOn"]!.GetValue<string>());
+        Assert.Equal("2025-05-31", left["coalition"]!["members"]!["nodes"]![0]!["endsOn"]!.GetValue<string>());
         Assert.Equal("NOT_FOUND", (await app().MutateAsync("leaveCoalition", Input(Id(w.Own.InitiativeA)), w.Coordinator)).Outcome("leaveCoalition"));
 
         var rejoined = (await app().MutateAsync("joinCoalition", Input(Id(w.Own.InitiativeA), "2025-09-01"), w.Coordinator, Members)).Succeeded("joinCoalition");
         var member = rejoined["coalition"]!["members"]!["nodes"]!.AsArray().Single()!;
-        Assert.Equal(("2025-09-01", null), (member["joinedOn"]!.GetValue<string>(), member["leftOn"]));
+        Assert.Equal(("2025-09-01", null), (member["startsOn"]!.GetValue<string>(), member["endsOn"]));
         (await app().MutateAsync("joinCoalition", Input(Id(w.Own.OrganisationA)), w.Staff)).Succeeded("joinCoalition");
         Assert.Equal("OUTSIDE_SCOPE", (await app().MutateAsync("joinCoalition", Input(Id(w.Other.InitiativeA)), w.Admin)).Outcome("joinCoalition"));
     }

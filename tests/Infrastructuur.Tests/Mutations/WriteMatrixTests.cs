@@ -54,11 +54,11 @@ public abstract class WriteMatrixTests(Func<TestApp> app)
         var signal = await w.SignalAsync(w.Own);
         var providerOnly = Except(NotFound, ("anonymous", Unauthenticated), ("coordinator", Ok), ("official", Forbidden), ("admin", Ok));
         await ExpectAsync(w, providerOnly, caller => app().MutateAsync(
-            "scheduleActivity", new { provider = Id(w.Own.InitiativeA), title = "Zomerkamp", neighbourhoods = new[] { Id(w.Own.BuurtB) }, schedule = new { kind = "PERIOD" } }, caller));
+            "scheduleActivity", new { provider = Id(w.Own.InitiativeA), name = "Zomerkamp", neighbourhoods = new[] { Id(w.Own.BuurtB) }, schedule = new { kind = "PERIOD" } }, caller));
         await ExpectAsync(w, providerOnly, async caller => await app().MutateAsync(
             "changeActivity", new { id = Id(activity), expectedVersion = await w.VersionAsync(activity), capacity = 20 }, caller));
         await ExpectAsync(w, providerOnly, caller => app().MutateAsync(
-            "recordReach", new { activity = Id(activity), periodStart = "2025-07-01", periodEnd = "2025-08-31", count = 120, countingMethod = "HEADCOUNT" }, caller));
+            "recordReach", new { activity = Id(activity), startsOn = "2025-07-01", endsOn = "2025-08-31", count = 120, countingMethod = "HEADCOUNT" }, caller));
 
         // The initiative already answers the signal with another activity, so its coordinator may read it and link more;
         // a signal they may not read is NOT_FOUND to them (SignalAndNetworkMutationTests).
@@ -88,7 +88,7 @@ public abstract class WriteMatrixTests(Func<TestApp> app)
 
         var activity = await w.ActivityAsync(w.Own, organisation: organisation);
         await ExpectAsync(w, Except(NotFound, ("anonymous", Unauthenticated), ("staff", Ok), ("admin", Ok)), caller => app().MutateAsync(
-            "scheduleActivity", new { provider = Id(organisation), title = "Huiswerkklas", neighbourhoods = new[] { Id(w.Own.BuurtA) }, schedule = new { kind = "RECURRING", weekday = "WEDNESDAY" } }, caller));
+            "scheduleActivity", new { provider = Id(organisation), name = "Huiswerkklas", neighbourhoods = new[] { Id(w.Own.BuurtA) }, schedule = new { kind = "RECURRING", weekday = "WEDNESDAY" } }, caller));
         await ExpectAsync(w, Except(NotFound, ("anonymous", Unauthenticated), ("staff", Forbidden), ("official", Ok), ("admin", Ok)), async caller => await app().MutateAsync(
             "verifyActivity", new { id = Id(activity), expectedVersion = await w.VersionAsync(activity) }, caller));
         // Ending is for the provider and for officials: after staff ended it, the official passes the scope check and meets the status.
@@ -102,7 +102,7 @@ public abstract class WriteMatrixTests(Func<TestApp> app)
         var w = await MutationWorld.CreateAsync(app());
         var (grant, line, _) = await w.GrantAsync(w.Own, applicant: w.Coordinator);
         await ExpectAsync(w, Except(NotFound, ("anonymous", Unauthenticated), ("coordinator", Ok), ("official", Ok), ("admin", Ok)), caller => app().MutateAsync(
-            "applyForGrant", new { title = "Buurtfeest", funder = Id(grant.Funder!), recipient = Id(w.Own.InitiativeA), amountAppliedFor = 500 }, caller));
+            "applyForGrant", new { name = "Buurtfeest", funder = Id(grant.Funder!), recipient = Id(w.Own.InitiativeA), amountAppliedFor = 500 }, caller));
         await ExpectAsync(w, Except(NotFound, ("anonymous", Unauthenticated), ("coordinator", Forbidden), ("official", Ok), ("admin", "INVALID_TRANSITION")), async caller => await app().MutateAsync(
             "awardGrant", new { id = Id(grant), expectedVersion = await w.VersionAsync(grant), amountAwarded = 100, allocations = new[] { new { budgetLine = Id(line), amount = 100 } } }, caller));
     }
@@ -136,7 +136,7 @@ public abstract class WriteMatrixTests(Func<TestApp> app)
         await ExpectAsync(w, Except(NotFound, ("anonymous", Unauthenticated), ("coordinator", Ok), ("staff", Ok), ("official", Ok), ("admin", Ok)), caller => app().MutateAsync(
             "startCollaboration", new { purpose = "Samen koken", startsOn = "2025-01-01", parties = new[] { Id(w.Own.InitiativeA), Id(w.Own.OrganisationA) } }, caller));
         await ExpectAsync(w, Except(NotFound, ("anonymous", Unauthenticated), ("official", Ok), ("admin", Ok)), caller => app().MutateAsync(
-            "recordNetworkMeeting", new { title = "Netwerkoverleg", date = "2025-04-01", area = Id(w.Own.Area), participants = new[] { Id(w.Own.InitiativeA) } }, caller));
+            "recordNetworkMeeting", new { name = "Netwerkoverleg", heldOn = "2025-04-01", area = Id(w.Own.Area), participants = new[] { Id(w.Own.InitiativeA) } }, caller));
     }
 
     /// <summary>Everyone gets <paramref name="otherwise"/> but the named callers.</summary>

@@ -94,19 +94,19 @@ public abstract class NetworkTests(Func<TestApp> app)
         var response = await app().QueryAsync("""
             query($m: ID!, $a: ID!) {
               area: networkMeetings(first: 10, filterBy: { municipality: $m, area: $a, from: "2025-01-01", to: "2025-12-31" }) { totalCount nodes {
-                title date area { name } organiser { name } outcomeNotes
+                name heldOn area { name } organiser { name } outcomeNotes
                 participants { __typename ... on Organisation { name } ... on Initiative { name } }
                 themes { code } signalsDiscussed { observedOn reporterKind } collaborationsStarted { purpose } } }
-              year: networkMeetings(first: 10, filterBy: { municipality: $m, from: "2025-01-01" }) { nodes { title } }
-              upTo: networkMeetings(first: 10, filterBy: { municipality: $m, to: "2025-09-01" }) { nodes { title } }
-              byArea: node(id: $a) { ... on Area { networkMeetings(first: 10) { totalCount nodes { title } } } } }
+              year: networkMeetings(first: 10, filterBy: { municipality: $m, from: "2025-01-01" }) { nodes { name } }
+              upTo: networkMeetings(first: 10, filterBy: { municipality: $m, to: "2025-09-01" }) { nodes { name } }
+              byArea: node(id: $a) { ... on Area { networkMeetings(first: 10) { totalCount nodes { name } } } } }
             """, new { m = Id(w.Municipality), a = Id(w.Area) }, Tokens.Mint("network-admin", "admin")); // signals are read by their scope only
 
         response.AssertOk();
         var d = response.Data!;
         Assert.Equal(1, d["area"]!["totalCount"]!.GetValue<int>());
         var m = d["area"]!["nodes"]![0]!;
-        Assert.Equal(inArea.Title, m["title"]!.GetValue<string>());
+        Assert.Equal(inArea.Title, m["name"]!.GetValue<string>());
         Assert.Equal(w.Area.Name, m["area"]!["name"]!.GetValue<string>());
         Assert.Equal(w.OrganisationA.Name, m["organiser"]!["name"]!.GetValue<string>());
         Assert.Equal(["Initiative", "Organisation"], Strings(m["participants"], "__typename"));
@@ -114,9 +114,9 @@ public abstract class NetworkTests(Func<TestApp> app)
         Assert.Equal([w.OtherTheme.Code, w.Theme.Code], Strings(m["themes"], "code"));
         Assert.Equal("RESIDENT", m["signalsDiscussed"]![0]!["reporterKind"]!.GetValue<string>());
         Assert.Equal([collaboration.Purpose], Strings(m["collaborationsStarted"], "purpose"));
-        Assert.Equal([elsewhere.Title, inArea.Title], Strings(d["year"]!["nodes"], "title"));
-        Assert.Equal([inArea.Title, early.Title], Strings(d["upTo"]!["nodes"], "title"));
-        Assert.Equal([inArea.Title, early.Title], Strings(d["byArea"]!["networkMeetings"]!["nodes"], "title"));
+        Assert.Equal([elsewhere.Title, inArea.Title], Strings(d["year"]!["nodes"], "name"));
+        Assert.Equal([inArea.Title, early.Title], Strings(d["upTo"]!["nodes"], "name"));
+        Assert.Equal([inArea.Title, early.Title], Strings(d["byArea"]!["networkMeetings"]!["nodes"], "name"));
     }
 
     [SkippableFact]
@@ -179,7 +179,7 @@ public abstract class NetworkTests(Func<TestApp> app)
     public async Task Demo_Nissewaard_holds_one_meeting_per_area_organised_by_the_municipality()
     {
         var response = await app().QueryAsync("""
-            { municipality(cbsCode: "GM1930") { id areas(first: 10) { nodes { name networkMeetings(first: 10) { nodes { date organiser { name } participants { ... on Organisation { name } } themes { code } } } } } } }
+            { municipality(cbsCode: "GM1930") { id areas(first: 10) { nodes { name networkMeetings(first: 10) { nodes { heldOn organiser { name } participants { ... on Organisation { name } } themes { code } } } } } } }
             """);
 
         response.AssertOk();
@@ -192,7 +192,7 @@ public abstract class NetworkTests(Func<TestApp> app)
             Assert.Contains("Gemeente Nissewaard", Strings(meeting["participants"], "name"));
             Assert.True(Strings(meeting["participants"], "name").Count >= 3);
             Assert.NotEmpty(meeting["themes"]!.AsArray());
-            Assert.Contains(meeting["date"]!.GetValue<string>()[..4], new[] { "2025", "2026" });
+            Assert.Contains(meeting["heldOn"]!.GetValue<string>()[..4], new[] { "2025", "2026" });
         });
 
         var collaborations = await app().QueryAsync("""

@@ -14,14 +14,14 @@ public abstract class ActivityPagingTests(Func<TestApp> app)
     private const string PageQuery = """
         query($f: ActivityFilter, $o: ActivityOrder, $first: Int, $after: String, $last: Int, $before: String) {
           activities(first: $first, after: $after, last: $last, before: $before, filterBy: $f, orderBy: $o) {
-            totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id title }
+            totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id name }
           }
         }
         """;
 
     public static TheoryData<string, string> Orders => new()
     {
-        { "TITLE", "ASC" }, { "TITLE", "DESC" },
+        { "NAME", "ASC" }, { "NAME", "DESC" },
         { "STARTS_ON", "ASC" }, { "STARTS_ON", "DESC" },
         { "MODIFIED_AT", "ASC" }, { "MODIFIED_AT", "DESC" },
     };
@@ -32,7 +32,7 @@ public abstract class ActivityPagingTests(Func<TestApp> app)
     {
         await using var world = await CreateAsync(app());
 
-        // Ties on every key (same title, same start, no start), so the ID tie-break is exercised; drafts are filtered out.
+        // Ties on every key (same name, same start, no start), so the ID tie-break is exercised; drafts are filtered out.
         var starts = new DateOnly?[] { null, new(2026, 3, 1), new(2026, 3, 1), new(2026, 1, 15), null, new(2026, 3, 1), new(2025, 12, 31), new(2026, 5, 5), new(2026, 1, 15) };
         string[] titles = ["Zomer", "Same", "Same", "Ápril", "april", "Same", "Winter", "Mei", "Éénmalig"];
         for (var i = 0; i < titles.Length; i++)
@@ -122,7 +122,7 @@ public abstract class ActivityPagingTests(Func<TestApp> app)
         var byTitle = await PageAsync(new { f = filter, first = 1 });
         var cursor = byTitle["pageInfo"]!["endCursor"]!.GetValue<string>();
 
-        var response = await app().QueryAsync(PageQuery, new { f = filter, o = new { field = "TITLE", direction = "DESC" }, first = 1, after = cursor });
+        var response = await app().QueryAsync(PageQuery, new { f = filter, o = new { field = "NAME", direction = "DESC" }, first = 1, after = cursor });
         Assert.Equal("BAD_REQUEST", response.FirstErrorCode);
     }
 
@@ -140,7 +140,7 @@ public abstract class ActivityPagingTests(Func<TestApp> app)
         var rows = await db.Activities.AsNoTracking().Where(a => a.MunicipalityId == world.Municipality.Id && a.Status == ActivityStatus.Active).ToListAsync();
         Func<Activity, IComparable> key = field switch
         {
-            "TITLE" => a => a.NameKey,
+            "NAME" => a => a.NameKey,
             "STARTS_ON" => a => a.StartsOnKey,
             _ => a => a.ModifiedAt,
         };

@@ -20,15 +20,15 @@ public abstract class ActivityRelationTests(Func<TestApp> app)
 
         var response = await app().QueryAsync(
             """
-            query($m: ID) { activities(first: 10, filterBy: {municipality: $m}) { nodes { title
+            query($m: ID) { activities(first: 10, filterBy: {municipality: $m}) { nodes { name
               provider { __typename ... on Organisation { name kind } ... on Initiative { name status } } } } }
             """,
             new { m = Id(world.Municipality) });
 
         response.AssertOk();
         var nodes = response.Data!["activities"]!["nodes"]!.AsArray();
-        var byInitiative = nodes.Single(n => n!["title"]!.GetValue<string>() == "by initiative")!["provider"]!;
-        var bySchool = nodes.Single(n => n!["title"]!.GetValue<string>() == "by school")!["provider"]!;
+        var byInitiative = nodes.Single(n => n!["name"]!.GetValue<string>() == "by initiative")!["provider"]!;
+        var bySchool = nodes.Single(n => n!["name"]!.GetValue<string>() == "by school")!["provider"]!;
         Assert.Equal("Initiative", byInitiative["__typename"]!.GetValue<string>());
         Assert.Equal(world.Initiative.Name, byInitiative["name"]!.GetValue<string>());
         Assert.Equal("ACTIVE", byInitiative["status"]!.GetValue<string>());
@@ -77,13 +77,13 @@ public abstract class ActivityRelationTests(Func<TestApp> app)
 
         var response = await app().QueryAsync(
             """
-            query($m: ID) { activities(first: 10, filterBy: {municipality: $m}) { nodes { title totalReach
-              reach(first: 2) { totalCount pageInfo { hasNextPage } nodes { periodStart periodEnd count countingMethod targetGroup { code } neighbourhood { name } activity { title } } } } } }
+            query($m: ID) { activities(first: 10, filterBy: {municipality: $m}) { nodes { name totalReach
+              reach(first: 2) { totalCount pageInfo { hasNextPage } nodes { startsOn endsOn count countingMethod targetGroup { code } neighbourhood { name } activity { name } } } } } }
             """,
             new { m = Id(world.Municipality) });
 
         response.AssertOk();
-        var nodes = response.Data!["activities"]!["nodes"]!.AsArray().ToDictionary(n => n!["title"]!.GetValue<string>(), n => n!);
+        var nodes = response.Data!["activities"]!["nodes"]!.AsArray().ToDictionary(n => n!["name"]!.GetValue<string>(), n => n!);
         Assert.Equal(1000, nodes["summer"]["totalReach"]!.GetValue<int>());
         Assert.Equal(7, nodes["quiet"]["totalReach"]!.GetValue<int>());
         Assert.Equal(0, nodes["no reach"]["totalReach"]!.GetValue<int>());
@@ -92,12 +92,12 @@ public abstract class ActivityRelationTests(Func<TestApp> app)
         Assert.Equal(3, reach["totalCount"]!.GetValue<int>());
         Assert.True(reach["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
         var records = reach["nodes"]!.AsArray();
-        Assert.Equal(["2026-06-01", "2026-07-01"], records.Select(r => r!["periodStart"]!.GetValue<string>()));
+        Assert.Equal(["2026-06-01", "2026-07-01"], records.Select(r => r!["startsOn"]!.GetValue<string>()));
         Assert.Equal(250, records[0]!["count"]!.GetValue<int>());
         Assert.Equal("REGISTRATION", records[0]!["countingMethod"]!.GetValue<string>());
         Assert.Equal(world.SubGroup.Code, records[0]!["targetGroup"]!["code"]!.GetValue<string>());
         Assert.Equal(world.Buurt.Name, records[0]!["neighbourhood"]!["name"]!.GetValue<string>());
-        Assert.Equal("summer", records[0]!["activity"]!["title"]!.GetValue<string>());
+        Assert.Equal("summer", records[0]!["activity"]!["name"]!.GetValue<string>());
         Assert.Null(records[1]!["targetGroup"]);
         Assert.Equal(0, nodes["no reach"]["reach"]!["totalCount"]!.GetValue<int>());
 
@@ -118,7 +118,7 @@ public abstract class ActivityRelationTests(Func<TestApp> app)
         var response = await app().QueryAsync(
             """
             query($ids: [ID!]!) { nodes(ids: $ids) { ... on Neighbourhood { name
-              activities(first: 1) { totalCount pageInfo { hasNextPage } nodes { title } } } } }
+              activities(first: 1) { totalCount pageInfo { hasNextPage } nodes { name } } } } }
             """,
             new { ids = new[] { Id(world.District), Id(world.Buurt), Id(world.OtherDistrict) } });
 
@@ -151,11 +151,11 @@ public abstract class ActivityRelationTests(Func<TestApp> app)
         var response = await app().QueryAsync(
             """
             query($school: ID!, $initiative: ID!, $theme: ID!, $sub: ID!, $group: ID!) {
-              school: node(id: $school) { ... on Organisation { activities(first: 5) { nodes { title } } partnerActivities(first: 5) { nodes { title } } } }
-              initiative: node(id: $initiative) { ... on Initiative { activities(first: 5) { nodes { title } } } }
-              theme: node(id: $theme) { ... on Theme { activities(first: 5) { nodes { title } } } }
-              sub: node(id: $sub) { ... on Theme { activities(first: 5) { nodes { title themes { code } targetGroups { code } partners(first: 5) { nodes { name } } municipality { name } } } } }
-              group: node(id: $group) { ... on TargetGroup { activities(first: 5) { nodes { title } } } }
+              school: node(id: $school) { ... on Organisation { activities(first: 5) { nodes { name } } partnerActivities(first: 5) { nodes { name } } } }
+              initiative: node(id: $initiative) { ... on Initiative { activities(first: 5) { nodes { name } } } }
+              theme: node(id: $theme) { ... on Theme { activities(first: 5) { nodes { name } } } }
+              sub: node(id: $sub) { ... on Theme { activities(first: 5) { nodes { name themes { code } targetGroups { code } partners(first: 5) { nodes { name } } municipality { name } } } } }
+              group: node(id: $group) { ... on TargetGroup { activities(first: 5) { nodes { name } } } }
             }
             """,
             new { school = Id(world.School), initiative = Id(world.Initiative), theme = Id(world.Theme), sub = Id(world.SubTheme), group = Id(world.Group) });
@@ -198,7 +198,7 @@ public abstract class ActivityRelationTests(Func<TestApp> app)
         var response = await app().QueryAsync(
             """
             query($id: ID!, $m: ID) {
-              activity(id: $id) { title description status minimumAge maximumAge capacity languages preventionLevel evidenceRecognition deliverySetting lastVerifiedOn
+              activity(id: $id) { name description status minimumAge maximumAge capacity languages preventionLevel evidenceRecognition deliverySetting lastVerifiedOn
                 location { street houseNumber postcode place latitude longitude }
                 schedule { kind startsOn endsOn weekday startTime endTime }
                 cost { isFree fee feeDescription } }
@@ -238,10 +238,10 @@ public abstract class ActivityRelationTests(Func<TestApp> app)
         await using var world = await CreateAsync(app());
         await world.SaveAsync();
 
-        var wrongType = await app().QueryAsync("query($id: ID!) { activity(id: $id) { title } }", new { id = Id(world.School) });
+        var wrongType = await app().QueryAsync("query($id: ID!) { activity(id: $id) { name } }", new { id = Id(world.School) });
         Assert.Equal("BAD_REQUEST", wrongType.FirstErrorCode);
 
-        var unknown = await app().QueryAsync("query($id: ID!) { activity(id: $id) { title } }", new { id = GlobalId.Encode(nameof(Activity), Guid.CreateVersion7()) });
+        var unknown = await app().QueryAsync("query($id: ID!) { activity(id: $id) { name } }", new { id = GlobalId.Encode(nameof(Activity), Guid.CreateVersion7()) });
         Assert.Null(unknown.Data!["activity"]);
     }
 }

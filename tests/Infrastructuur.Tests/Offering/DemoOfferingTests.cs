@@ -14,13 +14,13 @@ public abstract class DemoOfferingTests(Func<TestApp> app)
             """
             query($m: ID, $theme: ID!, $group: ID!) {
               activities(first: 50, filterBy: {municipality: $m, themes: [$theme], targetGroups: [$group], statuses: [ACTIVE]}) {
-                nodes { title deliverySetting themes { code } targetGroups { code }
+                nodes { name deliverySetting themes { code } targetGroups { code }
                   provider { ... on Organisation { name } } neighbourhoods(first: 5) { nodes { municipality { cbsCode } } } } } }
             """,
             new { m = ids["nissewaard"], theme = ids["healthyFamilies"], group = ids["families"] });
 
         response.AssertOk();
-        var nutrition = response.Data!["activities"]!["nodes"]!.AsArray().Single(n => n!["title"]!.GetValue<string>() == DemoOffering.NutritionEducationTitle)!;
+        var nutrition = response.Data!["activities"]!["nodes"]!.AsArray().Single(n => n!["name"]!.GetValue<string>() == DemoOffering.NutritionEducationTitle)!;
         Assert.Equal("AT_SCHOOL", nutrition["deliverySetting"]!.GetValue<string>());
         Assert.Equal("Voedingsteam Gezond Gezin (demo)", nutrition["provider"]!["name"]!.GetValue<string>());
         Assert.Equal([DemoTaxonomy.HealthyFood], nutrition["themes"]!.AsArray().Select(t => t!["code"]!.GetValue<string>()));
@@ -61,20 +61,20 @@ public abstract class DemoOfferingTests(Func<TestApp> app)
     {
         var response = await app().QueryAsync(
             """
-            { neighbourhood(cbsCode: "WK059903") { activities(first: 10) { nodes { title totalReach
+            { neighbourhood(cbsCode: "WK059903") { activities(first: 10) { nodes { name totalReach
                 provider { ... on Organisation { name } }
-                reach(first: 5) { nodes { count countingMethod periodStart periodEnd targetGroup { code } neighbourhood { cbsCode } } } } } } }
+                reach(first: 5) { nodes { count countingMethod startsOn endsOn targetGroup { code } neighbourhood { cbsCode } } } } } } }
             """);
 
         response.AssertOk();
-        var summer = response.Data!["neighbourhood"]!["activities"]!["nodes"]!.AsArray().Single(n => n!["title"]!.GetValue<string>() == DemoOffering.SummerTitle)!;
+        var summer = response.Data!["neighbourhood"]!["activities"]!["nodes"]!.AsArray().Single(n => n!["name"]!.GetValue<string>() == DemoOffering.SummerTitle)!;
         Assert.Equal("Team Toekomst (demo)", summer["provider"]!["name"]!.GetValue<string>());
         Assert.Equal(DemoOffering.SummerReach, summer["totalReach"]!.GetValue<int>());
         var record = summer["reach"]!["nodes"]![0]!;
         Assert.Equal(1000, record["count"]!.GetValue<int>());
         Assert.Equal("REGISTRATION", record["countingMethod"]!.GetValue<string>());
         Assert.Equal("children", record["targetGroup"]!["code"]!.GetValue<string>());
-        Assert.Equal(("2026-07-01", "2026-08-31"), (record["periodStart"]!.GetValue<string>(), record["periodEnd"]!.GetValue<string>()));
+        Assert.Equal(("2026-07-01", "2026-08-31"), (record["startsOn"]!.GetValue<string>(), record["endsOn"]!.GetValue<string>()));
         Assert.Equal(DemoData.DelfshavenCode, record["neighbourhood"]!["cbsCode"]!.GetValue<string>());
     }
 
@@ -87,7 +87,7 @@ public abstract class DemoOfferingTests(Func<TestApp> app)
             query($m: ID, $middelland: ID) {
               run: activities(first: 50, filterBy: {municipality: $m, neighbourhood: $middelland, providedByInitiative: true}) {
                 totalCount nodes { provider { ... on Initiative { name hostOrganisation { name } } } } }
-              cafe: activities(first: 5, filterBy: {municipality: $m, text: "cafe middellander"}) { nodes { title } }
+              cafe: activities(first: 5, filterBy: {municipality: $m, text: "cafe middellander"}) { nodes { name } }
             }
             """,
             new { m = ids["rotterdam"], middelland = ids["middelland"] });

@@ -109,7 +109,7 @@ public sealed class OfferingWorld : IAsyncDisposable
         var conditions = filter is null ? new JsonObject() : JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(filter))!.AsObject();
         conditions["municipality"] = Id(Municipality);
         var response = await _app.QueryAsync(
-            "query($f: ActivityFilter, $o: ActivityOrder) { activities(first: 100, filterBy: $f, orderBy: $o) { totalCount nodes { title } } }",
+            "query($f: ActivityFilter, $o: ActivityOrder) { activities(first: 100, filterBy: $f, orderBy: $o) { totalCount nodes { name } } }",
             new { f = conditions, o = orderBy },
             token);
         response.AssertOk();
@@ -120,7 +120,7 @@ public sealed class OfferingWorld : IAsyncDisposable
     }
 
     public static List<string> Titles(JsonNode connection) =>
-        [.. connection["nodes"]!.AsArray().Select(n => n!["title"]!.GetValue<string>())];
+        [.. connection["nodes"]!.AsArray().Select(n => n!["name"]!.GetValue<string>())];
 
     public async ValueTask DisposeAsync() => await _db.DisposeAsync();
 }

@@ -21,18 +21,18 @@ public abstract partial class ExampleOperationTests(Func<TestApp> app)
             data =>
             {
                 var nodes = Nodes(data["activities"]);
-                var cafe = Assert.Single(nodes, n => Text(n, "title") == DemoOffering.CafeTitle);
+                var cafe = Assert.Single(nodes, n => Text(n, "name") == DemoOffering.CafeTitle);
                 Assert.Equal("Taalcafé Middelland (demo)", Text(cafe["provider"], "name"));
                 Assert.Equal("TUESDAY", Text(cafe["schedule"], "weekday"));
                 Assert.Equal("3021 BT", Text(cafe["location"], "postcode"));
-                Assert.DoesNotContain(nodes, n => Text(n, "title") == "Wekelijkse buurtmaaltijd (demo)"); // Wednesdays
-                Assert.DoesNotContain(nodes, n => Text(n, "title") == DemoOffering.SummerTitle); // ended
+                Assert.DoesNotContain(nodes, n => Text(n, "name") == "Wekelijkse buurtmaaltijd (demo)"); // Wednesdays
+                Assert.DoesNotContain(nodes, n => Text(n, "name") == DemoOffering.SummerTitle); // ended
             }),
         ["SchoolPortalOffering"] = (
             demo => new { municipality = demo.Nissewaard, targetGroups = new[] { demo.Children }, age = 10 },
             data =>
             {
-                var titles = Nodes(data["activities"]).Select(n => Text(n, "title")).ToList();
+                var titles = Nodes(data["activities"]).Select(n => Text(n, "name")).ToList();
                 Assert.Contains("Ontbijtclub De Regenboog (demo)", titles); // children 4–12, a group below "children"
                 Assert.Contains("Sportief Fit na school (demo)", titles);
                 Assert.DoesNotContain("Budgetcursus voor jongeren (demo)", titles); // young people, 16–23
@@ -61,7 +61,7 @@ public abstract partial class ExampleOperationTests(Func<TestApp> app)
                 var middelland = Assert.Single(Nodes(data["area"]!["neighbourhoods"]), n => Text(n, "name") == "Middelland");
                 var food = Assert.Single(middelland["activityCountsByTheme"]!.AsArray(), c => Text(c!["theme"], "code") == DemoTaxonomy.HealthyFood);
                 Assert.Equal(3, food!["count"]!.GetValue<int>()); // the meal, cooking with children, the vegetable garden
-                var titles = Nodes(data["activities"]).Select(n => Text(n, "title")).ToList();
+                var titles = Nodes(data["activities"]).Select(n => Text(n, "name")).ToList();
                 Assert.Contains(DemoOffering.SummerTitle, titles);
                 Assert.Contains(DemoOffering.CafeTitle, titles);
                 var programmeGrant = Assert.Single(Nodes(data["grants"]), g => Text(g, "identifier") == DemoFunding.ProgrammeGrantIdentifier);
@@ -128,7 +128,7 @@ public abstract partial class ExampleOperationTests(Func<TestApp> app)
             {
                 var first = data["search"]!["edges"]!.AsArray()[0]!["node"]!;
                 Assert.Equal("Activity", Text(first, "__typename"));
-                Assert.Equal(DemoOffering.CafeTitle, Text(first, "title"));
+                Assert.Equal(DemoOffering.CafeTitle, Text(first, "name"));
             }),
     };
 

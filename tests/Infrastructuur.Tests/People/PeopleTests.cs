@@ -21,14 +21,14 @@ public abstract class PeopleTests(Func<TestApp> app)
 
         using var sql = await SqlStatements.RecordAsync(app());
         var response = await app().QueryAsync("""
-            query($m: ID!) { municipality(id: $m) { initiatives(first: 10) { nodes { name coordinators { person { displayName } since role } } } } }
+            query($m: ID!) { municipality(id: $m) { initiatives(first: 10) { nodes { name coordinators { person { displayName } startsOn role } } } } }
             """, new { m = Id(w.Municipality) });
 
         response.AssertOk();
         var initiatives = response.Data!["municipality"]!["initiatives"]!["nodes"]!.AsArray();
         var a = initiatives.Single(i => i!["name"]!.GetValue<string>() == w.InitiativeA.Name)!["coordinators"]!;
         Assert.Equal(["Eerst A. (test)", "Later A. (test)"], a.AsArray().Select(c => c!["person"]!["displayName"]!.GetValue<string>()));
-        Assert.Equal("2020-01-01", a[0]!["since"]!.GetValue<string>());
+        Assert.Equal("2020-01-01", a[0]!["startsOn"]!.GetValue<string>());
         Assert.Equal("penningmeester", a[1]!["role"]!.GetValue<string>());
         var b = initiatives.Single(i => i!["name"]!.GetValue<string>() == w.InitiativeB.Name)!["coordinators"]!;
         Assert.Null(b[0]!["role"]);
@@ -48,7 +48,7 @@ public abstract class PeopleTests(Func<TestApp> app)
         response.AssertOk();
         // The contact fields are personal data: who may read them is tested under Access.
         Assert.Equal(["displayName", "email", "fullName", "id", "phone"], Strings(response.Data!["person"]!["fields"], "name").Order(StringComparer.Ordinal));
-        Assert.Equal(["id", "initiative", "person", "role", "since", "status"], Strings(response.Data["coordinator"]!["fields"], "name").Order(StringComparer.Ordinal));
+        Assert.Equal(["id", "initiative", "person", "role", "startsOn", "status"], Strings(response.Data["coordinator"]!["fields"], "name").Order(StringComparer.Ordinal));
         var roots = response.Data["query"]!["fields"]!.AsArray();
         Assert.DoesNotContain(roots, f => f!["name"]!.GetValue<string>().StartsWith("person", StringComparison.OrdinalIgnoreCase) || f["name"]!.GetValue<string>() == "people");
         Assert.DoesNotContain(roots, f => f!.ToJsonString().Contains("\"Person", StringComparison.Ordinal));

@@ -26,7 +26,7 @@ public abstract class SearchTests(Func<TestApp> app)
               __typename
               ... on Organisation { id name }
               ... on Initiative { id name }
-              ... on Activity { id title }
+              ... on Activity { id name }
               ... on Programme { id name } } } } }
         """;
 
@@ -356,7 +356,7 @@ public abstract class SearchTests(Func<TestApp> app)
         [.. search["edges"]!.AsArray().Select(e => e!["node"]!).Select(n => new Hit(
             n["__typename"]!.GetValue<string>(),
             n["id"]!.GetValue<string>(),
-            (n["name"] ?? n["title"])!.GetValue<string>()))];
+            n["name"]!.GetValue<string>()))];
 }
 
 public sealed class SqliteSearchTests(SqliteAppFixture fixture) : SearchTests(() => fixture.App), IClassFixture<SqliteAppFixture>;

@@ -42,7 +42,7 @@ public sealed class RateLimitTests
         await using var app = await TestApp.StartAsync(Engine.Sqlite, new Dictionary<string, string?> { ["GraphQL:RateLimits:MutationsPerMinute"] = budget.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var w = await MutationWorld.CreateAsync(app);
         var activity = await w.ActivityAsync(w.Own, initiative: w.Own.InitiativeA);
-        object Reach(string note) => new { activity = Id(activity), periodStart = "2025-05-01", periodEnd = "2025-05-31", count = 3, countingMethod = "HEADCOUNT", note };
+        object Reach(string note) => new { activity = Id(activity), startsOn = "2025-05-01", endsOn = "2025-05-31", count = 3, countingMethod = "HEADCOUNT", note };
 
         for (var i = 1; i <= budget; i++)
         {
@@ -84,7 +84,7 @@ public sealed class RateLimitTests
         var refused = await app.QueryAsync(Two, new { a = Signal("one too many"), b = Signal("two too many") });
         var single = await app.MutateAsync("raiseSignal", Signal("still too many"), null);
         var other = await app.MutateAsync("raiseSignal", Signal("another caller"), w.Resident);
-        var otherMutation = await app.MutateAsync("recordReach", new { activity = Id(await w.ActivityAsync(w.Own, initiative: w.Own.InitiativeA)), periodStart = "2025-05-01", periodEnd = "2025-05-31", count = 3, countingMethod = "HEADCOUNT" }, w.Coordinator);
+        var otherMutation = await app.MutateAsync("recordReach", new { activity = Id(await w.ActivityAsync(w.Own, initiative: w.Own.InitiativeA)), startsOn = "2025-05-01", endsOn = "2025-05-31", count = 3, countingMethod = "HEADCOUNT" }, w.Coordinator);
 
         Assert.Equal((429, "RATE_LIMITED"), (refused.Status, refused.FirstErrorCode));
         Assert.Equal((429, "RATE_LIMITED"), (single.Status, single.FirstErrorCode));

@@ -18,7 +18,7 @@ public abstract class RelayDocumentLimitsTests(Func<TestApp> app)
         var response = await app().QueryAsync("""
             { neighbourhood(cbsCode: "BU05990325") { name
                 initiatives(first: 20) { pageInfo { hasNextPage endCursor } edges { cursor node { id name
-                  activities(first: 10) { pageInfo { hasNextPage } edges { cursor node { id title
+                  activities(first: 10) { pageInfo { hasNextPage } edges { cursor node { id name
                     provider { __typename ... on Organisation { id name } ... on Initiative { id name } } } } } } } } } }
             """);
 

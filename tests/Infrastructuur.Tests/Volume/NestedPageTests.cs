@@ -52,7 +52,7 @@ public abstract partial class NestedPageTests(Func<TestApp> app)
         using var sql = await SqlStatements.RecordAsync(app());
 
         var response = (await app().QueryAsync(
-            "query($m: ID!) { organisations(first: 20, filterBy: { municipality: $m }) { nodes { name activities(first: 5) { totalCount nodes { title } } } } }",
+            "query($m: ID!) { organisations(first: 20, filterBy: { municipality: $m }) { nodes { name activities(first: 5) { totalCount nodes { name } } } } }",
             new { m = world.MunicipalityId })).AssertOk();
 
         var parents = response.Data!["organisations"]!["nodes"]!.AsArray();
@@ -99,7 +99,7 @@ public abstract partial class NestedPageTests(Func<TestApp> app)
         world.Add(draftInitiative);
         Organisation[] parents = [world.School, world.Welfare, third];
 
-        // Ties on the title (the ID breaks them), drafts between visible rows, an activity of a draft initiative, a
+        // Ties on the name (the ID breaks them), drafts between visible rows, an activity of a draft initiative, a
         // parent with nothing: per parent a different list, paged with the same cursor.
         string[] titles = ["Same", "Beta", "Same", "Alpha", "Same", "Delta", "Gamma", "Beta", "Omega"];
         for (var i = 0; i < titles.Length; i++)
@@ -174,7 +174,7 @@ public abstract partial class NestedPageTests(Func<TestApp> app)
         Assert.True(steps >= 1, "the backward walk never used a cursor");
     }
 
-    // The children of each parent the caller may see, ordered as the API documents it (title key, then ID), by plain LINQ
+    // The children of each parent the caller may see, ordered as the API documents it (name key, then ID), by plain LINQ
     // over the rows and the visibility rule written out: an anonymous caller sees no draft and nothing of a draft initiative.
     private async Task<Dictionary<Guid, List<(string Key, Guid Id)>>> PlainAsync(Guid[] parents, bool partners, bool admin)
     {

@@ -19,10 +19,10 @@ public abstract class ProjectionSqlTests(Func<TestApp> app)
 {
     private static readonly SyntheticSize Size = new() { Neighbourhoods = 12, Organisations = 60, Activities = 1_200, Initiatives = 60, Grants = 50 };
 
-    private const string Q1 = "query($id: ID!) { activity(id: $id) { title provider { ... on Organisation { name } ... on Initiative { name } } } }";
+    private const string Q1 = "query($id: ID!) { activity(id: $id) { name provider { ... on Organisation { name } ... on Initiative { name } } } }";
 
     private const string Q2 =
-        "query($n: ID!) { activities(first: 50, filterBy: { neighbourhood: $n }, orderBy: { field: STARTS_ON }) { nodes { id title provider { ... on Organisation { name } ... on Initiative { name } } } } }";
+        "query($n: ID!) { activities(first: 50, filterBy: { neighbourhood: $n }, orderBy: { field: STARTS_ON }) { nodes { id name provider { ... on Organisation { name } ... on Initiative { name } } } } }";
 
     private const string Q3 = "query($n: ID!) { neighbourhood(id: $n) { activityCountsByTheme { theme { code } count } } }";
 
@@ -48,7 +48,7 @@ public abstract class ProjectionSqlTests(Func<TestApp> app)
         {
             using var sql = await SqlStatements.RecordAsync(app());
             var data = (await app().QueryAsync(Q1, new { id = GlobalId.Encode("Activity", expected.Id) }, TokenFor(admin))).AssertOk().Data!;
-            Assert.Equal(expected.Name, data["activity"]!["title"]!.GetValue<string>());
+            Assert.Equal(expected.Name, data["activity"]!["name"]!.GetValue<string>());
             Assert.Equal(expected.Provider, data["activity"]!["provider"]!["name"]!.GetValue<string>());
             AssertOneLeanStatement(sql);
 
@@ -76,7 +76,7 @@ public abstract class ProjectionSqlTests(Func<TestApp> app)
         foreach (var node in nodes)
         {
             var row = expected[GlobalId.Decode(node!["id"]!.GetValue<string>(), "Activity")];
-            Assert.Equal(row.Name, node["title"]!.GetValue<string>());
+            Assert.Equal(row.Name, node["name"]!.GetValue<string>());
             Assert.Equal(row.Provider, node["provider"]!["name"]!.GetValue<string>());
         }
 

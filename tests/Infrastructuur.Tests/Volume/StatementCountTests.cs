@@ -29,7 +29,7 @@ public abstract class StatementCountTests(Func<TestApp> app)
         await AssertConstantAsync(
             """
             query($code: String!, $n: Int!) { municipality(cbsCode: $code) { neighbourhoods(first: $n, level: NEIGHBOURHOOD) { nodes {
-              name activities(first: 5) { nodes { title provider { ... on Organisation { name } ... on Initiative { name } } themes { name } } } } } } }
+              name activities(first: 5) { nodes { name provider { ... on Organisation { name } ... on Initiative { name } } themes { name } } } } } } }
             """,
             n => new { code = world.MunicipalityCode, n },
             data => data["municipality"]!["neighbourhoods"]!["nodes"]!.AsArray(),
@@ -43,7 +43,7 @@ public abstract class StatementCountTests(Func<TestApp> app)
         await AssertConstantAsync(
             """
             query($m: ID!, $n: Int!) { organisations(first: $n, filterBy: { municipality: $m }) { nodes {
-              name activities(first: 3) { totalCount nodes { title themes { code } } } identifiers { scheme } } } }
+              name activities(first: 3) { totalCount nodes { name themes { code } } } identifiers { scheme } } } }
             """,
             n => new { m = world.MunicipalityId, n },
             data => data["organisations"]!["nodes"]!.AsArray(),
@@ -57,7 +57,7 @@ public abstract class StatementCountTests(Func<TestApp> app)
         await AssertConstantAsync(
             """
             query($m: ID!, $n: Int!) { activities(first: $n, filterBy: { municipality: $m }) { totalCount nodes {
-              title municipality { name }
+              name municipality { name }
               partners(first: 2) { totalCount nodes { name } } themes { code parent { code } } targetGroups { code }
               neighbourhoods(first: 2) { nodes { name parent { name } } } reach(first: 2) { nodes { count targetGroup { code } } } totalReach } } }
             """,
@@ -74,7 +74,7 @@ public abstract class StatementCountTests(Func<TestApp> app)
             """
             query($m: ID!, $n: Int!) { initiatives(first: $n, filterBy: { municipality: $m }) { nodes {
               name hostOrganisation { name } themes { code } coordinators { person { displayName } }
-              activities(first: 2) { totalCount nodes { title } } programmes(first: 2) { nodes { name } } grants(first: 2) { nodes { title } }
+              activities(first: 2) { totalCount nodes { name } } programmes(first: 2) { nodes { name } } grants(first: 2) { nodes { name } }
               neighbourhoods(first: 2) { nodes { name activityCountsByTheme { count theme { code } } } } } } }
             """,
             n => new { m = world.MunicipalityId, n },

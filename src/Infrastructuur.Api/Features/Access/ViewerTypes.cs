@@ -27,7 +27,7 @@ public sealed class ViewerType : ObjectGraphType<Viewer>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InitiativeType>>>>("coordinatedInitiatives")
             .Description("The initiatives you coordinate (as a coordinator), by name.")
             .ResolveAsync(async ctx => await ScopeAsync(ctx, ctx.Source.CoordinatedInitiatives, db => db.Initiatives, i => i.NameKey));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationType>>>>("organisations")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationType>>>>("employers")
             .Description("The organisations you work for (as partner staff), by name.")
             .ResolveAsync(async ctx => await ScopeAsync(ctx, ctx.Source.Organisations, db => db.Organisations, o => o.NameKey));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MunicipalityType>>>>("municipalities")

@@ -120,7 +120,7 @@ public enum Weekday
 /// <summary>A piece of prevention offering (HSDS service, with its schedule and location).</summary>
 public sealed class Activity : Entity, INamed, ISearchable
 {
-    /// <summary>The activity's title.</summary>
+    /// <summary>The activity's name.</summary>
     public required string Name { get; set; }
 
     public string NameKey { get; set; } = string.Empty;

@@ -12,7 +12,7 @@ namespace Infrastructuur.Api.Features.Activities;
 /// </summary>
 public abstract class ActivityDetailsInput : MutationInput
 {
-    public string? Title { get; set; }
+    public string? Name { get; set; }
 
     public string? Description { get; set; }
 
@@ -126,21 +126,21 @@ public sealed class ActivityCostInputType : InputObjectGraphType<ActivityCostInp
 
 public static class ActivityDetails
 {
-    /// <summary>The detail fields of an input type; <paramref name="creating"/> makes title, schedule and regions required.</summary>
+    /// <summary>The detail fields of an input type; <paramref name="creating"/> makes name, schedule and regions required.</summary>
     public static void AddDetailFields<TInput>(this MutationInputType<TInput> type, bool creating)
         where TInput : ActivityDetailsInput
     {
         var send = creating ? string.Empty : " Leave it out to keep the current value; send null to clear it.";
         if (creating)
         {
-            type.Field<NonNullGraphType<StringGraphType>>("title").Description("The activity's title (at most 300 characters).");
+            type.Field<NonNullGraphType<StringGraphType>>("name").Description("The activity's name (at most 300 characters).");
             type.Field<NonNullGraphType<ActivityScheduleInputType>>("schedule").Description("When it takes place.");
             type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("neighbourhoods")
                 .Description("The regions it serves (Neighbourhood IDs, at least one): all in the provider's municipality, or for an organisation in one municipality, which becomes the activity's.");
         }
         else
         {
-            type.Field<StringGraphType>("title").Description("The new title (at most 300 characters); cannot be cleared.");
+            type.Field<StringGraphType>("name").Description("The new name (at most 300 characters); cannot be cleared.");
             type.Field<ActivityScheduleInputType>("schedule").Description("When it takes place, replacing the schedule; cannot be cleared.");
             type.Field<ListGraphType<NonNullGraphType<IdGraphType>>>("neighbourhoods").Description("The regions it serves (Neighbourhood IDs), replacing the current ones; all in the activity's municipality.");
         }
@@ -164,9 +164,9 @@ public static class ActivityDetails
         where TInput : ActivityDetailsInput
     {
         var input = run.Input;
-        if (run.Given("title"))
+        if (run.Given("name"))
         {
-            activity.Name = run.Text(input.Title, "title", 300, required: true) ?? activity.Name;
+            activity.Name = run.Text(input.Name, "name", 300, required: true) ?? activity.Name;
         }
 
         if (run.Given("description"))

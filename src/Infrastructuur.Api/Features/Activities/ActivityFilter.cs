@@ -117,7 +117,7 @@ public sealed class ActivityFilter : PlaceAndTextFilter
 public sealed class ActivityFilterType : PlaceAndTextFilterType<ActivityFilter>
 {
     public ActivityFilterType()
-        : base("activities", "Only activities owned by this municipality (Municipality ID).", "serving", name: "title")
+        : base("activities", "Only activities owned by this municipality (Municipality ID).", "serving")
     {
         Name = "ActivityFilter";
         Description = "Conditions on activities; all given conditions must hold (AND). Leave a condition out, or give an empty list, to not filter on it.";
@@ -134,8 +134,8 @@ public sealed class ActivityFilterType : PlaceAndTextFilterType<ActivityFilter>
 
 public enum ActivityOrderField
 {
-    [Description("By title, ignoring case and accents.")]
-    Title = 1,
+    [Description("By name, ignoring case and accents.")]
+    Name = 1,
 
     [Description("By first day; activities without one (always running) come first in ascending order.")]
     StartsOn,
@@ -148,23 +148,23 @@ public sealed class ActivityOrderFieldType() : DescribedEnumType<ActivityOrderFi
 
 public sealed class ActivityOrder
 {
-    public ActivityOrderField Field { get; set; } = ActivityOrderField.Title;
+    public ActivityOrderField Field { get; set; } = ActivityOrderField.Name;
 
     public OrderDirection Direction { get; set; } = OrderDirection.Asc;
 
-    private static readonly KeysetOrderPair<Activity, string> ByTitle = new("title", a => a.NameKey);
+    private static readonly KeysetOrderPair<Activity, string> ByName = new("name", a => a.NameKey);
     private static readonly KeysetOrderPair<Activity, DateOnly> ByStartsOn = new("startsOn", a => a.StartsOnKey);
     private static readonly KeysetOrderPair<Activity, DateTime> ByModifiedAt = new("modifiedAt", a => a.ModifiedAt);
 
-    /// <summary>Title, ascending: the order of every activity connection that has no orderBy.</summary>
-    public static IKeysetOrder<Activity> Default => ByTitle.Ascending;
+    /// <summary>Name, ascending: the order of every activity connection that has no orderBy.</summary>
+    public static IKeysetOrder<Activity> Default => ByName.Ascending;
 
     /// <summary>The keyset ordering, ties broken by ID so that paging never skips or repeats an activity.</summary>
     public IKeysetOrder<Activity> Keyset() => Field switch
     {
         ActivityOrderField.StartsOn => ByStartsOn.In(Direction),
         ActivityOrderField.ModifiedAt => ByModifiedAt.In(Direction),
-        _ => ByTitle.In(Direction),
+        _ => ByName.In(Direction),
     };
 }
 

@@ -9,10 +9,10 @@ public static class ActivityQueries
     public static void AddActivityQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
-            .Description("The prevention offering: activities matching filterBy, in the order of orderBy (title when left out).")
+            .Description("The prevention offering: activities matching filterBy, in the order of orderBy (name when left out).")
             .PagingArguments()
             .Argument<ActivityFilterType>("filterBy", "Conditions the activities must meet, all of them (AND).")
-            .Argument<ActivityOrderType>("orderBy", "The order of the list; by title, ascending, when left out.")
+            .Argument<ActivityOrderType>("orderBy", "The order of the list; by name, ascending, when left out.")
             .ResolveAsync(ctx =>
             {
                 var query = (ctx.GetArgument<ActivityFilter?>("filterBy") ?? new ActivityFilter()).Compile();

@@ -82,7 +82,7 @@ public sealed class ActivityType : ObjectGraphType<Activity>
         Description = "A piece of prevention offering (HSDS service): what, for whom, where, when, by whom and whom it reached.";
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
-        Field<NonNullGraphType<StringGraphType>>("title").Description("The activity's title.").FromColumn(x => x.Name);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The activity's name.").FromColumn(x => x.Name);
         Field(a => a.Description, nullable: true).Description("What the activity is, in the provider's words.");
         Field<NonNullGraphType<ActivityStatusType>>("status").Description("Whether the activity is on offer.").FromColumn(x => x.Status);
         Field<NonNullGraphType<MunicipalityType>>("municipality")
@@ -152,8 +152,8 @@ public sealed class ReachRecordType : ObjectGraphType<ReachRecord>
         Field<NonNullGraphType<ActivityType>>("activity")
             .Description("The activity that reached them.")
             .Reads(x => x.ActivityId).Resolve(ctx => ctx.LoadSelectedById<Activity>(ctx.Source.ActivityId));
-        Field(r => r.PeriodStart).Description("The first day of the period counted.");
-        Field(r => r.PeriodEnd).Description("The last day of the period counted.");
+        Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Description("The first day of the period counted.").FromColumn(r => r.PeriodStart);
+        Field<NonNullGraphType<DateOnlyGraphType>>("endsOn").Description("The last day of the period counted.").FromColumn(r => r.PeriodEnd);
         Field<TargetGroupType>("targetGroup")
             .Description("The target group counted; null when the count covers everyone reached.")
             .Reads(x => x.TargetGroupId).Resolve(ctx => ctx.LoadSelectedById<TargetGroup>(ctx.Source.TargetGroupId));

@@ -10,9 +10,9 @@ public sealed class RecordReachInput : MutationInput
 {
     public string Activity { get; set; } = string.Empty;
 
-    public DateOnly PeriodStart { get; set; }
+    public DateOnly StartsOn { get; set; }
 
-    public DateOnly PeriodEnd { get; set; }
+    public DateOnly EndsOn { get; set; }
 
     public int Count { get; set; }
 
@@ -31,8 +31,8 @@ public sealed class RecordReachInputType : MutationInputType<RecordReachInput>
         : base("How many people an activity reached in a period.")
     {
         Field<NonNullGraphType<IdGraphType>>("activity").Description("The activity (its global ID).");
-        Field<NonNullGraphType<DateOnlyGraphType>>("periodStart").Description("The first day counted.");
-        Field<NonNullGraphType<DateOnlyGraphType>>("periodEnd").Description("The last day counted; not before periodStart.");
+        Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Description("The first day counted.");
+        Field<NonNullGraphType<DateOnlyGraphType>>("endsOn").Description("The last day counted; not before startsOn.");
         Field<NonNullGraphType<IntGraphType>>("count").Description("How many people were reached (0 or more): a count, never who.");
         Field<NonNullGraphType<CountingMethodType>>("countingMethod").Description("How they were counted.");
         Field<IdGraphType>("targetGroup").Description("The target group counted (TargetGroup ID); leave out for everyone.");
@@ -65,7 +65,7 @@ public static class RecordReach
 
         var targetGroup = input.TargetGroup is null ? null : await run.FindAsync<TargetGroup>(input.TargetGroup, "targetGroup");
         var region = input.Neighbourhood is null ? null : await run.FindAsync<Neighbourhood>(input.Neighbourhood, "neighbourhood");
-        run.Dates(input.PeriodStart, input.PeriodEnd, "periodEnd");
+        run.Dates(input.StartsOn, input.EndsOn, "endsOn");
         run.Range(input.Count, 0, "count");
         var note = run.Text(input.Note, "note", 2000);
         if (run.Failed)
@@ -76,8 +76,8 @@ public static class RecordReach
         var record = new ReachRecord
         {
             ActivityId = activity.Id,
-            PeriodStart = input.PeriodStart,
-            PeriodEnd = input.PeriodEnd,
+            PeriodStart = input.StartsOn,
+            PeriodEnd = input.EndsOn,
             Count = input.Count,
             CountingMethod = input.CountingMethod,
             TargetGroupId = targetGroup?.Id,

@@ -57,8 +57,12 @@ public sealed class CoalitionMemberType : ObjectGraphType<CoalitionMember>
         Field<NonNullGraphType<CoalitionType>>("coalition")
             .Description("The coalition.")
             .Reads(x => x.CoalitionId).Resolve(ctx => ctx.LoadSelectedById<Coalition>(ctx.Source.CoalitionId));
-        Field(m => m.JoinedOn).Description("The day the member joined.");
-        Field(m => m.LeftOn, nullable: true).Description("The first day the party was no longer a member; null while it is one.");
+        Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Description("The first day of the membership (the day the member joined).").FromColumn(m => m.JoinedOn);
+
+        // The row keeps the day the member left, the first day outside; a span's endsOn is its last day inside.
+        Field<DateOnlyGraphType>("endsOn")
+            .Description("The last day of the membership (the day before the member left); null while it lasts.")
+            .Reads(m => m.LeftOn).Resolve(ctx => ctx.Source.LeftOn?.AddDays(-1));
     }
 }
 
@@ -70,7 +74,7 @@ public sealed class CoalitionRecognitionType : ObjectGraphType<CoalitionRecognit
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(r => r.Label).Description("The recognition, e.g. \"OZJ-Jeugdlab\".");
-        Field(r => r.Since).Description("The day the recognition started.");
+        Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Description("The first day of the recognition.").FromColumn(r => r.Since);
         Field(r => r.GrantedBy, nullable: true).Description("Who granted it, in words; null when not known.");
     }
 }

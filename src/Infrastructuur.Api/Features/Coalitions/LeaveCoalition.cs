@@ -7,7 +7,7 @@ namespace Infrastructuur.Api.Features.Coalitions;
 public sealed class LeaveCoalitionInput : CoalitionMembershipInput;
 
 public sealed class LeaveCoalitionInputType() : CoalitionMembershipInputType<LeaveCoalitionInput>(
-    "A party leaving a coalition.", "The first day it is no longer a member; today when left out. Not before it joined.");
+    "A party leaving a coalition.", "The first day it is no longer a member (its endsOn is the day before); today when left out. Not before it joined.");
 
 public sealed class LeaveCoalitionPayload : Payload<Coalition>;
 

@@ -28,8 +28,8 @@ public sealed class DashboardType : ObjectGraphType<Dashboard>
         Field<NonNullGraphType<MunicipalityType>>("municipality").Description("The municipality the scope lies in.").Resolve(ctx => ctx.LoadById<Municipality>(ctx.Source.Scope.MunicipalityId));
         Field<AreaType>("area").Description("The working area, when the scope is one.").Resolve(ctx => ctx.LoadById<Area>(ctx.Source.Scope.AreaId));
         Field<NeighbourhoodType>("neighbourhood").Description("The region, when the scope is one.").Resolve(ctx => ctx.LoadById<Neighbourhood>(ctx.Source.Scope.NeighbourhoodId));
-        Field<NonNullGraphType<DateOnlyGraphType>>("from").Description("The first day of the period.").Resolve(ctx => ctx.Source.Scope.From);
-        Field<NonNullGraphType<DateOnlyGraphType>>("to").Description("The last day of the period.").Resolve(ctx => ctx.Source.Scope.To);
+        Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Description("The first day of the period: the scope's from, or 1 January of the current year (UTC) when the scope gives no period.").Resolve(ctx => ctx.Source.Scope.From);
+        Field<NonNullGraphType<DateOnlyGraphType>>("endsOn").Description("The last day of the period: the scope's to, or 31 December of the current year (UTC) when the scope gives no period.").Resolve(ctx => ctx.Source.Scope.To);
         Field<NonNullGraphType<BooleanGraphType>>("seesRecords")
             .Description("True when the caller may see the residents' records behind the counts (an admin, or an official serving the municipality: they see all signals and the shareholder register there): no count is suppressed for them. The figures themselves are the same for every caller.")
             .Resolve(ctx => ctx.Source.Scope.SeesRecords);

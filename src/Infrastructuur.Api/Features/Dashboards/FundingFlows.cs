@@ -379,8 +379,8 @@ public abstract class FundingRowType : ObjectGraphType<FundingRow>
         Name = name;
         this.DefaultPolicy(Policies.Public);
         Description = description;
-        Field<NonNullGraphType<MoneyGraphType>>("awarded").Description("Awarded in the period (360Giving amountAwarded, by award date), in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Awarded));
-        Field<NonNullGraphType<MoneyGraphType>>("disbursed").Description("Paid out in the period (by payment date, whenever awarded), in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Disbursed));
+        Field<NonNullGraphType<MoneyGraphType>>("amountAwarded").Description("Awarded in the period (360Giving amountAwarded, by award date), in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Awarded));
+        Field<NonNullGraphType<MoneyGraphType>>("amountDisbursed").Description("Paid out in the period (by payment date, whenever awarded), in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Disbursed));
         Field<NonNullGraphType<IntGraphType>>("grants").Description("Grants awarded in the period that count in this row.").Resolve(ctx => ctx.Source.Grants);
     }
 }
@@ -440,8 +440,8 @@ public sealed class ProgrammeSourceType : ObjectGraphType<ProgrammeSource>
         Field<NonNullGraphType<IntGraphType>>("year").Description("The calendar year.").Resolve(ctx => ctx.Source.Year);
         Field<NonNullGraphType<OrganisationType>>("funder").Description("The funder.").Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.FunderId));
         Field<BudgetLineType>("budgetLine").Description("The budget line; null for the part of an award allocated to no line, and payments booked on none.").Resolve(ctx => ctx.LoadById<BudgetLine>(ctx.Source.BudgetLineId));
-        Field<NonNullGraphType<MoneyGraphType>>("awarded").Description("Awarded, in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Awarded));
-        Field<NonNullGraphType<MoneyGraphType>>("disbursed").Description("Paid out, in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Disbursed));
+        Field<NonNullGraphType<MoneyGraphType>>("amountAwarded").Description("Awarded, in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Awarded));
+        Field<NonNullGraphType<MoneyGraphType>>("amountDisbursed").Description("Paid out, in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Disbursed));
     }
 }
 
@@ -453,8 +453,8 @@ public sealed class ProgrammeFlowType : ObjectGraphType<ProgrammeFlow>
         this.DefaultPolicy(Policies.Public);
         Description = "A programme of the scope and its funding by source over all its years (not only the dashboard's period): awarded grants only.";
         Field<NonNullGraphType<ProgrammeType>>("programme").Description("The programme.").Resolve(ctx => ctx.LoadById<Programme>(ctx.Source.ProgrammeId));
-        Field<NonNullGraphType<MoneyGraphType>>("awarded").Description("Awarded over all years, in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Awarded));
-        Field<NonNullGraphType<MoneyGraphType>>("disbursed").Description("Paid out over all years, in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Disbursed));
+        Field<NonNullGraphType<MoneyGraphType>>("amountAwarded").Description("Awarded over all years, in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Awarded));
+        Field<NonNullGraphType<MoneyGraphType>>("amountDisbursed").Description("Paid out over all years, in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Disbursed));
         Field<NonNullGraphType<IntGraphType>>("budgetLineCount").Description("Distinct budget lines awards were allocated to: more than one is funding across columns.").Resolve(ctx => ctx.Source.BudgetLineCount);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgrammeSourceType>>>>("sources").Description("By year, then largest award first.").Resolve(ctx => ctx.Source.Sources);
     }
@@ -503,7 +503,7 @@ public sealed class CompanyReinvestmentsType : ObjectGraphType<CompanyReinvestme
             + "An allocation to an initiative and a theme counts in both lists.";
         Field<NonNullGraphType<OrganisationType>>("company").Description("The company, as an organisation.").Resolve(ctx => ctx.LoadById<Organisation>(ctx.Source.OrganisationId));
         Field<NonNullGraphType<MoneyGraphType>>("profit").Description("Profit over those years, in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Profit));
-        Field<NonNullGraphType<MoneyGraphType>>("reinvested").Description("Reinvested over those years, in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Reinvested));
+        Field<NonNullGraphType<MoneyGraphType>>("amountReinvested").Description("Reinvested over those years, in euros, exact.").Resolve(ctx => MoneyGraphType.ToEuros(ctx.Source.Reinvested));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InitiativeReinvestmentType>>>>("initiatives").Description("Reinvested per initiative, largest first.").Resolve(ctx => ctx.Source.Initiatives);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeReinvestmentType>>>>("themes").Description("Reinvested per theme, largest first.").Resolve(ctx => ctx.Source.Themes);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NeighbourhoodReinvestmentType>>>>("neighbourhoods").Description("Reinvested per region, largest first.").Resolve(ctx => ctx.Source.Neighbourhoods);
@@ -533,14 +533,14 @@ public sealed class FundingFlowsType : ObjectGraphType<FundingFlows>
         this.DefaultPolicy(Policies.Public);
         Description = "Money for the scope: awarded grants (AWARDED, DISBURSED or SETTLED; never applications or rejections) benefiting one of its regions (360Giving beneficiaryLocation). "
             + "Awarded counts grants awarded in the period; disbursed counts payments made in the period, whenever the grant was awarded. Sums are exact (whole cents summed by the database).";
-        Field<NonNullGraphType<MoneyGraphType>>("awarded").Description("Awarded in the period, in euros.").ResolveAsync(async ctx => MoneyGraphType.ToEuros((await ResultAsync(ctx)).Totals.Awarded));
-        Field<NonNullGraphType<MoneyGraphType>>("disbursed").Description("Paid out in the period, in euros.").ResolveAsync(async ctx => MoneyGraphType.ToEuros((await ResultAsync(ctx)).Totals.Disbursed));
+        Field<NonNullGraphType<MoneyGraphType>>("amountAwarded").Description("Awarded in the period, in euros.").ResolveAsync(async ctx => MoneyGraphType.ToEuros((await ResultAsync(ctx)).Totals.Awarded));
+        Field<NonNullGraphType<MoneyGraphType>>("amountDisbursed").Description("Paid out in the period, in euros.").ResolveAsync(async ctx => MoneyGraphType.ToEuros((await ResultAsync(ctx)).Totals.Disbursed));
         Field<NonNullGraphType<IntGraphType>>("grants").Description("Grants awarded in the period.").ResolveAsync(async ctx => (await ResultAsync(ctx)).Totals.Grants);
-        Field<NonNullGraphType<MoneyGraphType>>("multiLineAwarded")
+        Field<NonNullGraphType<MoneyGraphType>>("multiLineAmountAwarded")
             .Description("Awarded in grants allocated to two or more budget lines (ontschotting: one award paid from several columns), in euros.")
             .ResolveAsync(async ctx => MoneyGraphType.ToEuros((await ResultAsync(ctx)).MultiLineAwarded));
-        Field<FloatGraphType>("multiLineShare").Description("multiLineAwarded / awarded, from 0 to 1; null when nothing was awarded.").ResolveAsync(async ctx => (await ResultAsync(ctx)).MultiLineShare);
-        Field<NonNullGraphType<MoneyGraphType>>("unallocatedAwarded").Description("The part of the awards allocated to no budget line, in euros.").ResolveAsync(async ctx => MoneyGraphType.ToEuros((await ResultAsync(ctx)).UnallocatedAwarded));
+        Field<FloatGraphType>("multiLineShare").Description("multiLineAmountAwarded / amountAwarded, from 0 to 1; null when nothing was awarded.").ResolveAsync(async ctx => (await ResultAsync(ctx)).MultiLineShare);
+        Field<NonNullGraphType<MoneyGraphType>>("unallocatedAmountAwarded").Description("The part of the awards allocated to no budget line, in euros.").ResolveAsync(async ctx => MoneyGraphType.ToEuros((await ResultAsync(ctx)).UnallocatedAwarded));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FunderFundingType>>>>("byFunder").Description("Per funder, largest award first.").ResolveAsync(async ctx => (await ResultAsync(ctx)).ByFunder);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ColumnFundingType>>>>("byIv3TaskField").Description("Per budget column (Iv3 task field), largest award first.").ResolveAsync(async ctx => (await ResultAsync(ctx)).ByIv3TaskField);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecipientKindFundingType>>>>("byRecipientKind").Description("Per kind of recipient, largest award first.").ResolveAsync(async ctx => (await ResultAsync(ctx)).ByRecipientKind);

@@ -299,8 +299,8 @@ public sealed class NetworkFiguresType : ObjectGraphType<NetworkGraph>
         Description = "Fragmentation figures of the network graph in one period. Nodes: organisations working in a region of the scope, and residents' initiatives of the scope "
             + "that are ACTIVE or PAUSED now and had started by the period's last day (initiatives keep no status history). Edges: the municipality's collaborations that ran in "
             + "the period, network meetings held in it and coalitions with both as members in it, between two nodes (see NetworkEdgeKind). Figures count tied pairs once, whatever ties them.";
-        Field<NonNullGraphType<DateOnlyGraphType>>("from").Description("The first day of the period.").Resolve(ctx => ctx.Source.From);
-        Field<NonNullGraphType<DateOnlyGraphType>>("to").Description("The last day of the period.").Resolve(ctx => ctx.Source.To);
+        Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Description("The first day of the period.").Resolve(ctx => ctx.Source.From);
+        Field<NonNullGraphType<DateOnlyGraphType>>("endsOn").Description("The last day of the period.").Resolve(ctx => ctx.Source.To);
         Field<NonNullGraphType<IntGraphType>>("nodeCount").Description("N: the nodes.").Resolve(ctx => ctx.Source.Nodes.Count);
         Field<NonNullGraphType<IntGraphType>>("edgeCount").Description("E: the distinct tied pairs.").Resolve(ctx => ctx.Source.EdgeCount);
         Field<FloatGraphType>("density").Description("2E / (N(N − 1)), from 0 (no ties) to 1 (everyone tied to everyone); null with fewer than two nodes.").Resolve(ctx => ctx.Source.Density);

@@ -12,7 +12,7 @@ namespace Infrastructuur.Api.Features.Funding;
 
 public sealed class ApplyForGrantInput : MutationInput
 {
-    public string Title { get; set; } = string.Empty;
+    public string Name { get; set; } = string.Empty;
 
     public string? Description { get; set; }
 
@@ -38,7 +38,7 @@ public sealed class ApplyForGrantInputType : MutationInputType<ApplyForGrantInpu
     public ApplyForGrantInputType()
         : base("An application for a grant [360Giving]. The identifier and the applicant are set by the server.")
     {
-        Field<NonNullGraphType<StringGraphType>>("title").Description("The grant's title (at most 500 characters).");
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The grant's name, its 360Giving title (at most 500 characters).");
         Field<StringGraphType>("description").Description("What the grant is for (at most 8,000 characters).");
         Field<NonNullGraphType<IdGraphType>>("funder").Description("The organisation applied to (Organisation ID; 360Giving fundingOrganization).");
         Field<NonNullGraphType<IdGraphType>>("recipient").Description("Who would receive it: an initiative you coordinate, an organisation you work for, or a programme your organisation owns (global ID); officials may apply for recipients in their municipality.");
@@ -74,7 +74,7 @@ public static class ApplyForGrant
             return;
         }
 
-        var title = run.Text(input.Title, "title", 500, required: true);
+        var name = run.Text(input.Name, "name", 500, required: true);
         var description = run.Text(input.Description, "description", 8000);
         var amount = run.Cents(input.AmountAppliedFor, "amountAppliedFor", 0.01m);
         var appliedOn = input.AppliedOn ?? MutationRun.Today;
@@ -90,7 +90,7 @@ public static class ApplyForGrant
         var grant = new Grant
         {
             Identifier = $"360G-INFRA-{Guid.CreateVersion7():N}",
-            Title = title!,
+            Title = name!,
             Description = description,
             FunderId = funder.Id,
             RecipientInitiativeId = r.Type == nameof(Initiative) ? r.Id : null,

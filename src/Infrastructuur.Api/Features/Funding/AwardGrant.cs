@@ -8,7 +8,7 @@ public sealed class AwardGrantInput : VersionedInput
 {
     public decimal AmountAwarded { get; set; }
 
-    public DateOnly? AwardDate { get; set; }
+    public DateOnly? AwardedOn { get; set; }
 
     public List<AllocationInput> Allocations { get; set; } = [];
 }
@@ -37,7 +37,7 @@ public sealed class AwardGrantInputType : VersionedInputType<AwardGrantInput>
         : base("grant", "The award of a grant applied for, and the budget lines it is paid from.")
     {
         Field<NonNullGraphType<MoneyGraphType>>("amountAwarded").Description("The amount awarded, in euros (360Giving amountAwarded).");
-        Field<DateOnlyGraphType>("awardDate").Description("The day of the award (360Giving awardDate); today when left out.");
+        Field<DateOnlyGraphType>("awardedOn").Description("The day of the award (360Giving awardDate); today when left out.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AllocationInputType>>>>("allocations")
             .Description("The budget lines it is paid from, each line once: together exactly amountAwarded, or nothing is written (ALLOCATION_MISMATCH).");
     }
@@ -66,8 +66,8 @@ public static class AwardGrant
         }
 
         var award = run.Cents(input.AmountAwarded, "amountAwarded", 0.01m);
-        var awardDate = input.AwardDate ?? MutationRun.Today;
-        run.NotInFuture(awardDate, "awardDate");
+        var awardDate = input.AwardedOn ?? MutationRun.Today;
+        run.NotInFuture(awardDate, "awardedOn");
         var lines = await run.FindAllAsync<BudgetLine>([.. input.Allocations.Select(a => a.BudgetLine)], "allocations");
         var amounts = input.Allocations.Select(a => run.Cents(a.Amount, "allocations", 0.01m) ?? 0).ToList();
         if (input.Allocations.Count == 0)

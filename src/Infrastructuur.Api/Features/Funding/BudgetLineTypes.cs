@@ -30,7 +30,7 @@ public sealed class BudgetLineType : ObjectGraphType<BudgetLine>
         Field<NonNullGraphType<MoneyGraphType>>("amountAllocated")
             .Description("The part of the line allocated to awarded grants, in euros, exact to the cent (summed by the database).")
             .Reads().Resolve(ctx => ctx.Loader<AllocatedByBudgetLine>().Load(ctx.Source.Id).Then(cents => MoneyGraphType.ToEuros(cents)));
-        Field<NonNullGraphType<ConnectionType<GrantAllocationType>>>("allocations")
+        Field<NonNullGraphType<ConnectionType<GrantAllocationType>>>("grantAllocations")
             .Description("The grants drawing on this line with the amount each draws, largest first.")
             .PagingArguments()
             .Reads().Resolve(ctx => ctx.PageChildren(db => b => db.GrantAllocations.Where(a => a.BudgetLineId == b.Id), GrantAllocationType.ByAmount));

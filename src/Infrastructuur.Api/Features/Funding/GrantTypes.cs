@@ -45,7 +45,7 @@ public sealed class GrantType : ObjectGraphType<Grant>
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(g => g.Identifier).Description("The grant's identifier (360Giving identifier), unique across all grants, e.g. \"360G-INFRA-demo-0001\".");
-        Field(g => g.Title).Description("The grant's title (360Giving title).");
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The grant's name (its 360Giving title).").FromColumn(g => g.Title);
         Field(g => g.Description, nullable: true).Description("What the grant is for (360Giving description).");
         Field<NonNullGraphType<OrganisationType>>("funder")
             .Description("The organisation that awards the grant (360Giving fundingOrganization).")
@@ -63,14 +63,13 @@ public sealed class GrantType : ObjectGraphType<Grant>
             .Description("The amount paid out so far (360Giving amountDisbursed), in euros, exact to the cent: always the sum of the disbursements.")
             .Reads().Resolve(ctx => ctx.Loader<DisbursedByGrant>().Load(ctx.Source.Id).Then(cents => MoneyGraphType.ToEuros(cents)));
         Field(g => g.AppliedOn, nullable: true).Description("The day the application was received, if known.");
-        Field(g => g.AwardDate, nullable: true).Description("The day the grant was awarded (360Giving awardDate); null while it is not.");
+        Field<DateOnlyGraphType>("awardedOn").Description("The day the grant was awarded (360Giving awardDate); null while it is not.").FromColumn(g => g.AwardDate);
         Field(g => g.PlannedStartsOn, nullable: true).Description("The planned first day of the funded work (360Giving plannedDates.startDate).");
         Field(g => g.PlannedEndsOn, nullable: true).Description("The planned last day of the funded work (360Giving plannedDates.endDate).");
         Field<NonNullGraphType<GrantStatusType>>("status").Description("Where the grant stands.").FromColumn(x => x.Status);
-        Field<NonNullGraphType<ConnectionType<ThemeType>>>("themes")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeType>>>>("themes")
             .Description("The themes the grant is for, by Dutch name.")
-            .PagingArguments()
-            .Reads().Resolve(ctx => ctx.PageChildren(_ => g => g.Themes, ThemeType.ByName));
+            .Reads().Resolve(ctx => ctx.Loader<ThemesByGrant>().Load(ctx.Source.Id).Then(list => list ?? []));
         Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("beneficiaryNeighbourhoods")
             .Description("The regions that benefit (360Giving beneficiaryLocation, with CBS codes as geoCode), by name.")
             .PagingArguments()
@@ -267,3 +266,6 @@ public sealed class DisbursedByGrant(IDbContextFactory<InfrastructuurDb> factory
             .ToDictionaryAsync(r => r.Key, r => r.Sum, cancellationToken);
     }
 }
+
+/// <summary>Each grant's themes, for a whole page of grants in one query.</summary>
+public sealed class ThemesByGrant(IDbContextFactory<InfrastructuurDb> factory) : TermsByOwner<Grant, Theme>(factory, g => g.Themes);

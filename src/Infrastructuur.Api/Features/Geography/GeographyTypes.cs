@@ -108,7 +108,7 @@ public sealed class NeighbourhoodType : ObjectGraphType<Neighbourhood>
             .PagingArguments()
             .Reads().Resolve(ctx => ctx.PageChildren(_ => place => place.Organisations, OrganisationType.ByName));
         Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
-            .Description("Activities serving exactly this region, by title. To include the regions inside it, use Query.activities with filterBy.neighbourhood.")
+            .Description("Activities serving exactly this region, by name. To include the regions inside it, use Query.activities with filterBy.neighbourhood.")
             .PagingArguments()
             .Reads().Resolve(ctx => ctx.PageChildren(_ => place => place.Activities, ActivityOrder.Default));
         this.AddActivityCountFields();

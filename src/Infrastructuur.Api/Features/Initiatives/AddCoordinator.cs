@@ -14,7 +14,7 @@ public sealed class AddCoordinatorInput : MutationInput
 
     public string? Role { get; set; }
 
-    public DateOnly? Since { get; set; }
+    public DateOnly? StartsOn { get; set; }
 }
 
 public sealed class AddCoordinatorInputType : MutationInputType<AddCoordinatorInput>
@@ -25,7 +25,7 @@ public sealed class AddCoordinatorInputType : MutationInputType<AddCoordinatorIn
         Field<NonNullGraphType<IdGraphType>>("initiative").Description("The initiative (its global ID).");
         Field<NonNullGraphType<IdGraphType>>("person").Description("The person invited to coordinate (a Person ID); they become a coordinator when they accept.");
         Field<StringGraphType>("role").Description("Their role in the initiative's own words, e.g. \"penningmeester\" (at most 100 characters).");
-        Field<DateOnlyGraphType>("since").Description("The day they start; today when left out.");
+        Field<DateOnlyGraphType>("startsOn").Description("The first day they coordinate; today when left out.");
     }
 }
 
@@ -65,7 +65,7 @@ public static class AddCoordinator
         }
 
         // AcceptedAt stays null: an invitation, until the person accepts it signed in as themself.
-        var coordinator = new InitiativeCoordinator { InitiativeId = initiative.Id, PersonId = person.Id, Role = role, Since = input.Since ?? MutationRun.Today };
+        var coordinator = new InitiativeCoordinator { InitiativeId = initiative.Id, PersonId = person.Id, Role = role, Since = input.StartsOn ?? MutationRun.Today };
         run.Db.Add(coordinator);
         payload.Result = coordinator;
     }

@@ -55,7 +55,7 @@ public sealed class InitiativeType : ObjectGraphType<Initiative>
             .Description("The themes the initiative works on, by Dutch name.")
             .Reads().Resolve(ctx => ctx.Loader<ThemesByInitiative>().Load(ctx.Source.Id).Then(list => list ?? []));
         Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
-            .Description("Activities the initiative runs, by title.")
+            .Description("Activities the initiative runs, by name.")
             .PagingArguments()
             .Reads().Resolve(ctx => ctx.PageChildren(db => i => db.Activities.Where(a => a.ProviderInitiativeId == i.Id), ActivityOrder.Default));
         this.AddProgrammeFields();

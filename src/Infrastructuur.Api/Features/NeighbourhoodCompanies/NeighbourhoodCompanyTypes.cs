@@ -126,8 +126,8 @@ public sealed class PersonShareholdingType : ObjectGraphType
         type.Field<NonNullGraphType<ShareClassType>>("shareClass")
             .Description("The class of the shares.")
             .Resolve(ctx => ctx.LoadById<ShareClass>(Holding(ctx).ShareClassId));
-        type.Field<NonNullGraphType<DateOnlyGraphType>>("from").Description("The first day the shares were held.").Resolve(ctx => Holding(ctx).From);
-        type.Field<DateOnlyGraphType>("until").Description("The last day the shares were held; null while they still are.").Resolve(ctx => Holding(ctx).Until);
+        type.Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Description("The first day the shares were held.").Resolve(ctx => Holding(ctx).From);
+        type.Field<DateOnlyGraphType>("endsOn").Description("The last day the shares were held; null while they still are.").Resolve(ctx => Holding(ctx).Until);
     }
 }
 

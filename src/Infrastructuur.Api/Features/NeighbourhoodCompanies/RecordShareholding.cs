@@ -14,9 +14,9 @@ public sealed class RecordShareholdingInput : MutationInput
 
     public int Shares { get; set; }
 
-    public DateOnly From { get; set; }
+    public DateOnly StartsOn { get; set; }
 
-    public DateOnly? Until { get; set; }
+    public DateOnly? EndsOn { get; set; }
 }
 
 public sealed class RecordShareholdingInputType : MutationInputType<RecordShareholdingInput>
@@ -27,8 +27,8 @@ public sealed class RecordShareholdingInputType : MutationInputType<RecordShareh
         Field<NonNullGraphType<IdGraphType>>("shareClass").Description("The share class (ShareClass ID).");
         Field<NonNullGraphType<IdGraphType>>("holder").Description("Who holds them: a Person ID (private: only counted in public) or an Organisation ID.");
         Field<NonNullGraphType<IntGraphType>>("shares").Description("How many shares (1 or more).");
-        Field<NonNullGraphType<DateOnlyGraphType>>("from").Description("The first day they are held.");
-        Field<DateOnlyGraphType>("until").Description("The last day they are held, if known; not before from.");
+        Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Description("The first day they are held.");
+        Field<DateOnlyGraphType>("endsOn").Description("The last day they are held, if known; not before startsOn.");
     }
 }
 
@@ -63,7 +63,7 @@ public static class RecordShareholding
         }
 
         run.Range(input.Shares, 1, "shares");
-        run.Dates(input.From, input.Until, "until");
+        run.Dates(input.StartsOn, input.EndsOn, "endsOn");
         if (run.Failed)
         {
             return;
@@ -75,8 +75,8 @@ public static class RecordShareholding
             HolderPersonId = holder.Type == nameof(Person) ? holder.Id : null,
             HolderOrganisationId = holder.Type == nameof(Organisation) ? holder.Id : null,
             Shares = input.Shares,
-            From = input.From,
-            Until = input.Until,
+            From = input.StartsOn,
+            Until = input.EndsOn,
         });
         payload.Result = company;
     }

@@ -20,8 +20,8 @@ public sealed class NetworkMeetingType : ObjectGraphType<NetworkMeeting>
         Description = "A meeting of the network, such as a municipality's yearly meeting per area: who took part, which themes and signals were discussed, and what came of it.";
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
-        Field(m => m.Title).Description("The meeting's title.");
-        Field(m => m.Date).Description("The day of the meeting.");
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The meeting's name.").FromColumn(m => m.Title);
+        Field<NonNullGraphType<DateOnlyGraphType>>("heldOn").Description("The day of the meeting.").FromColumn(m => m.Date);
         Field<NonNullGraphType<MunicipalityType>>("municipality")
             .Description("The municipality the meeting belongs to.")
             .Reads(x => x.MunicipalityId).Resolve(ctx => ctx.LoadSelectedById<Municipality>(ctx.Source.MunicipalityId));

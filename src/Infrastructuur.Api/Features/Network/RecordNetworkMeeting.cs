@@ -10,9 +10,9 @@ namespace Infrastructuur.Api.Features.Network;
 
 public sealed class RecordNetworkMeetingInput : MutationInput
 {
-    public string Title { get; set; } = string.Empty;
+    public string Name { get; set; } = string.Empty;
 
-    public DateOnly Date { get; set; }
+    public DateOnly HeldOn { get; set; }
 
     public string? Area { get; set; }
 
@@ -34,8 +34,8 @@ public sealed class RecordNetworkMeetingInputType : MutationInputType<RecordNetw
     public RecordNetworkMeetingInputType()
         : base("A network meeting that took place: who came, what was discussed and what came of it. Its municipality is the area's, or the one you serve.")
     {
-        Field<NonNullGraphType<StringGraphType>>("title").Description("The meeting's title (at most 300 characters).");
-        Field<NonNullGraphType<DateOnlyGraphType>>("date").Description("The day of the meeting.");
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The meeting's name (at most 300 characters).");
+        Field<NonNullGraphType<DateOnlyGraphType>>("heldOn").Description("The day of the meeting.");
         Field<IdGraphType>("area").Description("The working area it was about (Area ID); leave out for a meeting of the whole municipality you serve.");
         Field<IdGraphType>("organiser").Description("The organisation that organised it (Organisation ID).");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("participants").Description("The parties that took part (Initiative or Organisation IDs).");
@@ -80,7 +80,7 @@ public static class RecordNetworkMeeting
             return;
         }
 
-        var title = run.Text(input.Title, "title", 300, required: true);
+        var name = run.Text(input.Name, "name", 300, required: true);
         var notes = run.Text(input.OutcomeNotes, "outcomeNotes", 8000);
         var organiser = input.Organiser is null ? null : await run.FindAsync<Organisation>(input.Organiser, "organiser");
         var participants = await run.PartiesAsync(input.Participants, "participants");
@@ -104,8 +104,8 @@ public static class RecordNetworkMeeting
 
         var meeting = new NetworkMeeting
         {
-            Title = title!,
-            Date = input.Date,
+            Title = name!,
+            Date = input.HeldOn,
             MunicipalityId = municipality.Value,
             AreaId = area?.Id,
             OrganiserId = organiser?.Id,

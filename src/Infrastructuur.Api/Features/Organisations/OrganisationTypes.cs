@@ -68,11 +68,11 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
             .PagingArguments()
             .Reads().Resolve(ctx => ctx.PageChildren(db => o => db.Initiatives.Where(i => i.HostOrganisationId == o.Id), InitiativeType.ByName));
         Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
-            .Description("Activities this organisation provides, by title.")
+            .Description("Activities this organisation provides, by name.")
             .PagingArguments()
             .Reads().Resolve(ctx => ctx.PageChildren(db => o => db.Activities.Where(a => a.ProviderOrganisationId == o.Id), ActivityOrder.Default));
         Field<NonNullGraphType<ConnectionType<ActivityType>>>("partnerActivities")
-            .Description("Activities this organisation takes part in as a partner of the provider, by title.")
+            .Description("Activities this organisation takes part in as a partner of the provider, by name.")
             .PagingArguments()
             .Reads().Resolve(ctx => ctx.PageChildren(_ => o => o.PartnerActivities, ActivityOrder.Default));
         this.AddProgrammeFields();

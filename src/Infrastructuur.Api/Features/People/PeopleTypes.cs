@@ -63,7 +63,7 @@ public sealed class InitiativeCoordinatorType : ObjectGraphType<InitiativeCoordi
         Field<InitiativeType>("initiative")
             .Description("The initiative coordinated; null when you may not see it (a draft, in a personal-data export).")
             .Reads(x => x.InitiativeId).Resolve(ctx => ctx.LoadSelectedById<Initiative>(ctx.Source.InitiativeId));
-        Field(c => c.Since).Description("The day the person started coordinating the initiative.");
+        Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Description("The first day the person coordinates the initiative.").FromColumn(c => c.Since);
         Field(c => c.Role, nullable: true).Description("The role in the initiative's own words, e.g. \"coördinator\" or \"penningmeester\".");
         Field<NonNullGraphType<CoordinatorStatusType>>("status")
             .Description("INVITED until the person accepts with acceptCoordinatorInvitation, then ACTIVE.")

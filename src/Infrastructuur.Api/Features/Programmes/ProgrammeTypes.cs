@@ -49,10 +49,9 @@ public sealed class ProgrammeType : ObjectGraphType<Programme>
             .Description("The regions the programme is for, by name.")
             .PagingArguments()
             .Reads().Resolve(ctx => ctx.PageChildren(_ => p => p.Neighbourhoods, NeighbourhoodType.ByName));
-        Field<NonNullGraphType<ConnectionType<ThemeType>>>("themes")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeType>>>>("themes")
             .Description("The themes the programme works on, by Dutch name.")
-            .PagingArguments()
-            .Reads().Resolve(ctx => ctx.PageChildren(_ => p => p.Themes, ThemeType.ByName));
+            .Reads().Resolve(ctx => ctx.Loader<ThemesByProgramme>().Load(ctx.Source.Id).Then(list => list ?? []));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartyType>>>>("participants")
             .Description("The organisations and initiatives taking part, by name.")
             .Reads().Resolve(ctx => ctx.Loader<ParticipantsByProgramme>().Load(ctx.Source.Id).Then(list => list ?? []));
@@ -218,3 +217,6 @@ public sealed class ParticipantsByProgramme(IDbContextFactory<InfrastructuurDb> 
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.Id).Select(r => r.Participant).ToList());
     }
 }
+
+/// <summary>Each programme's themes, for a whole page of programmes in one query.</summary>
+public sealed class ThemesByProgramme(IDbContextFactory<InfrastructuurDb> factory) : TermsByOwner<Programme, Theme>(factory, p => p.Themes);

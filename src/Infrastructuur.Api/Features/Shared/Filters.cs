@@ -32,7 +32,7 @@ public abstract class PlaceAndTextFilterType<TFilter> : InputObjectGraphType<TFi
     /// <param name="items">The plural noun the filter selects, e.g. "activities".</param>
     /// <param name="municipality">What the municipality condition means for these items.</param>
     /// <param name="where">How the items relate to regions, e.g. "serving" or "working in".</param>
-    /// <param name="name">What the items' name is called, e.g. "title".</param>
+    /// <param name="name">What the items' name is called, e.g. "name".</param>
     protected PlaceAndTextFilterType(string items, string municipality, string where, string name = "name")
     {
         Field<IdGraphType>("municipality").Description(municipality);

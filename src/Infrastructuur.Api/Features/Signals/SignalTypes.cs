@@ -89,7 +89,7 @@ public sealed class SignalType : ObjectGraphType<Signal>
             .PagingArguments()
             .Reads().Resolve(ctx => ctx.PageChildren(_ => s => s.DiscussedAt, NetworkMeetingType.ByDate));
         Field<NonNullGraphType<ConnectionType<ActivityType>>>("responses")
-            .Description("The activities started or changed in response to the signal (linkSignalResponse), by title; each one's provider is the organisation or initiative that responds. "
+            .Description("The activities started or changed in response to the signal (linkSignalResponse), by name; each one's provider is the organisation or initiative that responds. "
                 + "Only activities you may see, as in every list of activities (a draft only to its provider's scope and officials of its municipality).")
             .PagingArguments()
             .Reads().Resolve(ctx => ctx.PageChildren(db => s => db.SignalResponses.Where(r => r.SignalId == s.Id).Join(db.Activities, r => r.ActivityId, a => a.Id, (_, a) => a), ActivityOrder.Default));

@@ -53,7 +53,7 @@ public sealed class ThemeType : TaxonomyTermType<Theme, ThemeType>
         : base("A theme of prevention work (debt and poverty, healthy food, concentration problems …), in a hierarchy municipalities extend every year.")
     {
         Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
-            .Description("Activities tagged with exactly this theme, by title. To include the themes below it, use Query.activities with filterBy.themes.")
+            .Description("Activities tagged with exactly this theme, by name. To include the themes below it, use Query.activities with filterBy.themes.")
             .PagingArguments()
             .Reads().Resolve(ctx => ctx.PageChildren(_ => t => t.Activities, ActivityOrder.Default));
         Field<NonNullGraphType<ConnectionType<InitiativeType>>>("initiatives")
@@ -69,7 +69,7 @@ public sealed class TargetGroupType : TaxonomyTermType<TargetGroup, TargetGroupT
         : base("A group of people offering is for or a signal is about (children 4–12, parents, young people …), in a hierarchy.")
     {
         Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
-            .Description("Activities for exactly this target group, by title. To include the groups below it, use Query.activities with filterBy.targetGroups.")
+            .Description("Activities for exactly this target group, by name. To include the groups below it, use Query.activities with filterBy.targetGroups.")
             .PagingArguments()
             .Reads().Resolve(ctx => ctx.PageChildren(_ => t => t.Activities, ActivityOrder.Default));
     }

@@ -440,7 +440,7 @@ public sealed class LiveReliabilityRun(Action<string> log)
         Figures.FloodExitCode = await api.WaitForExitAsync(TimeSpan.FromSeconds(60));
     }
 
-    private object ReachInput(string note) => new { activity = _activity, periodStart = "2025-05-01", periodEnd = "2025-05-31", count = 12, countingMethod = "HEADCOUNT", note };
+    private object ReachInput(string note) => new { activity = _activity, startsOn = "2025-05-01", endsOn = "2025-05-31", count = 12, countingMethod = "HEADCOUNT", note };
 
     private static SqliteInfrastructuurDb Open(string database) =>
         new(new DbContextOptionsBuilder<SqliteInfrastructuurDb>().UseSqlite(new SqliteConnectionStringBuilder { DataSource = database }.ToString()).Options);

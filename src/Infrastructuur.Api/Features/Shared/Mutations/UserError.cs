@@ -72,7 +72,7 @@ public sealed class UserErrorType : ObjectGraphType<UserError>
         Description = "A business failure of a mutation (invalid input, a step the status does not allow, something outside your scope). When a payload has user errors, nothing was written.";
         this.DefaultPolicy(Policies.Public);
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("field")
-            .Description("The path to the input field the error is about, e.g. [\"input\", \"title\"]; null when it is about the input as a whole.")
+            .Description("The path to the input field the error is about, e.g. [\"input\", \"name\"]; null when it is about the input as a whole.")
             .Resolve(ctx => ctx.Source.Field);
         Field(e => e.Message).Description("What went wrong, in Dutch or English by Accept-Language.");
         Field<NonNullGraphType<UserErrorCodeType>>("code").Description("The stable code of the failure.").Resolve(ctx => ctx.Source.Code);
