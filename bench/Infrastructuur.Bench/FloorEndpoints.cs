@@ -213,14 +213,14 @@ internal static class FloorEndpoints
             json.WriteEndObject();
         }));
 
-        // Q1 — { activity(id: $id) { name provider { ... on Organisation { name } ... on Initiative { name } } } }
+        // Q1 — { activity(id: $id) { title: name provider { ... on Organisation { name } ... on Initiative { name } } } }
         app.MapGet("/floor/q1", (string id, FloorDatabase db, HttpContext http) => Answer(http, db, Q1, [GlobalId.Decode(id, "Activity")], (rows, json) =>
         {
             json.WriteStartObject();
             if (rows.Read())
             {
                 json.WriteStartObject("activity");
-                json.WriteString("name", rows.GetString(0));
+                json.WriteString("title", rows.GetString(0));
                 json.WriteStartObject("provider");
                 json.WriteString("name", rows.GetString(1));
                 json.WriteEndObject();
@@ -234,7 +234,7 @@ internal static class FloorEndpoints
             json.WriteEndObject();
         }));
 
-        // Q2 — { activities(first: 50, filterBy: { neighbourhood: $neighbourhood }, orderBy: { field: STARTS_ON }) { nodes { id name provider { ...name } } } }
+        // Q2 — { activities(first: 50, filterBy: { neighbourhood: $neighbourhood }, orderBy: { field: STARTS_ON }) { nodes { id title: name provider { ...name } } } }
         app.MapGet("/floor/q2", (string neighbourhood, FloorDatabase db, HttpContext http) => Answer(http, db, Q2, [GlobalId.Decode(neighbourhood, "Neighbourhood")], (rows, json) =>
         {
             json.WriteStartObject();
@@ -244,7 +244,7 @@ internal static class FloorEndpoints
             {
                 json.WriteStartObject();
                 json.WriteString("id", GlobalId.Encode("Activity", rows.GetGuid(0)));
-                json.WriteString("name", rows.GetString(1));
+                json.WriteString("title", rows.GetString(1));
                 json.WriteStartObject("provider");
                 json.WriteString("name", rows.GetString(2));
                 json.WriteEndObject();

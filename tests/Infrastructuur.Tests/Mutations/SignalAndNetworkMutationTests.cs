@@ -199,6 +199,8 @@ public abstract class SignalAndNetworkMutationTests(Func<TestApp> app)
         object Input(string party, string? on = null) => new { coalition = Id(coalition), party, on };
         (await app().MutateAsync("joinCoalition", Input(Id(w.Own.InitiativeA), "2025-01-01"), w.Coordinator)).Succeeded("joinCoalition");
         Assert.Equal("DATE_ORDER", (await app().MutateAsync("leaveCoalition", Input(Id(w.Own.InitiativeA), "2024-06-01"), w.Coordinator)).Outcome("leaveCoalition"));
+        // Leaving on the day it joined would be a membership of no day, ending (endsOn) before it starts.
+        Assert.Equal("DATE_ORDER", (await app().MutateAsync("leaveCoalition", Input(Id(w.Own.InitiativeA), "2025-01-01"), w.Coordinator)).Outcome("leaveCoalition"));
         var left = (await app().MutateAsync("leaveCoalition", Input(Id(w.Own.InitiativeA), "2025-06-01"), w.Coordinator, Members)).Succeeded("leaveCoalition");
         Assert.Equal("2025-05-31", left["coalition"]!["members"]!["nodes"]![0]!["endsOn"]!.GetValue<string>());
         Assert.Equal("NOT_FOUND", (await app().MutateAsync("leaveCoalition", Input(Id(w.Own.InitiativeA)), w.Coordinator)).Outcome("leaveCoalition"));

@@ -7,7 +7,7 @@ namespace Infrastructuur.Api.Features.Coalitions;
 public sealed class LeaveCoalitionInput : CoalitionMembershipInput;
 
 public sealed class LeaveCoalitionInputType() : CoalitionMembershipInputType<LeaveCoalitionInput>(
-    "A party leaving a coalition.", "The first day it is no longer a member (its endsOn is the day before); today when left out. Not before it joined.");
+    "A party leaving a coalition.", "The first day it is no longer a member (its endsOn is the day before); today when left out. After the day it joined.");
 
 public sealed class LeaveCoalitionPayload : Payload<Coalition>;
 
@@ -36,7 +36,7 @@ public static class LeaveCoalition
         }
 
         member.LeftOn = run.Input.On ?? MutationRun.Today;
-        run.Dates(member.JoinedOn, member.LeftOn, "on");
+        run.Dates(member.JoinedOn.AddDays(1), member.LeftOn, "on"); // at least one day inside: endsOn is the day before
         payload.Result = coalition;
     }
 }
