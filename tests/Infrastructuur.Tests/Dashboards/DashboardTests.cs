@@ -251,7 +251,7 @@ public abstract class DashboardTests(Func<TestApp> app)
         var w = await DashboardWorld.CreateAsync(app());
         using var sql = await SqlStatements.RecordAsync(app());
 
-        var d = await w.DashboardAsync(app(), "network { period { startsOn endsOn nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount isolated { ... on Organisation { name } ... on Initiative { name } } } previousPeriod { from to nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount } change { nodeCount edgeCount density componentCount isolatedCount largestComponentShare } nodes(first: 100) { totalCount nodes { id kind name party { __typename } } } edges(first: 100) { totalCount nodes { from to kind weight } } }");
+        var d = await w.DashboardAsync(app(), "network { period { startsOn endsOn nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount isolated { ... on Organisation { name } ... on Initiative { name } } } previousPeriod { startsOn endsOn nodeCount edgeCount density componentCount componentSizes largestComponentShare isolatedCount } change { nodeCount edgeCount density componentCount isolatedCount largestComponentShare } nodes(first: 100) { totalCount nodes { id kind name party { __typename } } } edges(first: 100) { totalCount nodes { from to kind weight } } }");
 
         // Nodes: O1, O2, O3, O6 (O4 and O5 work in no region), I1 (I2 is a draft, I3 started in 2026).
         // 2025 pairs: O1–I1 (C1, M2), O2–O3 (C2; O4 is no node), O1–O2 (M1, M2), O2–I1 (M2), I1–O3 (K1) → E = 5, density 2·5/(5·4).
@@ -461,11 +461,11 @@ public abstract class DashboardTests(Func<TestApp> app)
             $"municipality: \"{w.Id(w.Areas["A1"])}\", from: \"2025-01-01\", to: \"2025-12-31\"",
         })
         {
-            var response = await app().QueryAsync($"{{ dashboard(scope: {{ {scope} }}) {{ from }} }}");
+            var response = await app().QueryAsync($"{{ dashboard(scope: {{ {scope} }}) {{ startsOn }} }}");
             Assert.True(response.FirstErrorCode == "BAD_REQUEST", $"{scope}: {response.Text}");
         }
 
-        var missing = await app().QueryAsync($"{{ dashboard(scope: {{ municipality: \"{Infrastructuur.Api.GraphQL.GlobalId.Encode("Municipality", Guid.NewGuid())}\", from: \"2025-01-01\", to: \"2025-12-31\" }}) {{ from }} }}");
+        var missing = await app().QueryAsync($"{{ dashboard(scope: {{ municipality: \"{Infrastructuur.Api.GraphQL.GlobalId.Encode("Municipality", Guid.NewGuid())}\", from: \"2025-01-01\", to: \"2025-12-31\" }}) {{ startsOn }} }}");
         Assert.Equal("NOT_FOUND", missing.FirstErrorCode);
         Assert.Null(missing.Data!["dashboard"]);
         var badYear = await app().QueryAsync($"{{ dashboard(scope: {{ municipality: \"{m}\", from: \"2025-01-01\", to: \"2025-12-31\" }}) {{ annualReview(year: 99999) {{ year }} }} }}");

@@ -80,7 +80,7 @@ public abstract class ExampleOperationTests(Func<TestApp> app)
             ["PauseActivity"] = Versioned(s.InitiativeActivity),
             ["RecordReach"] = Fixed(new { activity = Id(s.InitiativeActivity), startsOn = "2025-07-01", endsOn = "2025-08-31", count = 120, countingMethod = "HEADCOUNT" }),
             ["ApplyForGrant"] = Fixed(new { name = "Buurtfeest", funder = Id(s.Grant.Funder!), recipient = Id(own.InitiativeA), amountAppliedFor = 750m }),
-            ["JoinCoalition"] = Fixed(new { coalition = Id(s.Coalition), party = Id(own.InitiativeA) }),
+            ["JoinCoalition"] = Fixed(new { coalition = Id(s.Coalition), party = Id(own.InitiativeA), on = "2025-01-01" }), // leaving (today) comes at least a day later
             ["LeaveCoalition"] = Fixed(new { coalition = Id(s.Coalition), party = Id(own.InitiativeA) }),
             ["DescribeOrganisation"] = Versioned(own.OrganisationA, new { description = "Basisschool in de wijk.", website = "https://school.example" }),
             ["ScheduleOrganisationActivity"] = Fixed(new { provider = Id(own.OrganisationA), name = "Ouderavond gezonde voeding", neighbourhoods = new[] { Id(own.BuurtA) }, schedule = new { kind = "ONE_OFF", startsOn = "2026-06-06" }, location = new { place = "Spijkenisse", postcode = "3201 AB" } }),
