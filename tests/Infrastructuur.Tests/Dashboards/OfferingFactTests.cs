@@ -436,9 +436,11 @@ public abstract class OfferingFactTests(Func<TestApp> app)
         var facts = await db.Set<OfferingFact>().AsNoTracking().ToListAsync();
         var support = await db.Set<OfferingSupport>().AsNoTracking().ToListAsync();
         var counts = await db.Set<CountFact>().AsNoTracking().ToListAsync();
+        var capacities = await db.Set<CountCapacity>().AsNoTracking().ToListAsync();
         return [.. facts.Select(f => $"F {f.Municipality} {f.Year} {f.Theme} {f.Group} {f.Region}: {f.Activities} {f.Capacity} {f.WithCapacity} {f.Verified} {f.Reach} {f.Organisations} {f.Initiatives}")
             .Concat(support.Select(s => $"S {s.Municipality} {s.Year} {s.Theme} {s.Group} {s.Region} {s.Provider}: {s.Initiative} {s.Activities}"))
-            .Concat(counts.Select(c => $"C {c.Scope} {c.Year} {c.Shape} {c.Theme} {c.Group} {c.Region} {c.Area} {c.Kind} {c.StartMonth} {c.Capacity}: {c.Activities}"))
+            .Concat(counts.Select(c => $"C {c.Scope} {c.Year} {c.Shape} {c.Theme} {c.Group} {c.Region} {c.Area} {c.Kind} {c.StartMonth}: {c.Activities} {c.WithCapacity} {c.Capacity} {c.MinCapacity} {c.MaxCapacity}"))
+            .Concat(capacities.Select(c => $"V {c.Scope} {c.Year} {c.Shape} {c.Theme} {c.Group} {c.Region} {c.Area} {c.Kind} {c.StartMonth} {c.Capacity}: {c.Activities}"))
             .Order(StringComparer.Ordinal)];
     }
 

@@ -58,9 +58,7 @@ internal static class CountFactReader
         // Grouped by the shape too, so a scope with no rows gives no group (not one empty total).
         var keys = columns.Count == 0 ? string.Empty : string.Join(", ", columns) + ", ";
         var sql = FactSql.Inv($"""
-            SELECT {keys}SUM("Activities"), SUM(CASE WHEN "Capacity" <> {CountFacts.NoCapacity} THEN "Activities" ELSE 0 END),
-                SUM(CASE WHEN "Capacity" <> {CountFacts.NoCapacity} THEN CAST("Capacity" AS BIGINT) * "Activities" ELSE 0 END),
-                MIN(CASE WHEN "Capacity" <> {CountFacts.NoCapacity} THEN "Capacity" END), MAX(CASE WHEN "Capacity" <> {CountFacts.NoCapacity} THEN "Capacity" END)
+            SELECT {keys}SUM("Activities"), SUM("WithCapacity"), SUM("Capacity"), MIN("MinCapacity"), MAX("MaxCapacity")
             FROM "CountFacts" WHERE "Scope" = {scope.Value} AND "Year" = {year} AND "Shape" = {shape}
             GROUP BY {keys}"Shape"
             """);

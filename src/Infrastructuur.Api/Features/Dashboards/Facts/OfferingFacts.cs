@@ -113,7 +113,7 @@ public static class OfferingFacts
     /// <summary>Empties the facts and computes them again from every activity, for the years first to last.</summary>
     private static async Task RebuildAsync(InfrastructuurDb db, (int First, int Last) window, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { "OfferingFacts", "OfferingSupport", "CountFacts", "OfferingActivityStates", "OfferingDirtyActivities" })
+        foreach (var table in new[] { "OfferingFacts", "OfferingSupport", "CountFacts", "CountCapacities", "OfferingActivityStates", "OfferingDirtyActivities" })
         {
             await FactSql.ReadAsync(db, $"DELETE FROM \"{table}\"", _ => { }, cancellationToken);
         }
@@ -146,7 +146,9 @@ public static class OfferingFacts
         await bulk.EntitiesAsync([.. facts.OrderBy(f => f.Municipality).ThenBy(f => f.Year).ThenBy(f => f.Theme).ThenBy(f => f.Group).ThenBy(f => f.Region)], cancellationToken);
         await bulk.EntitiesAsync(
             [.. support.OrderBy(s => s.Municipality).ThenBy(s => s.Year).ThenBy(s => s.Theme).ThenBy(s => s.Group).ThenBy(s => s.Region).ThenBy(s => s.Provider)], cancellationToken);
-        await bulk.EntitiesAsync(CountFacts.Rows(all.Counts), cancellationToken);
+        var (counts, capacities) = CountFacts.Rows(all.Counts);
+        await bulk.EntitiesAsync(counts, cancellationToken);
+        await bulk.EntitiesAsync(capacities, cancellationToken);
         await bulk.EntitiesAsync([new OfferingFactWindow { Id = WindowId, FirstYear = window.First, LastYear = window.Last }], cancellationToken);
     }
 
@@ -368,7 +370,7 @@ public sealed class Contributions(int firstYear, int lastYear)
     public Dictionary<SupportKey, (bool Initiative, int Activities)> Support { get; } = [];
 
     /// <summary>The count facts' rows (<see cref="CountFacts"/>), per key the activities gained or lost.</summary>
-    public Dictionary<CountCellKey, int> Counts { get; } = [];
+    public CountDelta Counts { get; } = new();
 
     /// <summary>Verified means: checked on a day from 365 days before the year's last day up to that day (Baseline.VerifiedWithinDays).</summary>
     private static bool Verified(DateOnly? on, int year) =>

@@ -12,7 +12,7 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "CountFacts",
+                name: "CountCapacities",
                 columns: table => new
                 {
                     Scope = table.Column<int>(type: "INTEGER", nullable: false),
@@ -29,7 +29,31 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CountFacts", x => new { x.Scope, x.Year, x.Shape, x.Theme, x.Group, x.Region, x.Area, x.Kind, x.StartMonth, x.Capacity });
+                    table.PrimaryKey("PK_CountCapacities", x => new { x.Scope, x.Year, x.Shape, x.Theme, x.Group, x.Region, x.Area, x.Kind, x.StartMonth, x.Capacity });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CountFacts",
+                columns: table => new
+                {
+                    Scope = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Shape = table.Column<int>(type: "INTEGER", nullable: false),
+                    Theme = table.Column<int>(type: "INTEGER", nullable: false),
+                    Group = table.Column<int>(type: "INTEGER", nullable: false),
+                    Region = table.Column<int>(type: "INTEGER", nullable: false),
+                    Area = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartMonth = table.Column<int>(type: "INTEGER", nullable: false),
+                    Activities = table.Column<int>(type: "INTEGER", nullable: false),
+                    WithCapacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Capacity = table.Column<long>(type: "INTEGER", nullable: false),
+                    MinCapacity = table.Column<int>(type: "INTEGER", nullable: true),
+                    MaxCapacity = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CountFacts", x => new { x.Scope, x.Year, x.Shape, x.Theme, x.Group, x.Region, x.Area, x.Kind, x.StartMonth });
                 });
 
             // Query.counts of activities gets facts of its own (ADR 0025), and a provider's kind is one of its keys: every
@@ -43,6 +67,9 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             CountFactDdl.DropKindTriggerSqlite(migrationBuilder);
+            migrationBuilder.DropTable(
+                name: "CountCapacities");
+
             migrationBuilder.DropTable(
                 name: "CountFacts");
             migrationBuilder.Sql("UPDATE \"OfferingFactWindow\" SET \"Stale\" = TRUE;");
