@@ -137,7 +137,7 @@ public static class CountFacts
                 $"""
                 UPDATE "CountFacts" AS f SET "MinCapacity" = (SELECT MIN(v."Capacity") FROM "CountCapacities" AS v WHERE {match}),
                     "MaxCapacity" = (SELECT MAX(v."Capacity") FROM "CountCapacities" AS v WHERE {match})
-                WHERE ({string.Join(", ", Key.Split(", ").Select(k => "f." + k))}) IN (VALUES {string.Join(", ", chunk.Select(k => $"({Values(k)})"))})
+                WHERE ({string.Join(", ", Key.Split(", ").Select(k => "f." + k))}) IN ({Listed([.. chunk.Select(k => $"({Values(k)})")])})
                 """,
                 _ => { },
                 cancellationToken);
@@ -156,9 +156,13 @@ public static class CountFacts
             cancellationToken);
         if (lowered.Count > 0)
         {
-            await FactSql.ReadAsync(db, $"DELETE FROM \"{table}\" WHERE \"Activities\" <= 0 AND ({Key}{extraKey}) IN (VALUES {string.Join(", ", lowered)})", _ => { }, cancellationToken);
+            await FactSql.ReadAsync(db, $"DELETE FROM \"{table}\" WHERE \"Activities\" <= 0 AND ({Key}{extraKey}) IN ({Listed(lowered)})", _ => { }, cancellationToken);
         }
     }
+
+    // A row value IN a subquery over VALUES, not IN (VALUES …): SQLite (3.40) reads the whole table for the latter and
+    // searches the key once per row for the former (measured: 161 against 1.2 ms for 96 keys of 281,000 cells).
+    private static string Listed(List<string> rows) => $"SELECT * FROM (VALUES {string.Join(", ", rows)}) AS d";
 
     private static string Values(CountCellKey k) =>
         FactSql.Inv($"{k.Scope}, {k.Year}, {k.Shape}, {k.Theme}, {k.Group}, {k.Region}, {k.Area}, {k.Kind}, {k.StartMonth}");
