@@ -17,7 +17,7 @@ internal static class CountFactReader
     {
         if (request is not { Subject: CountSubject.Activities, Place: { NeighbourhoodId: null } place, From: { } from, To: { } to, Themes: null }
             || from != new DateOnly(from.Year, 1, 1) || to != new DateOnly(from.Year, 12, 31)
-            || !await OfferingFacts.ExistHereAsync(db, cancellationToken))
+            || !await CountFacts.ExistHereAsync(db, cancellationToken))
         {
             return null;
         }

@@ -47,6 +47,9 @@ public static class CountFacts
 
     private const string Key = "\"Scope\", \"Year\", \"Shape\", \"Theme\", \"Group\", \"Region\", \"Area\", \"Kind\", \"StartMonth\"";
 
+    /// <summary>Whether this database has the count fact tables (false while it is migrated to before them).</summary>
+    public static Task<bool> ExistHereAsync(InfrastructuurDb db, CancellationToken cancellationToken) => FactSql.TableExistsAsync(db, "CountCapacities", cancellationToken);
+
     public static int KindOf(OrganisationKind? organisation) => organisation is { } kind ? (int)kind : InitiativeKind;
 
     public static int StartMonthOf(DateOnly? day) => day is { } d ? (d.Year * 100) + d.Month : 0;

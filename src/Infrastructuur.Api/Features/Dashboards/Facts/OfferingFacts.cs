@@ -113,7 +113,8 @@ public static class OfferingFacts
     /// <summary>Empties the facts and computes them again from every activity, for the years first to last.</summary>
     private static async Task RebuildAsync(InfrastructuurDb db, (int First, int Last) window, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { "OfferingFacts", "OfferingSupport", "CountFacts", "CountCapacities", "OfferingActivityStates", "OfferingDirtyActivities" })
+        var counting = await CountFacts.ExistHereAsync(db, cancellationToken);
+        foreach (var table in new[] { "OfferingFacts", "OfferingSupport", "OfferingActivityStates", "OfferingDirtyActivities" }.Concat(counting ? ["CountFacts", "CountCapacities"] : []))
         {
             await FactSql.ReadAsync(db, $"DELETE FROM \"{table}\"", _ => { }, cancellationToken);
         }
@@ -146,9 +147,12 @@ public static class OfferingFacts
         await bulk.EntitiesAsync([.. facts.OrderBy(f => f.Municipality).ThenBy(f => f.Year).ThenBy(f => f.Theme).ThenBy(f => f.Group).ThenBy(f => f.Region)], cancellationToken);
         await bulk.EntitiesAsync(
             [.. support.OrderBy(s => s.Municipality).ThenBy(s => s.Year).ThenBy(s => s.Theme).ThenBy(s => s.Group).ThenBy(s => s.Region).ThenBy(s => s.Provider)], cancellationToken);
-        var (counts, capacities) = CountFacts.Rows(all.Counts);
-        await bulk.EntitiesAsync(counts, cancellationToken);
-        await bulk.EntitiesAsync(capacities, cancellationToken);
+        if (counting)
+        {
+            var (counts, capacities) = CountFacts.Rows(all.Counts);
+            await bulk.EntitiesAsync(counts, cancellationToken);
+            await bulk.EntitiesAsync(capacities, cancellationToken);
+        }
         await bulk.EntitiesAsync([new OfferingFactWindow { Id = WindowId, FirstYear = window.First, LastYear = window.Last }], cancellationToken);
     }
 
@@ -250,7 +254,10 @@ public static class OfferingFacts
     /// <summary>Adds a change to the kept rows: support first (its 0↔1 moves change the cells' provider counts), then the cells.</summary>
     private static async Task ApplyAsync(InfrastructuurDb db, Contributions delta, CancellationToken cancellationToken)
     {
-        await CountFacts.ApplyAsync(db, delta.Counts, cancellationToken);
+        if (await CountFacts.ExistHereAsync(db, cancellationToken))
+        {
+            await CountFacts.ApplyAsync(db, delta.Counts, cancellationToken);
+        }
         var cells = delta.Cells;
         var emptied = new List<SupportKey>();
         foreach (var chunk in delta.Support.Where(s => s.Value.Activities != 0).Chunk(ChunkRows))
