@@ -30,7 +30,8 @@ internal static class CountFactReader
         }
 
         var named = place.AreaId ?? place.MunicipalityId;
-        var scope = await db.Set<FactKey>().AsNoTracking().Where(k => k.Key == named).Select(k => (int?)k.Id).FirstOrDefaultAsync(cancellationToken);
+        // A unique key: read as a list, so EF Core adds no row limit (and no warning about one without an order).
+        var scope = (await db.Set<FactKey>().AsNoTracking().Where(k => k.Key == named).Select(k => (int?)k.Id).ToListAsync(cancellationToken)).FirstOrDefault();
         if (scope is null)
         {
             return []; // never named by an activity: nothing to count
