@@ -165,7 +165,7 @@ internal static class CompiledShape<T>
 {
     private const int MaxEntries = 500;
 
-    private static readonly ConcurrentDictionary<(Type Db, string Shape, string RuleClass), Func<InfrastructuurDb, Guid, IAsyncEnumerable<T>>?> Queries = new();
+    private static readonly ConcurrentDictionary<(Type Db, string Shape, string RuleClass), Func<InfrastructuurDb, Guid, IAsyncEnumerable<T>>> Queries = new();
 
     public static Func<InfrastructuurDb, Guid, IAsyncEnumerable<T>>? For(InfrastructuurDb db, Shape shape, Viewer viewer)
     {

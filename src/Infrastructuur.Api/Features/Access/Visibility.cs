@@ -52,9 +52,9 @@ public static class Visibility
 
     /// <summary>The same for a correlated child selector (<c>parent => children</c>) of a nested list.</summary>
     public static Expression<Func<TParent, IEnumerable<T>>> VisibleTo<TParent, T>(this Expression<Func<TParent, IEnumerable<T>>> children, Viewer viewer) =>
-        viewer.IsAdmin ? children : (Expression<Func<TParent, IEnumerable<T>>>)new VisibilityFilter(viewer).Visit(children)!;
+        VisibleIn(children, viewer);
 
-    /// <summary>The same for a whole query written as a lambda over the context (a compiled query's body).</summary>
+    /// <summary>The same for any lambda: a child selector, or a whole query over the context (a compiled query's body).</summary>
     public static Expression<TDelegate> VisibleIn<TDelegate>(Expression<TDelegate> query, Viewer viewer) =>
         viewer.IsAdmin ? query : (Expression<TDelegate>)new VisibilityFilter(viewer).Visit(query)!;
 
