@@ -13,7 +13,11 @@ public sealed class ActivityFilter : PlaceAndTextFilter
 {
     public List<string>? Themes { get; set; }
 
+    public List<string>? ThemeCodes { get; set; }
+
     public List<string>? TargetGroups { get; set; }
+
+    public List<string>? TargetGroupCodes { get; set; }
 
     public int? Age { get; set; }
 
@@ -29,12 +33,20 @@ public sealed class ActivityFilter : PlaceAndTextFilter
 
     public const int MaxAge = 150;
 
+    /// <summary>The codes given, checked for their shape and against their ID twins, for <see cref="Codes.EnsureKnownAsync"/>.</summary>
+    public CodeSet Codes() => PlaceCodes() with
+    {
+        Themes = Shared.Codes.Terms(Themes, ThemeCodes, "themeCodes"),
+        TargetGroups = Shared.Codes.Terms(TargetGroups, TargetGroupCodes, "targetGroupCodes"),
+    };
+
     /// <summary>Checks the arguments now and returns the query they select; called once per page and once per count.</summary>
     public Func<InfrastructuurDb, IQueryable<Activity>> Compile()
     {
-        var shared = Filters.PlaceAndText<Activity>(this, a => a.Neighbourhoods, m => a => a.MunicipalityId == m);
+        var shared = Filters.PlaceAndText<Activity>(this, a => a.Neighbourhoods, m => a => a.MunicipalityId == m, ms => a => ms.Contains(a.MunicipalityId));
         var themes = Filters.Ids(Themes, nameof(Theme), "themes");
         var targetGroups = Filters.Ids(TargetGroups, nameof(TargetGroup), "targetGroups");
+        var codes = Codes();
         var statuses = Filters.Values(Statuses, "statuses");
         var kinds = Filters.Values(ProviderKinds, "providerKinds");
         if (Age is < 0 or > MaxAge)
@@ -55,7 +67,9 @@ public sealed class ActivityFilter : PlaceAndTextFilter
         {
             var q = shared(db, db.Activities)
                 .WithTermAtOrBelow(db, a => a.Themes, themes)
-                .WithTermAtOrBelow(db, a => a.TargetGroups, targetGroups);
+                .WithTermAtOrBelow(db, a => a.TargetGroups, targetGroups)
+                .WithTermAtOrBelow(db, a => a.Themes, codes.Themes is { } t ? Shared.Codes.TermIds<Theme>(db, [.. t]) : null)
+                .WithTermAtOrBelow(db, a => a.TargetGroups, codes.TargetGroups is { } g ? Shared.Codes.TermIds<TargetGroup>(db, [.. g]) : null);
             if (age is { } years)
             {
                 q = q.Where(a => (a.MinimumAge == null || a.MinimumAge <= years) && (a.MaximumAge == null || a.MaximumAge >= years));
@@ -122,7 +136,9 @@ public sealed class ActivityFilterType : PlaceAndTextFilterType<ActivityFilter>
         Name = "ActivityFilter";
         Description = "Conditions on activities; all given conditions must hold (AND). Leave a condition out, or give an empty list, to not filter on it.";
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themes").Description($"Only activities with any of these themes (Theme IDs) or a theme below one of them, e.g. healthy food under a healthy basis in families. At most {NodeQueries.MaxIds}.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("themeCodes").Description(Codes.TermCodesDescription("themes", "Theme"));
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("targetGroups").Description($"Only activities for any of these target groups (TargetGroup IDs) or a group below one of them. At most {NodeQueries.MaxIds}.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("targetGroupCodes").Description(Codes.TermCodesDescription("targetGroups", "TargetGroup"));
         Field<IntGraphType>("age").Description($"Only activities open to someone of this age in years (0 to {ActivityFilter.MaxAge}): minimumAge ≤ age ≤ maximumAge, a missing bound being open.");
         Field<ListGraphType<NonNullGraphType<ActivityStatusType>>>("statuses").Description("Only activities with any of these statuses.");
         Field<ListGraphType<NonNullGraphType<OrganisationKindType>>>("providerKinds").Description("Only activities provided by an organisation of any of these kinds (activities run by an initiative drop out).");

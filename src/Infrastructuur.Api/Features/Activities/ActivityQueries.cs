@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.GraphQL;
 
 namespace Infrastructuur.Api.Features.Activities;
@@ -13,11 +14,13 @@ public static class ActivityQueries
             .PagingArguments()
             .Argument<ActivityFilterType>("filterBy", "Conditions the activities must meet, all of them (AND).")
             .Argument<ActivityOrderType>("orderBy", "The order of the list; by name, ascending, when left out.")
-            .ResolveAsync(ctx =>
+            .ResolveAsync(async ctx =>
             {
-                var query = (ctx.GetArgument<ActivityFilter?>("filterBy") ?? new ActivityFilter()).Compile();
+                var filter = ctx.GetArgument<ActivityFilter?>("filterBy") ?? new ActivityFilter();
+                var query = filter.Compile();
                 var order = ctx.GetArgument<ActivityOrder?>("orderBy")?.Keyset() ?? ActivityOrder.Default;
-                return ctx.PageAsync(query, order);
+                await ctx.EnsureKnownAsync(filter.Codes());
+                return await ctx.PageAsync(query, order);
             });
 
         query.Field<ActivityType>("activity")

@@ -8,6 +8,7 @@ using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.Features.Taxonomy;
+using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -147,7 +148,16 @@ public sealed class GrantFilter
 
     public List<string>? Themes { get; set; }
 
+    public List<string>? ThemeCodes { get; set; }
+
     public string? Neighbourhood { get; set; }
+
+    public string? NeighbourhoodCode { get; set; }
+
+    /// <summary>The codes given, checked for their shape and against their ID twins.</summary>
+    public CodeSet Codes() => new(
+        Neighbourhood: Shared.Codes.Neighbourhood(Neighbourhood, NeighbourhoodCode, "neighbourhoodCode"),
+        Themes: Shared.Codes.Terms(Themes, ThemeCodes, "themeCodes"));
 
     public decimal? MinAmountAwarded { get; set; }
 }
@@ -164,6 +174,8 @@ public sealed class GrantFilterType : InputObjectGraphType<GrantFilter>
         Field<IntGraphType>("year").Description("Only grants awarded in this year (by 360Giving awardDate).");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themes").Description("Only grants for at least one of these themes or their sub-themes (at most 100).").AtMostMaxKeys();
         Field<IdGraphType>("neighbourhood").Description("Only grants benefiting this region or a region inside it (360Giving beneficiaryLocation; a district includes its neighbourhoods).");
+        Field<StringGraphType>("neighbourhoodCode").Description(Codes.NeighbourhoodCodeDescription("neighbourhood"));
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("themeCodes").Description(Codes.TermCodesDescription("themes", "Theme")).AtMostMaxKeys();
         Field<MoneyGraphType>("minAmountAwarded").Description("Only grants awarded at least this many euros (360Giving amountAwarded).");
     }
 }
@@ -190,11 +202,13 @@ public static class GrantQueries
                 DateOnly? from = filter.Year is { } y ? new DateOnly(y, 1, 1) : null;
                 DateOnly? until = from?.AddYears(1);
                 var minimum = filter.MinAmountAwarded is { } euros ? MoneyGraphType.ToCents(euros) : (long?)null;
+                var codes = filter.Codes();
+                await ctx.EnsureKnownAsync(codes);
                 List<Guid>? places, themes;
                 await using (var db = await ctx.OpenDbAsync())
                 {
-                    places = await ctx.NeighbourhoodsWithinAsync(db, filter.Neighbourhood);
-                    themes = await ctx.ThemesWithinAsync(db, filter.Themes);
+                    places = await ctx.NeighbourhoodsWithinAsync(db, filter.Neighbourhood, codes.Neighbourhood);
+                    themes = await ctx.ThemesWithinAsync(db, filter.Themes, codes.Themes);
                 }
 
                 return await ctx.PageAsync(

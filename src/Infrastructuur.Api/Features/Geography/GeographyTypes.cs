@@ -1,9 +1,11 @@
+using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.GraphQL;
 
 namespace Infrastructuur.Api.Features.Geography;
@@ -100,17 +102,50 @@ public sealed class NeighbourhoodType : ObjectGraphType<Neighbourhood>
             .PagingArguments()
             .Reads().Resolve(ctx => ctx.PageChildren(_ => n => n.Children, ByName));
         Field<NonNullGraphType<ConnectionType<InitiativeType>>>("initiatives")
-            .Description("Residents' initiatives registered in exactly this region, by name. To include the regions inside it, use Query.initiatives with filterBy.neighbourhood.")
+            .Description("Residents' initiatives registered in exactly this region and matching filterBy, by name. To include the regions inside it, use Query.initiatives with filterBy.neighbourhood.")
             .PagingArguments()
-            .Reads().Resolve(ctx => ctx.PageChildren(_ => place => place.Initiatives, InitiativeType.ByName));
+            .Argument<InitiativeFilterType>("filterBy", "Conditions the initiatives must meet, all of them (AND), as in Query.initiatives; within this region.")
+            .Reads().ResolveAsync(async ctx =>
+            {
+                if (ctx.GetArgument<InitiativeFilter?>("filterBy") is not { } filter)
+                {
+                    return ctx.PageChildren(_ => place => place.Initiatives, InitiativeType.ByName);
+                }
+
+                var query = filter.Compile();
+                await ctx.EnsureKnownAsync(filter.Codes());
+                return ctx.PageChildren(db => Within(query(db), (Initiative i, Neighbourhood place) => i.Neighbourhoods.Any(n => n.Id == place.Id)), InitiativeType.ByName);
+            });
         Field<NonNullGraphType<ConnectionType<OrganisationType>>>("organisations")
             .Description("Organisations that work in exactly this region, by name.")
             .PagingArguments()
             .Reads().Resolve(ctx => ctx.PageChildren(_ => place => place.Organisations, OrganisationType.ByName));
         Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
-            .Description("Activities serving exactly this region, by name. To include the regions inside it, use Query.activities with filterBy.neighbourhood.")
+            .Description("Activities serving exactly this region and matching filterBy, in the order of orderBy (name when left out). To include the regions inside it, use Query.activities with filterBy.neighbourhood.")
             .PagingArguments()
-            .Reads().Resolve(ctx => ctx.PageChildren(_ => place => place.Activities, ActivityOrder.Default));
+            .Argument<ActivityFilterType>("filterBy", "Conditions the activities must meet, all of them (AND), as in Query.activities; within this region.")
+            .Argument<ActivityOrderType>("orderBy", "The order of the list; by name, ascending, when left out.")
+            .Reads().ResolveAsync(async ctx =>
+            {
+                var order = ctx.GetArgument<ActivityOrder?>("orderBy")?.Keyset() ?? ActivityOrder.Default;
+                if (ctx.GetArgument<ActivityFilter?>("filterBy") is not { } filter)
+                {
+                    return ctx.PageChildren(_ => place => place.Activities, order);
+                }
+
+                var query = filter.Compile();
+                await ctx.EnsureKnownAsync(filter.Codes());
+                return ctx.PageChildren(db => Within(query(db), (Activity a, Neighbourhood place) => a.Neighbourhoods.Any(n => n.Id == place.Id)), order);
+            });
         this.AddActivityCountFields();
+    }
+
+    /// <summary>place => rows.Where(row => serves(row, place)): a root list's filtered query, narrowed to one parent region.</summary>
+    private static Expression<Func<Neighbourhood, IEnumerable<T>>> Within<T>(IQueryable<T> rows, Expression<Func<T, Neighbourhood, bool>> serves)
+    {
+        var place = serves.Parameters[1];
+        var row = Expression.Lambda<Func<T, bool>>(serves.Body, serves.Parameters[0]);
+        var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], rows.Expression, Expression.Quote(row));
+        return Expression.Lambda<Func<Neighbourhood, IEnumerable<T>>>(where, place);
     }
 }

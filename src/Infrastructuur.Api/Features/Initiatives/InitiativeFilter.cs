@@ -13,15 +13,23 @@ public sealed class InitiativeFilter : PlaceAndTextFilter
 
     public List<string>? Themes { get; set; }
 
+    public List<string>? ThemeCodes { get; set; }
+
+    /// <summary>The codes given, checked for their shape and against their ID twins, for <see cref="Codes.EnsureKnownAsync"/>.</summary>
+    public CodeSet Codes() => PlaceCodes() with { Themes = Shared.Codes.Terms(Themes, ThemeCodes, "themeCodes") };
+
     /// <summary>Checks the arguments now and returns the query they select.</summary>
     public Func<InfrastructuurDb, IQueryable<Initiative>> Compile()
     {
-        var shared = Filters.PlaceAndText<Initiative>(this, i => i.Neighbourhoods, m => i => i.MunicipalityId == m);
+        var shared = Filters.PlaceAndText<Initiative>(this, i => i.Neighbourhoods, m => i => i.MunicipalityId == m, ms => i => ms.Contains(i.MunicipalityId));
         var statuses = Filters.Values(Statuses, "statuses");
         var themes = Filters.Ids(Themes, nameof(Theme), "themes");
+        var codes = Codes().Themes;
         return db =>
         {
-            var q = shared(db, db.Initiatives).WithTermAtOrBelow(db, i => i.Themes, themes);
+            var q = shared(db, db.Initiatives)
+                .WithTermAtOrBelow(db, i => i.Themes, themes)
+                .WithTermAtOrBelow(db, i => i.Themes, codes is null ? null : Shared.Codes.TermIds<Theme>(db, [.. codes]));
             return statuses is null ? q : q.Where(i => statuses.Contains(i.Status));
         };
     }
@@ -36,5 +44,6 @@ public sealed class InitiativeFilterType : PlaceAndTextFilterType<InitiativeFilt
         Description = "Conditions on residents' initiatives; all given conditions must hold (AND). Leave a condition out, or give an empty list, to not filter on it.";
         Field<ListGraphType<NonNullGraphType<InitiativeStatusType>>>("statuses").Description("Only initiatives with any of these statuses.");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themes").Description($"Only initiatives with any of these themes (Theme IDs) or a theme below one of them. At most {NodeQueries.MaxIds}.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("themeCodes").Description(Codes.TermCodesDescription("themes", "Theme"));
     }
 }

@@ -12,6 +12,7 @@ using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.People;
 using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.Features.Taxonomy;
+using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.Features.Shared.Mutations;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -76,7 +77,13 @@ public static class InitiativeQueries
             .Description("Residents' initiatives matching filterBy, by name.")
             .PagingArguments()
             .Argument<InitiativeFilterType>("filterBy", "Conditions the initiatives must meet, all of them (AND).")
-            .ResolveAsync(ctx => ctx.PageAsync((ctx.GetArgument<InitiativeFilter?>("filterBy") ?? new InitiativeFilter()).Compile(), InitiativeType.ByName));
+            .ResolveAsync(async ctx =>
+            {
+                var filter = ctx.GetArgument<InitiativeFilter?>("filterBy") ?? new InitiativeFilter();
+                var query = filter.Compile();
+                await ctx.EnsureKnownAsync(filter.Codes());
+                return await ctx.PageAsync(query, InitiativeType.ByName);
+            });
 
         query.Field<InitiativeType>("initiative")
             .Description("One initiative by its global ID; null with NOT_FOUND when there is none.")

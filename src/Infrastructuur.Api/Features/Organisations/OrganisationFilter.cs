@@ -13,7 +13,7 @@ public sealed class OrganisationFilter : PlaceAndTextFilter
     public Func<InfrastructuurDb, IQueryable<Organisation>> Compile()
     {
         // An organisation has no owner municipality: it belongs to one where it works in one of its regions.
-        var shared = Filters.PlaceAndText<Organisation>(this, o => o.Neighbourhoods, m => o => o.Neighbourhoods.Any(n => n.MunicipalityId == m));
+        var shared = Filters.PlaceAndText<Organisation>(this, o => o.Neighbourhoods, m => o => o.Neighbourhoods.Any(n => n.MunicipalityId == m), ms => o => o.Neighbourhoods.Any(n => ms.Contains(n.MunicipalityId)));
         var kinds = Filters.Values(Kinds, "kinds");
         return db =>
         {

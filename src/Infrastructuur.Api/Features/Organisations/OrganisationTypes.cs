@@ -11,6 +11,7 @@ using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.NeighbourhoodCompanies;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Programmes;
+using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.Features.Shared.Mutations;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -94,7 +95,13 @@ public static class OrganisationQueries
             .Description("Partner organisations matching filterBy, by name.")
             .PagingArguments()
             .Argument<OrganisationFilterType>("filterBy", "Conditions the organisations must meet, all of them (AND).")
-            .ResolveAsync(ctx => ctx.PageAsync((ctx.GetArgument<OrganisationFilter?>("filterBy") ?? new OrganisationFilter()).Compile(), OrganisationType.ByName));
+            .ResolveAsync(async ctx =>
+            {
+                var filter = ctx.GetArgument<OrganisationFilter?>("filterBy") ?? new OrganisationFilter();
+                var query = filter.Compile();
+                await ctx.EnsureKnownAsync(filter.PlaceCodes());
+                return await ctx.PageAsync(query, OrganisationType.ByName);
+            });
 
         query.Field<OrganisationType>("organisation")
             .Description("One organisation by its global ID; null with NOT_FOUND when there is none.")

@@ -8,6 +8,7 @@ using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Taxonomy;
+using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -131,11 +132,23 @@ public sealed class ProgrammeFilter
 {
     public string? Municipality { get; set; }
 
+    public string? MunicipalityCode { get; set; }
+
     public string? Neighbourhood { get; set; }
+
+    public string? NeighbourhoodCode { get; set; }
 
     public List<string>? Themes { get; set; }
 
+    public List<string>? ThemeCodes { get; set; }
+
     public List<ProgrammeStatus>? Statuses { get; set; }
+
+    /// <summary>The codes given, checked for their shape and against their ID twins.</summary>
+    public CodeSet Codes() => new(
+        Shared.Codes.Municipality(Municipality, MunicipalityCode, "municipalityCode"),
+        Shared.Codes.Neighbourhood(Neighbourhood, NeighbourhoodCode, "neighbourhoodCode"),
+        Themes: Shared.Codes.Terms(Themes, ThemeCodes, "themeCodes"));
 
     public DateOnly? ActiveOn { get; set; }
 }
@@ -149,6 +162,9 @@ public sealed class ProgrammeFilterType : InputObjectGraphType<ProgrammeFilter>
         Field<IdGraphType>("municipality").Description("Only programmes of this municipality (global ID).");
         Field<IdGraphType>("neighbourhood").Description("Only programmes for this region or a region inside it (a district includes its neighbourhoods).");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themes").Description("Only programmes on at least one of these themes or their sub-themes (at most 100).").AtMostMaxKeys();
+        Field<StringGraphType>("municipalityCode").Description(Codes.MunicipalityCodeDescription("municipality"));
+        Field<StringGraphType>("neighbourhoodCode").Description(Codes.NeighbourhoodCodeDescription("neighbourhood"));
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("themeCodes").Description(Codes.TermCodesDescription("themes", "Theme")).AtMostMaxKeys();
         Field<ListGraphType<NonNullGraphType<ProgrammeStatusType>>>("statuses").Description("Only programmes with one of these statuses; omitted or empty: any status.");
         Field<DateOnlyGraphType>("activeOn").Description("Only programmes whose period includes this day.");
     }
@@ -166,11 +182,14 @@ public static class ProgrammeQueries
             {
                 var filter = ctx.GetArgument<ProgrammeFilter?>("filterBy") ?? new();
                 var municipality = filter.Municipality is { } id ? GlobalId.Decode(id, nameof(Municipality)) : (Guid?)null;
+                var codes = filter.Codes();
+                var municipalityCode = codes.Municipality;
+                await ctx.EnsureKnownAsync(codes);
                 List<Guid>? places, themes;
                 await using (var db = await ctx.OpenDbAsync())
                 {
-                    places = await ctx.NeighbourhoodsWithinAsync(db, filter.Neighbourhood);
-                    themes = await ctx.ThemesWithinAsync(db, filter.Themes);
+                    places = await ctx.NeighbourhoodsWithinAsync(db, filter.Neighbourhood, codes.Neighbourhood);
+                    themes = await ctx.ThemesWithinAsync(db, filter.Themes, codes.Themes);
                 }
 
                 var statuses = filter.Statuses is { Count: > 0 } s ? s : null;
@@ -178,6 +197,7 @@ public static class ProgrammeQueries
                 return await ctx.PageAsync(
                     db => db.Programmes.Where(p =>
                         (municipality == null || p.MunicipalityId == municipality)
+                        && (municipalityCode == null || db.Municipalities.Any(m => m.Id == p.MunicipalityId && m.CbsCode == municipalityCode))
                         && (places == null || p.Neighbourhoods.Any(n => places.Contains(n.Id)))
                         && (themes == null || p.Themes.Any(t => themes.Contains(t.Id)))
                         && (statuses == null || statuses.Contains(p.Status))

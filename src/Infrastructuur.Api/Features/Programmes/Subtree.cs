@@ -1,6 +1,7 @@
 using GraphQL;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
+using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,16 @@ public static class Subtree
     /// <summary>The themes with these global IDs and all their sub-themes; null when no theme was asked for.</summary>
     public static async Task<List<Guid>?> ThemesWithinAsync(this IResolveFieldContext context, InfrastructuurDb db, IReadOnlyCollection<string>? ids) =>
         ids is null or { Count: 0 } ? null : await WithDescendantsAsync(db.Themes, [.. ids.Select(id => GlobalId.Decode(id, nameof(Theme)))], context.CancellationToken);
+
+    /// <summary>As above, or by the region's CBS code (its ID twin already refused, the code already known).</summary>
+    public static async Task<List<Guid>?> NeighbourhoodsWithinAsync(this IResolveFieldContext context, InfrastructuurDb db, string? id, string? code) =>
+        code is null ? await context.NeighbourhoodsWithinAsync(db, id)
+        : await WithDescendantsAsync(db.Neighbourhoods, await Codes.NeighbourhoodIds(db, code).ToListAsync(context.CancellationToken), context.CancellationToken);
+
+    /// <summary>As above, or by the themes' codes (their ID twin already refused, the codes already known).</summary>
+    public static async Task<List<Guid>?> ThemesWithinAsync(this IResolveFieldContext context, InfrastructuurDb db, IReadOnlyCollection<string>? ids, IReadOnlyList<string>? codes) =>
+        codes is not { Count: > 0 } ? await context.ThemesWithinAsync(db, ids)
+        : await WithDescendantsAsync(db.Themes, await Codes.TermIds<Theme>(db, [.. codes]).ToListAsync(context.CancellationToken), context.CancellationToken);
 
     private static async Task<List<Guid>> WithDescendantsAsync<T>(IQueryable<T> set, IReadOnlyCollection<Guid> roots, CancellationToken cancellationToken)
         where T : Entity

@@ -16,13 +16,22 @@ public abstract class PlaceAndTextFilter
 {
     public string? Municipality { get; set; }
 
+    public string? MunicipalityCode { get; set; }
+
     public string? Area { get; set; }
 
     public string? Neighbourhood { get; set; }
 
+    public string? NeighbourhoodCode { get; set; }
+
     public string? Text { get; set; }
 
     public DateTime? ModifiedSince { get; set; }
+
+    /// <summary>The place codes given (checked for their shape and against their ID twins), for <see cref="Codes.EnsureKnownAsync"/>.</summary>
+    public CodeSet PlaceCodes() => new(
+        Codes.Municipality(Municipality, MunicipalityCode, "municipalityCode"),
+        Codes.Neighbourhood(Neighbourhood, NeighbourhoodCode, "neighbourhoodCode"));
 }
 
 /// <summary>The input type of a <see cref="PlaceAndTextFilter"/>: the shared fields, described once.</summary>
@@ -36,8 +45,10 @@ public abstract class PlaceAndTextFilterType<TFilter> : InputObjectGraphType<TFi
     protected PlaceAndTextFilterType(string items, string municipality, string where, string name = "name")
     {
         Field<IdGraphType>("municipality").Description(municipality);
+        Field<StringGraphType>("municipalityCode").Description(Codes.MunicipalityCodeDescription("municipality"));
         Field<IdGraphType>("area").Description($"Only {items} {where} a region of this working area (Area ID), or a region inside one of them.");
         Field<IdGraphType>("neighbourhood").Description($"Only {items} {where} this region (Neighbourhood ID) or a region inside it: a district includes its neighbourhoods.");
+        Field<StringGraphType>("neighbourhoodCode").Description(Codes.NeighbourhoodCodeDescription("neighbourhood"));
         Field<StringGraphType>("text").Description($"Only {items} whose {name} and description contain every word of this text, ignoring case and accents (\"cafe middellander\" finds \"Café de Middellander\"). At most {Filters.MaxTextLength} characters.");
         Field<DateTimeGraphType>("modifiedSince").Description($"Only {items} created or changed at or after this moment (HSDS modified_after).");
     }
@@ -111,7 +122,8 @@ public static class Filters
     public static Func<InfrastructuurDb, IQueryable<T>, IQueryable<T>> PlaceAndText<T>(
         PlaceAndTextFilter? filter,
         Expression<Func<T, IEnumerable<Neighbourhood>>> regions,
-        Func<Guid, Expression<Func<T, bool>>> inMunicipality)
+        Func<Guid, Expression<Func<T, bool>>> inMunicipality,
+        Func<IQueryable<Guid>, Expression<Func<T, bool>>> inMunicipalities)
         where T : Entity, ISearchable
     {
         if (filter is null)
@@ -119,6 +131,7 @@ public static class Filters
             return (_, q) => q;
         }
 
+        var codes = filter.PlaceCodes();
         var municipality = Id(filter.Municipality, nameof(Geography.Municipality));
         var area = Id(filter.Area, nameof(Geography.Area));
         var region = Id(filter.Neighbourhood, nameof(Geography.Neighbourhood));
@@ -140,6 +153,16 @@ public static class Filters
             if (region is { } r)
             {
                 q = q.Where(Serving<T>(db, links, r, db.Neighbourhoods.Where(n => n.ParentId == r).Select(n => n.Id)));
+            }
+
+            if (codes.Municipality is { } municipalityCode)
+            {
+                q = q.Where(inMunicipalities(Codes.MunicipalityIds(db, municipalityCode)));
+            }
+
+            if (codes.Neighbourhood is { } regionCode)
+            {
+                q = q.Where(Serving<T>(db, links, null, Codes.AtOrBelow(db, regionCode)));
             }
 
             foreach (var word in words ?? [])
@@ -199,6 +222,26 @@ public static class Filters
         var children = db.Set<TTerm>().Where(t => t.ParentId != null && ids.Contains(t.ParentId.Value)).Select(t => t.Id);
         var below = db.Set<TTerm>()
             .Where(t => ids.Contains(t.Id) || (t.ParentId != null && (ids.Contains(t.ParentId.Value) || children.Contains(t.ParentId.Value))))
+            .Select(t => t.Id);
+        return query.Where(AnyOf(terms, (Expression<Func<TTerm, bool>>)(t => below.Contains(t.Id))));
+    }
+
+    /// <summary>
+    /// As above, for terms given as a subquery (by code, <see cref="Codes.TermIds{TTerm}"/>), resolved in the same SQL. The
+    /// same lines as above on purpose: EF Core translates a captured list and a captured subquery differently, and one
+    /// body over both would need a hand-built expression tree.
+    /// </summary>
+    public static IQueryable<T> WithTermAtOrBelow<T, TTerm>(this IQueryable<T> query, InfrastructuurDb db, Expression<Func<T, IEnumerable<TTerm>>> terms, IQueryable<Guid>? roots)
+        where TTerm : TaxonomyTerm
+    {
+        if (roots is null)
+        {
+            return query;
+        }
+
+        var children = db.Set<TTerm>().Where(t => t.ParentId != null && roots.Contains(t.ParentId.Value)).Select(t => t.Id);
+        var below = db.Set<TTerm>()
+            .Where(t => roots.Contains(t.Id) || (t.ParentId != null && (roots.Contains(t.ParentId.Value) || children.Contains(t.ParentId.Value))))
             .Select(t => t.Id);
         return query.Where(AnyOf(terms, (Expression<Func<TTerm, bool>>)(t => below.Contains(t.Id))));
     }

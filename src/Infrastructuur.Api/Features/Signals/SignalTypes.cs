@@ -10,6 +10,7 @@ using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.History;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
+using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -101,13 +102,25 @@ public sealed class SignalFilter
 {
     public string? Municipality { get; set; }
 
+    public string? MunicipalityCode { get; set; }
+
     public string? Area { get; set; }
 
     public string? Neighbourhood { get; set; }
 
+    public string? NeighbourhoodCode { get; set; }
+
     public List<string>? Themes { get; set; }
 
+    public List<string>? ThemeCodes { get; set; }
+
     public List<SignalStatus>? Statuses { get; set; }
+
+    /// <summary>The codes given, checked for their shape and against their ID twins.</summary>
+    public CodeSet Codes() => new(
+        Shared.Codes.Municipality(Municipality, MunicipalityCode, "municipalityCode"),
+        Shared.Codes.Neighbourhood(Neighbourhood, NeighbourhoodCode, "neighbourhoodCode"),
+        Themes: Shared.Codes.Terms(Themes, ThemeCodes, "themeCodes"));
 
     public DateOnly? From { get; set; }
 
@@ -121,9 +134,12 @@ public sealed class SignalFilterType : InputObjectGraphType<SignalFilter>
         Name = "SignalFilter";
         Description = "Narrows Query.signals; all given filters apply together.";
         Field<IdGraphType>("municipality").Description("Only signals in this municipality (its global ID).");
+        Field<StringGraphType>("municipalityCode").Description(Codes.MunicipalityCodeDescription("municipality"));
         Field<IdGraphType>("area").Description("Only signals in this working area: in one of its neighbourhoods or in a region directly inside one (global ID).");
         Field<IdGraphType>("neighbourhood").Description("Only signals in this region or in a region directly inside it (a wijk includes its buurten; global ID).");
+        Field<StringGraphType>("neighbourhoodCode").Description(Codes.NeighbourhoodCodeDescription("neighbourhood"));
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themes").Description("Only signals on one of these themes or one of their direct sub-themes (global IDs).");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("themeCodes").Description(Codes.TermCodesDescription("themes", "Theme"));
         Field<ListGraphType<NonNullGraphType<SignalStatusType>>>("statuses").Description("Only signals with one of these statuses.");
         Field<DateOnlyGraphType>("from").Description("Only signals observed on or after this day.");
         Field<DateOnlyGraphType>("to").Description("Only signals observed on or before this day.");
@@ -138,17 +154,44 @@ public static class SignalQueries
             .Description("The signals of observed needs you may see (see Signal), most recently observed first; totalCount counts only those. Counts for everyone: Query.counts(of: SIGNALS).")
             .PagingArguments()
             .Argument<SignalFilterType>("filterBy", "Narrows the list.")
-            .ResolveAsync(ctx =>
+            .ResolveAsync(async ctx =>
             {
                 // Read the arguments now: the count runs later, when the resolve context may already serve another field.
-                var matching = Matching(ctx.GetArgument<SignalFilter?>("filterBy") ?? new());
-                return ctx.PageAsync(db => db.Signals.Where(matching), SignalType.ByObservedOn);
+                var filter = ctx.GetArgument<SignalFilter?>("filterBy") ?? new();
+                var matching = Matching(filter);
+                var codes = filter.Codes();
+                await ctx.EnsureKnownAsync(codes);
+                return await ctx.PageAsync(db => ByCodes(db, db.Signals.Where(matching), codes), SignalType.ByObservedOn);
             });
 
         query.Field<SignalType>("signal")
             .Description("One signal by its global ID; null with NOT_FOUND when there is none or you may not see it (see Signal).")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The signal's global ID.")
             .Resolve(ctx => ctx.LoadByIdOrNotFound<Signal>(GlobalId.Decode(ctx.GetArgument<string>("id"), nameof(Signal))));
+    }
+
+    /// <summary>The code twins of <see cref="Matching"/>'s conditions, resolved in the same SQL.</summary>
+    private static IQueryable<Signal> ByCodes(InfrastructuurDb db, IQueryable<Signal> signals, CodeSet codes)
+    {
+        if (codes.Municipality is { } municipality)
+        {
+            var ids = Codes.MunicipalityIds(db, municipality);
+            signals = signals.Where(s => ids.Contains(s.MunicipalityId));
+        }
+
+        if (codes.Neighbourhood is { } region)
+        {
+            var ids = Codes.AtOrBelow(db, region);
+            signals = signals.Where(s => ids.Contains(s.NeighbourhoodId));
+        }
+
+        if (codes.Themes is { } themes)
+        {
+            var ids = Codes.TermIds<Theme>(db, [.. themes]);
+            signals = signals.Where(s => s.Themes.Any(t => ids.Contains(t.Id) || (t.ParentId != null && ids.Contains(t.ParentId.Value))));
+        }
+
+        return signals;
     }
 
     private static Expression<Func<Signal, bool>> Matching(SignalFilter filter)
