@@ -41,7 +41,7 @@ public static class DashboardQueries
                 var culture = ctx.Request().Culture;
                 GroupedCounts.Check(subject, dimensions, filter);
                 var themes = Filters.Ids(filter.Themes, nameof(Theme), "filterBy.themes");
-                var place = await Place.ResolveAsync(ctx, filter.Municipality, filter.Area, filter.Neighbourhood, "filterBy");
+                var place = await Place.ResolveAsync(ctx, new PlaceInput(filter.Municipality, filter.MunicipalityCode, filter.Area, filter.Neighbourhood, filter.NeighbourhoodCode), "filterBy");
                 var viewer = await ctx.Request().ViewerAsync(ctx.CancellationToken);
                 var request = new GroupedCounts.Request(subject, dimensions, place, filter.From, filter.To, themes, place is null ? viewer.IsAdmin : viewer.Serves(place.MunicipalityId), threshold);
                 return await DashboardCache.GetOrComputeAsync(ctx, request.Place?.MunicipalityId, $"{request.Key}|{culture.TwoLetterISOLanguageName}", (db, ct) => GroupedCounts.ComputeAsync(db, request, culture, ct));

@@ -27,7 +27,15 @@ public sealed class DashboardType : ObjectGraphType<Dashboard>
             + "small ones are suppressed unless seesRecords is true.";
         Field<NonNullGraphType<MunicipalityType>>("municipality").Description("The municipality the scope lies in.").Resolve(ctx => ctx.LoadById<Municipality>(ctx.Source.Scope.MunicipalityId));
         Field<AreaType>("area").Description("The working area, when the scope is one.").Resolve(ctx => ctx.LoadById<Area>(ctx.Source.Scope.AreaId));
-        Field<NeighbourhoodType>("neighbourhood").Description("The region, when the scope is one.").Resolve(ctx => ctx.LoadById<Neighbourhood>(ctx.Source.Scope.NeighbourhoodId));
+        Field<NeighbourhoodType>("neighbourhood").Description("The region, when the scope is exactly one; null for several (see neighbourhoods).").Resolve(ctx => ctx.LoadById<Neighbourhood>(ctx.Source.Scope.NeighbourhoodIds is [var only] ? only : null));
+        Field<NonNullGraphType<ConnectionType<NeighbourhoodType>>>("neighbourhoods")
+            .Description("The regions the scope names (one or more; each covers the regions directly inside it), by name; empty when the scope is a municipality or a working area.")
+            .PagingArguments()
+            .ResolveAsync(ctx =>
+            {
+                List<Guid> ids = [.. ctx.Source.Scope.NeighbourhoodIds ?? []];
+                return ctx.PageAsync(db => db.Neighbourhoods.Where(n => ids.Contains(n.Id)), NeighbourhoodType.ByName);
+            });
         Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Description("The first day of the period: the scope's from, or 1 January of the current year (UTC) when the scope gives no period.").Resolve(ctx => ctx.Source.Scope.From);
         Field<NonNullGraphType<DateOnlyGraphType>>("endsOn").Description("The last day of the period: the scope's to, or 31 December of the current year (UTC) when the scope gives no period.").Resolve(ctx => ctx.Source.Scope.To);
         Field<NonNullGraphType<BooleanGraphType>>("seesRecords")

@@ -202,7 +202,7 @@ public sealed class FundingFlows(Scope scope)
     private static async Task<FundingResult?> FromFactsAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
     {
         var year = scope.From.Year;
-        if (scope.NeighbourhoodId is not null || scope.From != new DateOnly(year, 1, 1) || scope.To != new DateOnly(year, 12, 31)
+        if (scope.IsRegions || scope.From != new DateOnly(year, 1, 1) || scope.To != new DateOnly(year, 12, 31)
             || !await FundingFacts.ExistHereAsync(db, cancellationToken))
         {
             return null;

@@ -75,6 +75,10 @@ public sealed class CountFilter
 
     public string? Neighbourhood { get; set; }
 
+    public string? MunicipalityCode { get; set; }
+
+    public string? NeighbourhoodCode { get; set; }
+
     public DateOnly? From { get; set; }
 
     public DateOnly? To { get; set; }
@@ -91,6 +95,8 @@ public sealed class CountFilterType : InputObjectGraphType<CountFilter>
         Field<IdGraphType>("municipality").Description("Only items of this municipality (give at most one place).");
         Field<IdGraphType>("area").Description("Only items in a region of this working area or a region directly inside one; region keys are limited to those regions.");
         Field<IdGraphType>("neighbourhood").Description("Only items in this region or a region directly inside it; region keys are limited to those regions.");
+        Field<StringGraphType>("municipalityCode").Description(Codes.MunicipalityCodeDescription("municipality", ErrorCodes.NotFound));
+        Field<StringGraphType>("neighbourhoodCode").Description(Codes.NeighbourhoodCodeDescription("neighbourhood", ErrorCodes.NotFound));
         Field<DateOnlyGraphType>("from").Description("Activities whose schedule overlaps from..to; other subjects whose date (see CountSubject) is on or after this day. Not for ORGANISATIONS.");
         Field<DateOnlyGraphType>("to").Description("The last day, included (see from).");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themes").Description("Only items tagged with one of these themes or a theme below one (Theme IDs, at most 100). Not for ORGANISATIONS.");
@@ -158,7 +164,7 @@ public static class GroupedCounts
     /// <summary>A request checked: refused with BAD_REQUEST before any SQL when a combination makes no sense.</summary>
     public sealed record Request(CountSubject Subject, IReadOnlyList<CountDimension> Dimensions, Place? Place, DateOnly? From, DateOnly? To, List<Guid>? Themes, bool SeesRecords, int Threshold)
     {
-        public string Key => $"counts|{Subject}|{string.Join(',', Dimensions)}|{Place?.MunicipalityId:N}|{Place?.AreaId:N}|{Place?.NeighbourhoodId:N}|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{string.Join(',', Themes ?? [])}|{SeesRecords}|{Threshold}";
+        public string Key => $"counts|{Subject}|{string.Join(',', Dimensions)}|{Place?.MunicipalityId:N}|{Place?.AreaId:N}|{Place.KeyOf(Place?.NeighbourhoodIds)}|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{string.Join(',', Themes ?? [])}|{SeesRecords}|{Threshold}";
     }
 
     public static void Check(CountSubject subject, IReadOnlyList<CountDimension> dimensions, CountFilter filter)

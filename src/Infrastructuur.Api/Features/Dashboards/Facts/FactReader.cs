@@ -27,7 +27,7 @@ public sealed class FactReader
     public static async Task<FactReader?> ForAsync(InfrastructuurDb db, Scope scope, CancellationToken cancellationToken)
     {
         var year = scope.From.Year;
-        if (scope.NeighbourhoodId is not null || scope.From != new DateOnly(year, 1, 1) || scope.To != new DateOnly(year, 12, 31))
+        if (scope.IsRegions || scope.From != new DateOnly(year, 1, 1) || scope.To != new DateOnly(year, 12, 31))
         {
             return null;
         }
