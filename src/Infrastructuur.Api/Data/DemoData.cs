@@ -7,13 +7,22 @@ namespace Infrastructuur.Api.Data;
 /// <summary>
 /// The demo data set: the two real cases of the source article (Nissewaard and Rotterdam-Middelland), with invented
 /// organisations and initiatives whose names say they are demo data. Every record is flagged IsDemoData.
-/// Only CBS codes we have from public files are filled in; the others stay empty rather than invented.
+/// Rotterdam's CBS codes are taken from CBS's public region file; Nissewaard's regions carry placeholder codes in CBS's
+/// pattern (see <see cref="NissewaardCode"/>) so that links and filters by code work on them too.
 /// </summary>
 public static class DemoData
 {
     public const string MiddellandCode = "BU05990325";
     public const string DelfshavenCode = "WK059903";
     public const int CbsCodeYear = 2024;
+
+    /// <summary>
+    /// The code of Nissewaard's demo buurt <paramref name="buurt"/> (1-based) of working area <paramref name="area"/>
+    /// (1-based): BU + the municipality's 1930 + two digits per level, CBS's pattern for a buurt. Placeholders, not
+    /// checked against CBS's region file (a real BU1930… code may name another buurt); they are demo data like the
+    /// regions that carry them.
+    /// </summary>
+    public static string NissewaardCode(int area, int buurt) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"BU1930{area:D2}{buurt:D2}");
 
     /// <summary>The twelve resident initiatives that form the Huis van de Wijk in Middelland (names are invented).</summary>
     public static readonly string[] HuisVanDeWijkInitiatives =
@@ -32,7 +41,7 @@ public static class DemoData
         var middelland = new Neighbourhood { Name = "Middelland", Level = RegionLevel.Neighbourhood, LocalLabel = "wijk", CbsCode = MiddellandCode, CbsCodeYear = CbsCodeYear, Municipality = rotterdam, Parent = delfshaven, IsDemoData = true };
         var delfshavenArea = new Area { Name = "Gebied Delfshaven", Description = "Rotterdam's working area Delfshaven.", Municipality = rotterdam, Neighbourhoods = [delfshaven, middelland], IsDemoData = true };
 
-        // Nissewaard (formed in 2015 from Spijkenisse and Bernisse) works in four areas of its own; no CBS codes are filled in.
+        // Nissewaard (formed in 2015 from Spijkenisse and Bernisse) works in four areas of its own; its buurten carry placeholder codes (NissewaardCode).
         var nissewaard = new Municipality { Name = "Nissewaard", CbsCode = "GM1930", IsDemoData = true };
         string[][] areaNeighbourhoods =
         [
@@ -50,7 +59,7 @@ public static class DemoData
                 Name = areaNames[i],
                 Description = "One of Nissewaard's four working areas (demo).",
                 Municipality = nissewaard,
-                Neighbourhoods = [.. areaNeighbourhoods[i].Select(n => new Neighbourhood { Name = n, Level = RegionLevel.Neighbourhood, LocalLabel = "wijk", Municipality = nissewaard, IsDemoData = true })],
+                Neighbourhoods = [.. areaNeighbourhoods[i].Select((n, j) => new Neighbourhood { Name = n, Level = RegionLevel.Neighbourhood, LocalLabel = "wijk", CbsCode = NissewaardCode(i + 1, j + 1), CbsCodeYear = CbsCodeYear, Municipality = nissewaard, IsDemoData = true })],
                 IsDemoData = true,
             });
         }

@@ -174,6 +174,26 @@ public abstract class CodeFilterTests(Func<TestApp> app)
         Assert.Equal(1, place["initiatives"]!["totalCount"]!.GetValue<int>());
     }
 
+    [SkippableFact]
+    public async Task Nissewaards_demo_regions_are_addressable_by_their_codes()
+    {
+        var regions = (await app().QueryAsync("""{ municipality(cbsCode: "GM1930") { neighbourhoods(first: 50) { nodes { id name cbsCode } } } }"""))
+            .AssertOk().Data!["municipality"]!["neighbourhoods"]!["nodes"]!.AsArray().Select(n => (Id: n!["id"]!.GetValue<string>(), Name: n["name"]!.GetValue<string>(), Code: n["cbsCode"]?.GetValue<string>())).ToList();
+        Assert.Equal(8, regions.Count);
+        Assert.All(regions, r => Assert.Matches("^BU1930[0-9]{4}$", r.Code));
+        Assert.Equal(regions.Count, regions.Select(r => r.Code).Distinct().Count());
+
+        foreach (var (id, name, code) in regions)
+        {
+            var response = await app().QueryAsync(
+                "query($id: ID!, $code: String!) { byCode: neighbourhood(cbsCode: $code) { name } byId: activities(first: 100, filterBy: {neighbourhood: $id}) { totalCount nodes { name } } viaCode: activities(first: 100, filterBy: {neighbourhoodCode: $code}) { totalCount nodes { name } } }",
+                new { id, code });
+            response.AssertOk();
+            Assert.Equal(name, response.Data!["byCode"]!["name"]!.GetValue<string>());
+            Assert.Equal(response.Data["byId"]!.ToJsonString(), response.Data["viaCode"]!.ToJsonString());
+        }
+    }
+
     /// <summary>The test's own world with CBS codes under its municipality's code: WK…01 (district, its buurt BU…0101) and WK…02.</summary>
     private async Task<OfferingWorld> CodedWorldAsync()
     {

@@ -85,7 +85,7 @@ public sealed class NeighbourhoodType : ObjectGraphType<Neighbourhood>
         Field(n => n.Name).Description("The region's name, e.g. Middelland.");
         Field<NonNullGraphType<RegionLevelType>>("level").Description("The CBS level: DISTRICT (wijk) or NEIGHBOURHOOD (buurt).").FromColumn(x => x.Level);
         Field(n => n.LocalLabel, nullable: true).Description("The municipality's own word for this level; Rotterdam calls the CBS wijk Delfshaven a \"gebied\" and the CBS buurt Middelland a \"wijk\".");
-        Field(n => n.CbsCode, nullable: true).Description("CBS code (WK + 6 digits, BU + 8 digits); null when no verified code is known — codes are never invented.");
+        Field(n => n.CbsCode, nullable: true).Description("CBS code (WK + 6 digits, BU + 8 digits); null when none is known. Real codes are never invented; only the demo regions of Nissewaard carry placeholder codes in CBS's pattern (BU1930…).");
         Field(n => n.CbsCodeYear, nullable: true).Description("The year of the CBS region file the code is taken from; CBS codes are versioned per year.");
         Field<NonNullGraphType<MunicipalityType>>("municipality")
             .Description("The municipality the region lies in.")
