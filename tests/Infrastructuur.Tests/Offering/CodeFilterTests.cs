@@ -194,6 +194,42 @@ public abstract class CodeFilterTests(Func<TestApp> app)
         }
     }
 
+    [SkippableFact]
+    public async Task Programmes_grants_and_signals_take_the_same_codes_on_the_demo_data()
+    {
+        var ids = (await app().QueryAsync(
+            """{ r: municipality(cbsCode: "GM0599") { id } m: municipality(cbsCode: "GM1930") { id } b: neighbourhood(cbsCode: "BU05990325") { id } n: neighbourhood(cbsCode: "BU19300102") { id } t: theme(code: "healthy-families") { id } }""")).AssertOk().Data!;
+        var (rotterdam, municipality, middelland, region, theme) = (ids["r"]!["id"]!.GetValue<string>(), ids["m"]!["id"]!.GetValue<string>(), ids["b"]!["id"]!.GetValue<string>(), ids["n"]!["id"]!.GetValue<string>(), ids["t"]!["id"]!.GetValue<string>());
+        var admin = Tokens.Mint("admin-codes", "admin");
+        (string List, string Type, object ById, object ByCode)[] cases =
+        [
+            ("programmes", "ProgrammeFilter", new { municipality = rotterdam }, new { municipalityCode = "GM0599" }),
+            ("programmes", "ProgrammeFilter", new { neighbourhood = middelland }, new { neighbourhoodCode = "BU05990325" }),
+            ("programmes", "ProgrammeFilter", new { themes = new[] { theme } }, new { themeCodes = new[] { "healthy-families" } }),
+            ("grants", "GrantFilter", new { neighbourhood = region }, new { neighbourhoodCode = "BU19300102" }),
+            ("grants", "GrantFilter", new { themes = new[] { theme } }, new { themeCodes = new[] { "healthy-families" } }),
+            ("signals", "SignalFilter", new { municipality }, new { municipalityCode = "GM1930" }),
+        ];
+        var signalTheme = (await app().QueryAsync("""{ signals(first: 1, filterBy: { municipalityCode: "GM1930" }) { nodes { themes { id code } } } }""", token: admin))
+            .AssertOk().Data!["signals"]!["nodes"]![0]!["themes"]![0]!;
+        cases = [.. cases, ("signals", "SignalFilter", new { municipality, themes = new[] { signalTheme["id"]!.GetValue<string>() } }, new { municipalityCode = "gm1930", themeCodes = new[] { signalTheme["code"]!.GetValue<string>() } })];
+        foreach (var (list, type, byId, byCode) in cases)
+        {
+            var query = $"query($f: {type}) {{ {list}(first: 100, filterBy: $f) {{ totalCount nodes {{ id }} }} }}";
+            var expected = (await app().QueryAsync(query, new { f = byId }, admin)).AssertOk().Data![list]!;
+            Assert.True(expected["totalCount"]!.GetValue<int>() > 0, $"{list} {byId}: nothing to compare");
+            Assert.Equal(expected.ToJsonString(), (await app().QueryAsync(query, new { f = byCode }, admin)).AssertOk().Data![list]!.ToJsonString());
+        }
+
+        foreach (var (list, type) in new[] { ("programmes", "ProgrammeFilter"), ("grants", "GrantFilter"), ("signals", "SignalFilter") })
+        {
+            var unknown = await app().QueryAsync($"query($f: {type}) {{ {list}(first: 1, filterBy: $f) {{ totalCount }} }}", new { f = new { neighbourhoodCode = "BU19309999" } }, admin);
+            Assert.Equal("BAD_REQUEST", unknown.FirstErrorCode);
+            var both = await app().QueryAsync($"query($f: {type}) {{ {list}(first: 1, filterBy: $f) {{ totalCount }} }}", new { f = new { themes = new[] { theme }, themeCodes = new[] { "healthy-families" } } }, admin);
+            Assert.Equal("BAD_REQUEST", both.FirstErrorCode);
+        }
+    }
+
     /// <summary>The test's own world with CBS codes under its municipality's code: WK…01 (district, its buurt BU…0101) and WK…02.</summary>
     private async Task<OfferingWorld> CodedWorldAsync()
     {
