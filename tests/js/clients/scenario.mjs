@@ -81,6 +81,17 @@ export async function run(connect, tokens, { check }) {
       || JSON.stringify({ first, merged });
   });
 
+  await step("what's on: a deep link by region code and theme code in one request", async () => {
+    const data = await visitor.query('ThemeInNeighbourhood', {
+      cbsCode: 'BU05990325', themeCode: 'healthy-food', first: 20, activities: { neighbourhoodCode: 'BU05990325', themeCodes: ['healthy-food'] },
+    });
+    const nodes = data.activities.edges.map((e) => e.node);
+    return (data.neighbourhood?.cbsCode === 'BU05990325' && data.theme?.code === 'healthy-food'
+      && data.activities.totalCount > 0 && nodes.length === Math.min(data.activities.totalCount, 20)
+      && nodes.every((n) => n.themes.some((t) => t.code === 'healthy-food')))
+      || JSON.stringify(data);
+  });
+
   await step("what's on: an activity's detail with its provider through Party", async () => {
     const data = await visitor.query('ActivityDetail', { id: activityId });
     const provider = data.activity?.provider;
