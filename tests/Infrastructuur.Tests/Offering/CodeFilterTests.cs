@@ -90,6 +90,37 @@ public abstract class CodeFilterTests(Func<TestApp> app)
     }
 
     [SkippableFact]
+    public async Task Codes_are_resolved_in_the_lists_own_sql_and_checked_in_one_statement_however_many()
+    {
+        await using var world = await CodedWorldAsync();
+        world.Activity("food in the buurt", a => (a.Neighbourhoods, a.Themes, a.TargetGroups) = ([world.Buurt], [world.SubTheme], [world.SubGroup]));
+        await world.SaveAsync();
+        const string Query = "query($f: ActivityFilter) { activities(first: 10, filterBy: $f) { totalCount nodes { name } } }";
+
+        async Task<IReadOnlyList<string>> StatementsAsync(object filter)
+        {
+            using var sql = await SqlStatements.RecordAsync(app());
+            var response = await app().QueryAsync(Query, new { f = filter });
+            Assert.Equal(["food in the buurt"], Titles(response.AssertOk().Data!["activities"]!));
+            return sql.All;
+        }
+
+        var one = await StatementsAsync(new { neighbourhoodCode = world.Buurt.CbsCode, themeCodes = new[] { world.Theme.Code } });
+        var many = await StatementsAsync(new
+        {
+            municipalityCode = world.Municipality.CbsCode,
+            neighbourhoodCode = world.Buurt.CbsCode,
+            themeCodes = new[] { world.Theme.Code, world.SubTheme.Code, world.OtherTheme.Code },
+            targetGroupCodes = new[] { world.Group.Code, world.OtherGroup.Code },
+        });
+
+        // The page and the count each name the codes' columns themselves; one statement before them checks them all.
+        Assert.Equal(one.Count, many.Count);
+        Assert.Equal(3, many.Count(s => s.Contains("\"CbsCode\"", StringComparison.Ordinal)));
+        Assert.Equal(2, many.Count(s => s.Contains("\"Activities\"", StringComparison.Ordinal) && s.Contains("\"CbsCode\"", StringComparison.Ordinal)));
+    }
+
+    [SkippableFact]
     public async Task By_code_the_newest_code_year_wins()
     {
         await using var world = await CodedWorldAsync();
