@@ -15,8 +15,10 @@ public static class ActivityQueries
             .Argument<ActivityOrderType>("orderBy", "The order of the list; by name, ascending, when left out.")
             .ResolveAsync(ctx =>
             {
-                var query = (ctx.GetArgument<ActivityFilter?>("filterBy") ?? new ActivityFilter()).Compile();
-                var order = ctx.GetArgument<ActivityOrder?>("orderBy")?.Keyset() ?? ActivityOrder.Default;
+                var filter = ctx.GetArgument<ActivityFilter?>("filterBy");
+                var query = (filter ?? new ActivityFilter()).Compile();
+                var args = ConnectionArgs.From(ctx);
+                var order = ctx.GetArgument<ActivityOrder?>("orderBy")?.Keyset(filter, args.After ?? args.Before) ?? ActivityOrder.Default;
                 return ctx.PageAsync(query, order);
             });
 
