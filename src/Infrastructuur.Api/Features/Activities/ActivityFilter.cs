@@ -153,7 +153,7 @@ public enum ActivityOrderField
     [Description("By the moment of the last change.")]
     ModifiedAt,
 
-    [Description("By the next day the activity takes place, from today in Europe/Amsterdam (see Activity.nextOccurrence); ties by ID. "
+    [Description("By the next day the activity takes place, from today in Europe/Amsterdam (see Activity.nextOccursOn); ties by ID. "
         + "Activities that never take place again come last in ascending order (first in descending). The next pages go on from the day the first page was taken on, also after midnight.")]
     NextOccurrence,
 
@@ -163,12 +163,8 @@ public enum ActivityOrderField
 
 public sealed class ActivityOrderFieldType() : DescribedEnumType<ActivityOrderField>("What activities can be ordered by.");
 
-public sealed class ActivityOrder
+public sealed class ActivityOrder : ListOrder<ActivityOrderField>
 {
-    public ActivityOrderField Field { get; set; } = ActivityOrderField.Name;
-
-    public OrderDirection Direction { get; set; } = OrderDirection.Asc;
-
     private static readonly KeysetOrderPair<Activity, string> ByName = new("name", a => a.NameKey);
     private static readonly KeysetOrderPair<Activity, DateOnly> ByStartsOn = new("startsOn", a => a.StartsOnKey);
     private static readonly KeysetOrderPair<Activity, DateTime> ByModifiedAt = new("modifiedAt", a => a.ModifiedAt);
@@ -191,13 +187,4 @@ public sealed class ActivityOrder
     };
 }
 
-public sealed class ActivityOrderType : InputObjectGraphType<ActivityOrder>
-{
-    public ActivityOrderType()
-    {
-        Name = "ActivityOrder";
-        Description = "How to order activities; ties are broken by ID, so cursors stay stable.";
-        Field<NonNullGraphType<ActivityOrderFieldType>>("field").Description("What to order by.");
-        Field<NonNullGraphType<OrderDirectionType>>("direction").Description("The direction; ASC when left out.").DefaultValue(OrderDirection.Asc);
-    }
-}
+public sealed class ActivityOrderType() : ListOrderType<ActivityOrder, ActivityOrderField, ActivityOrderFieldType>("ActivityOrder", "activities");

@@ -123,7 +123,7 @@ public sealed class ActivityType : ObjectGraphType<Activity>
         Field<DeliverySettingType>("deliverySetting").Description("Where it is delivered, if known.").FromColumn(x => x.DeliverySetting);
         Field(a => a.LastVerifiedOn, nullable: true).Description("The day someone last checked this information with the provider.");
         Field(a => a.ModifiedAt).Description("When the record last changed (UTC).");
-        Field<DateOnlyGraphType>("nextOccurrence")
+        Field<DateOnlyGraphType>("nextOccursOn")
             .Description("The first day on or after `from` on which the activity takes place by its schedule: a one-off or a period on every day from its first to its last day, "
                 + "a weekly activity on its weekday within its period (open ends are open). Null when it never takes place again. The schedule alone counts, not the status: "
                 + "filter on statuses [ACTIVE] for what is on offer.")

@@ -43,9 +43,10 @@ public sealed class MunicipalityType : ObjectGraphType<Municipality>
                 return ctx.PageChildren(db => m => db.Neighbourhoods.Where(n => n.MunicipalityId == m.Id && (level == null || n.Level == level)), NeighbourhoodType.ByName);
             });
         Field<NonNullGraphType<ConnectionType<InitiativeType>>>("initiatives")
-            .Description("Residents' initiatives that belong to the municipality, by name.")
+            .Description("Residents' initiatives that belong to the municipality, in the order of orderBy (name when left out).")
             .PagingArguments()
-            .Reads().Resolve(ctx => ctx.PageChildren(db => m => db.Initiatives.Where(i => i.MunicipalityId == m.Id), InitiativeType.ByName));
+            .Argument<InitiativeOrderType>("orderBy", "The order of the list; by name, ascending, when left out.")
+            .Reads().Resolve(ctx => ctx.PageChildren(db => m => db.Initiatives.Where(i => i.MunicipalityId == m.Id), ctx.GetArgument<InitiativeOrder?>("orderBy")?.Keyset() ?? InitiativeType.ByName));
     }
 }
 
@@ -100,13 +101,15 @@ public sealed class NeighbourhoodType : ObjectGraphType<Neighbourhood>
             .PagingArguments()
             .Reads().Resolve(ctx => ctx.PageChildren(_ => n => n.Children, ByName));
         Field<NonNullGraphType<ConnectionType<InitiativeType>>>("initiatives")
-            .Description("Residents' initiatives registered in exactly this region, by name. To include the regions inside it, use Query.initiatives with filterBy.neighbourhood.")
+            .Description("Residents' initiatives registered in exactly this region, in the order of orderBy (name when left out). To include the regions inside it, use Query.initiatives with filterBy.neighbourhood.")
             .PagingArguments()
-            .Reads().Resolve(ctx => ctx.PageChildren(_ => place => place.Initiatives, InitiativeType.ByName));
+            .Argument<InitiativeOrderType>("orderBy", "The order of the list; by name, ascending, when left out.")
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => place => place.Initiatives, ctx.GetArgument<InitiativeOrder?>("orderBy")?.Keyset() ?? InitiativeType.ByName));
         Field<NonNullGraphType<ConnectionType<OrganisationType>>>("organisations")
-            .Description("Organisations that work in exactly this region, by name.")
+            .Description("Organisations that work in exactly this region, in the order of orderBy (name when left out).")
             .PagingArguments()
-            .Reads().Resolve(ctx => ctx.PageChildren(_ => place => place.Organisations, OrganisationType.ByName));
+            .Argument<OrganisationOrderType>("orderBy", "The order of the list; by name, ascending, when left out.")
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => place => place.Organisations, ctx.GetArgument<OrganisationOrder?>("orderBy")?.Keyset() ?? OrganisationType.ByName));
         Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
             .Description("Activities serving exactly this region, by name. To include the regions inside it, use Query.activities with filterBy.neighbourhood.")
             .PagingArguments()
