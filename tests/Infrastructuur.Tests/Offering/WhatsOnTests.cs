@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.GraphQL;
@@ -140,6 +142,27 @@ public abstract class WhatsOnTests(Func<TestApp> app)
     }
 
     [SkippableFact]
+    public async Task A_NEXT_OCCURRENCE_cursor_goes_on_from_the_day_its_first_page_was_taken_on()
+    {
+        await using var world = await CreateAsync(app());
+        var today = NextOccurrence.Today();
+        world.Activity("five days ago", a => a.Schedule = ActivitySchedule.OneOff(today.AddDays(-5)));
+        world.Activity("in five days", a => a.Schedule = ActivitySchedule.OneOff(today.AddDays(5)));
+        await world.SaveAsync();
+        var filter = new { municipality = Id(world.Municipality) };
+        var order = new { field = "NEXT_OCCURRENCE" };
+        Assert.Equal(["in five days", "five days ago"], Titles(await PageAsync(new { f = filter, o = order, first = 5 })));
+
+        // A cursor as the API hands out on a first page taken ten days ago, before every row (the lowest key and ID):
+        // from that day, the one-off of five days ago was still to come, so it comes first.
+        var then = today.AddDays(-10);
+        var cursor = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
+            $"nextOccurrence@{then.ToString("O", CultureInfo.InvariantCulture)}\n{Guid.Empty:N}\n{then.DayNumber.ToString(CultureInfo.InvariantCulture)}"));
+        var page = await PageAsync(new { f = filter, o = order, first = 5, after = cursor });
+        Assert.Equal(["five days ago", "in five days"], Titles(page));
+    }
+
+    [SkippableFact]
     public async Task Near_keeps_activities_within_the_radius_and_DISTANCE_pages_them_nearest_first()
     {
         await using var world = await CreateAsync(app());
@@ -230,6 +253,30 @@ public abstract class WhatsOnTests(Func<TestApp> app)
             "query($f: ActivityFilter) { activities(first: 1, filterBy: $f) { nodes { distanceKm(latitude: 95, longitude: 4.5) } } }",
             new { f = new { municipality = Id(world.Municipality) } });
         Assert.Equal("BAD_REQUEST", response.FirstErrorCode);
+    }
+
+    [SkippableTheory]
+    [InlineData("NEXT_OCCURRENCE", "CASE")]
+    [InlineData("DISTANCE", "*")]
+    public async Task The_computed_orders_sort_and_limit_in_the_page_statement(string field, string computed)
+    {
+        await using var world = await CreateAsync(app());
+        for (var i = 0; i < 4; i++)
+        {
+            var day = NextOccurrence.Today().AddDays(i);
+            world.Activity($"activity {i}", a => (a.Schedule, a.Location) = (ActivitySchedule.OneOff(day), new ActivityLocation { Place = "Rotterdam", Latitude = 51.92m + (i / 100m), Longitude = 4.47m }));
+        }
+
+        await world.SaveAsync();
+        using var sql = await SqlStatements.RecordAsync(app());
+        var page = await PageAsync(new { f = new { municipality = Id(world.Municipality), near = new { latitude = 51.92, longitude = 4.47, withinKm = 20 } }, o = new { field }, first = 2 });
+        Assert.Equal(["activity 0", "activity 1"], Titles(page));
+
+        // One statement for the page (the count is another), ordering by the expression and taking 3 rows: no row is sorted in memory.
+        var statement = Assert.Single(sql.All, s => s.Contains("ORDER BY", StringComparison.Ordinal));
+        var orderBy = statement[statement.LastIndexOf("ORDER BY", StringComparison.Ordinal)..];
+        Assert.Contains(computed, orderBy, StringComparison.Ordinal);
+        Assert.Contains("LIMIT", orderBy, StringComparison.Ordinal);
     }
 
     private async Task<JsonNode> PageAsync(object variables)
