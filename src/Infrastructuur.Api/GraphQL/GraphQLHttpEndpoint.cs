@@ -68,10 +68,17 @@ public sealed class GraphQLHttpEndpoint(
 
         // Budgets are per caller: a flood is refused before any parsing. A request with an invalid token is anonymous
         // here (its user is), so a flood of bad tokens spends the client address's budget like any other.
-        var caller = RateLimits.CallerKey(http);
+        // A client key that matches no trusted client spends its address's budget, then gets its 401.
+        var (caller, badClientKey) = rates.CallerOf(http);
         if (rates.TryRequest(caller) is { } wait)
         {
             await WriteRateLimitedAsync(http, mediaType, wait);
+            return;
+        }
+
+        if (badClientKey)
+        {
+            await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [new ExecutionError($"The {TrustedClient.Header} is not the key of a trusted client.") { Code = ErrorCodes.Unauthenticated }], Executed = false }, StatusCodes.Status401Unauthorized);
             return;
         }
 

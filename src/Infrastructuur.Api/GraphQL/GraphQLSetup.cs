@@ -30,7 +30,11 @@ public static class GraphQLSetup
         services.AddHttpContextAccessor();
 
         services.Configure<LimitsOptions>(configuration.GetSection(LimitsOptions.Section));
-        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        // A mistyped trusted client stops the start, not the first request that carries its key.
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section))
+            .Validate(o => o.TrustedClients.All(TrustedClient.IsValid), $"{RateLimitOptions.Section}:TrustedClients needs a Name and a KeySha256 of 64 hex digits for every client, each name once.")
+            .Validate(o => o.TrustedClients.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count() == o.TrustedClients.Count, $"{RateLimitOptions.Section}:TrustedClients names each client once.")
+            .ValidateOnStart();
         services.Configure<PersistedOperationsOptions>(configuration.GetSection(PersistedOperationsOptions.Section));
         services.AddSingleton<RequestLimits>();
         services.AddSingleton<ListBounds>();

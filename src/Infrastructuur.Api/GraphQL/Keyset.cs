@@ -157,6 +157,24 @@ public sealed class KeysetOrder<T, TKey>(string name, Expression<Func<T, TKey>> 
     }
 }
 
+/// <summary>What a keyset cursor says about itself, for an ordering that depends on a value its name carries.</summary>
+public static class KeysetCursor
+{
+    /// <summary>The name of the ordering a cursor came from; null when it is no cursor at all.</summary>
+    public static string? NameOf(string cursor)
+    {
+        try
+        {
+            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split('\n', 3);
+            return parts.Length == 3 ? parts[0] : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
+
 public interface IKeysetOrder<T>
 {
     string Name { get; }

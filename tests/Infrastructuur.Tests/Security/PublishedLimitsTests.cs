@@ -18,7 +18,7 @@ public sealed class PublishedLimitsTests
     public void Every_limit_is_in_the_README_with_its_default()
     {
         var missing = new List<string>();
-        foreach (var options in new object[] { new LimitsOptions(), new RateLimitOptions() })
+        foreach (var options in new object[] { new LimitsOptions(), new RateLimitOptions(), new TrustedClient() })
         {
             foreach (var property in options.GetType().GetProperties().Where(p => p.PropertyType == typeof(int)))
             {

@@ -105,6 +105,16 @@ export async function run(connect, tokens, { check }) {
     return (data.node?.__typename === 'Activity' && data.node.id === activityId && typeof data.node.status === 'string') || JSON.stringify(data);
   });
 
+  await step("what's on: what's next near me, the soonest first within 5 km", async () => {
+    const point = { latitude: 51.845, longitude: 4.329 };
+    const data = await visitor.query('WhatsNextNearMe', { ...point, filter: { statuses: ['ACTIVE'], near: { ...point, withinKm: 5 } }, first: 10 });
+    const nodes = data.activities.edges.map((e) => e.node);
+    const days = nodes.map((n) => n.nextOccursOn ?? '9999-12-31');
+    return (nodes.length > 0 && data.activities.totalCount >= nodes.length
+      && nodes.every((n) => typeof n.distanceKm === 'number' && n.distanceKm <= 5 && n.status === 'ACTIVE')
+      && days.every((d, i) => i === 0 || days[i - 1] <= d)) || JSON.stringify(data);
+  });
+
   // (b) A coordinator's app, signed in with a minted token.
   const coordinator = connect(tokens.coordinator);
   let initiativeId = null;

@@ -31,6 +31,8 @@ public sealed class ActivityFilter : PlaceAndTextFilter
 
     public DateRange? ActiveBetween { get; set; }
 
+    public NearScope? Near { get; set; }
+
     public const int MaxAge = 150;
 
     /// <summary>The codes given, checked for their shape and against their ID twins, for <see cref="Codes.EnsureKnownAsync"/>.</summary>
@@ -63,6 +65,7 @@ public sealed class ActivityFilter : PlaceAndTextFilter
         var byInitiative = ProvidedByInitiative;
         var activeOn = ActiveOn;
         var activeBetween = ActiveBetween;
+        var near = Near is { } circle ? circle.Check().Within(circle.WithinKm) : null;
         return db =>
         {
             var q = shared(db, db.Activities)
@@ -98,6 +101,11 @@ public sealed class ActivityFilter : PlaceAndTextFilter
             if (activeBetween is not null)
             {
                 q = RunningBetween(q, activeBetween.From, activeBetween.To);
+            }
+
+            if (near is not null)
+            {
+                q = q.Where(near);
             }
 
             return q;
@@ -145,6 +153,8 @@ public sealed class ActivityFilterType : PlaceAndTextFilterType<ActivityFilter>
         Field<BooleanGraphType>("providedByInitiative").Description("True: only activities run by a residents' initiative; false: only activities provided by an organisation.");
         Field<DateOnlyGraphType>("activeOn").Description("Only activities taking place on this day: within their schedule's period (open ends are open) and, for weekly ones, on their weekday.");
         Field<DateRangeType>("activeBetween").Description("Only activities whose schedule overlaps this range of days (both ends included); weekly ones must fall on a weekday in it.");
+        Field<NearScopeType>("near").Description("Only activities whose location lies within this circle; activities without coordinates (online, at home, not yet located) drop out. "
+            + "Distances are equirectangular (flat-earth with the cosine of the centre's latitude): within a fraction of a percent of the great-circle distance at city scale. Order by DISTANCE to list the nearest first.");
     }
 }
 
@@ -153,21 +163,24 @@ public enum ActivityOrderField
     [Description("By name, ignoring case and accents.")]
     Name = 1,
 
-    [Description("By first day; activities without one (always running) come first in ascending order.")]
+    [Description("By first day ever; activities without one (always running) come first in ascending order, and a weekly activity running since 2019 before next week's one-off: order by NEXT_OCCURRENCE for what comes next.")]
     StartsOn,
 
     [Description("By the moment of the last change.")]
     ModifiedAt,
+
+    [Description("By the next day the activity takes place, from today in Europe/Amsterdam (see Activity.nextOccursOn); ties by ID. "
+        + "Activities that never take place again come last in ascending order (first in descending). The next pages go on from the day the first page was taken on, also after midnight.")]
+    NextOccurrence,
+
+    [Description("By distance from the centre of filterBy.near, nearest first in ascending order (see Activity.distanceKm); ties by ID. Requires filterBy.near.")]
+    Distance,
 }
 
 public sealed class ActivityOrderFieldType() : DescribedEnumType<ActivityOrderField>("What activities can be ordered by.");
 
-public sealed class ActivityOrder
+public sealed class ActivityOrder : ListOrder<ActivityOrderField>
 {
-    public ActivityOrderField Field { get; set; } = ActivityOrderField.Name;
-
-    public OrderDirection Direction { get; set; } = OrderDirection.Asc;
-
     private static readonly KeysetOrderPair<Activity, string> ByName = new("name", a => a.NameKey);
     private static readonly KeysetOrderPair<Activity, DateOnly> ByStartsOn = new("startsOn", a => a.StartsOnKey);
     private static readonly KeysetOrderPair<Activity, DateTime> ByModifiedAt = new("modifiedAt", a => a.ModifiedAt);
@@ -175,22 +188,19 @@ public sealed class ActivityOrder
     /// <summary>Name, ascending: the order of every activity connection that has no orderBy.</summary>
     public static IKeysetOrder<Activity> Default => ByName.Ascending;
 
-    /// <summary>The keyset ordering, ties broken by ID so that paging never skips or repeats an activity.</summary>
-    public IKeysetOrder<Activity> Keyset() => Field switch
+    /// <summary>
+    /// The keyset ordering, ties broken by ID so that paging never skips or repeats an activity. NEXT_OCCURRENCE counts
+    /// from the day its <paramref name="cursor"/> was taken on, else from today; DISTANCE from the filter's centre.
+    /// </summary>
+    public IKeysetOrder<Activity> Keyset(ActivityFilter? filter, string? cursor) => Field switch
     {
         ActivityOrderField.StartsOn => ByStartsOn.In(Direction),
         ActivityOrderField.ModifiedAt => ByModifiedAt.In(Direction),
+        ActivityOrderField.NextOccurrence => NextOccurrence.Ordering(NextOccurrence.DayOf(cursor) ?? NextOccurrence.Today()).In(Direction),
+        ActivityOrderField.Distance => (filter?.Near ?? throw ApiException.BadRequest("orderBy DISTANCE needs filterBy.near: the point to measure from."))
+            .Check().Ordering().In(Direction),
         _ => ByName.In(Direction),
     };
 }
 
-public sealed class ActivityOrderType : InputObjectGraphType<ActivityOrder>
-{
-    public ActivityOrderType()
-    {
-        Name = "ActivityOrder";
-        Description = "How to order activities; ties are broken by ID, so cursors stay stable.";
-        Field<NonNullGraphType<ActivityOrderFieldType>>("field").Description("What to order by.");
-        Field<NonNullGraphType<OrderDirectionType>>("direction").Description("The direction; ASC when left out.").DefaultValue(OrderDirection.Asc);
-    }
-}
+public sealed class ActivityOrderType() : ListOrderType<ActivityOrder, ActivityOrderField, ActivityOrderFieldType>("ActivityOrder", "activities");

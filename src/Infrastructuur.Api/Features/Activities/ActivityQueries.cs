@@ -16,10 +16,11 @@ public static class ActivityQueries
             .Argument<ActivityOrderType>("orderBy", "The order of the list; by name, ascending, when left out.")
             .ResolveAsync(async ctx =>
             {
-                var filter = ctx.GetArgument<ActivityFilter?>("filterBy") ?? new ActivityFilter();
-                var query = filter.Compile();
-                var order = ctx.GetArgument<ActivityOrder?>("orderBy")?.Keyset() ?? ActivityOrder.Default;
-                await ctx.EnsureKnownAsync(filter.Codes());
+                var filter = ctx.GetArgument<ActivityFilter?>("filterBy");
+                var query = (filter ?? new ActivityFilter()).Compile();
+                var args = ConnectionArgs.From(ctx);
+                var order = ctx.GetArgument<ActivityOrder?>("orderBy")?.Keyset(filter, args.After ?? args.Before) ?? ActivityOrder.Default;
+                await ctx.EnsureKnownAsync((filter ?? new ActivityFilter()).Codes());
                 return await ctx.PageAsync(query, order);
             });
 

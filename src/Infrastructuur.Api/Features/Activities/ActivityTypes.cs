@@ -123,6 +123,20 @@ public sealed class ActivityType : ObjectGraphType<Activity>
         Field<DeliverySettingType>("deliverySetting").Description("Where it is delivered, if known.").FromColumn(x => x.DeliverySetting);
         Field(a => a.LastVerifiedOn, nullable: true).Description("The day someone last checked this information with the provider.");
         Field(a => a.ModifiedAt).Description("When the record last changed (UTC).");
+        Field<DateOnlyGraphType>("nextOccursOn")
+            .Description("The first day on or after `from` on which the activity takes place by its schedule: a one-off or a period on every day from its first to its last day, "
+                + "a weekly activity on its weekday within its period (open ends are open). Null when it never takes place again. The schedule alone counts, not the status: "
+                + "filter on statuses [ACTIVE] for what is on offer.")
+            .Argument<DateOnlyGraphType>("from", "The day to look from; today in Europe/Amsterdam when left out.")
+            .Reads(a => a.Schedule)
+            .Resolve(ctx => NextOccurrence.Of(ctx.Source, ctx.GetArgument<DateOnly?>("from") ?? NextOccurrence.Today()));
+        Field<FloatGraphType>("distanceKm")
+            .Description("The distance in kilometres from the given point to the activity's location; null when it has no coordinates. "
+                + "Equirectangular, as filterBy.near and the DISTANCE order compute it: within a fraction of a percent of the great-circle distance at city scale.")
+            .Argument<NonNullGraphType<FloatGraphType>>("latitude", "The point's latitude in WGS 84 degrees, -90 to 90.")
+            .Argument<NonNullGraphType<FloatGraphType>>("longitude", "The point's longitude in WGS 84 degrees, -180 to 180.")
+            .Reads(a => a.Location)
+            .Resolve(ctx => Nearby.At(ctx.GetArgument<double>("latitude"), ctx.GetArgument<double>("longitude"), "distanceKm").KmTo(ctx.Source.Location));
         Field<NonNullGraphType<ConnectionType<ReachRecordType>>>("reach")
             .Description("How many people the activity reached, per period (by period start), target group and region.")
             .PagingArguments()

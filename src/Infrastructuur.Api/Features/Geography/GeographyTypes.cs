@@ -45,9 +45,10 @@ public sealed class MunicipalityType : ObjectGraphType<Municipality>
                 return ctx.PageChildren(db => m => db.Neighbourhoods.Where(n => n.MunicipalityId == m.Id && (level == null || n.Level == level)), NeighbourhoodType.ByName);
             });
         Field<NonNullGraphType<ConnectionType<InitiativeType>>>("initiatives")
-            .Description("Residents' initiatives that belong to the municipality, by name.")
+            .Description("Residents' initiatives that belong to the municipality, in the order of orderBy (name when left out).")
             .PagingArguments()
-            .Reads().Resolve(ctx => ctx.PageChildren(db => m => db.Initiatives.Where(i => i.MunicipalityId == m.Id), InitiativeType.ByName));
+            .Argument<InitiativeOrderType>("orderBy", "The order of the list; by name, ascending, when left out.")
+            .Reads().Resolve(ctx => ctx.PageChildren(db => m => db.Initiatives.Where(i => i.MunicipalityId == m.Id), ctx.GetArgument<InitiativeOrder?>("orderBy")?.Keyset() ?? InitiativeType.ByName));
     }
 }
 
@@ -102,24 +103,27 @@ public sealed class NeighbourhoodType : ObjectGraphType<Neighbourhood>
             .PagingArguments()
             .Reads().Resolve(ctx => ctx.PageChildren(_ => n => n.Children, ByName));
         Field<NonNullGraphType<ConnectionType<InitiativeType>>>("initiatives")
-            .Description("Residents' initiatives registered in exactly this region and matching filterBy, by name. To include the regions inside it, use Query.initiatives with filterBy.neighbourhood.")
+            .Description("Residents' initiatives registered in exactly this region and matching filterBy, in the order of orderBy (name when left out). To include the regions inside it, use Query.initiatives with filterBy.neighbourhood.")
             .PagingArguments()
             .Argument<InitiativeFilterType>("filterBy", "Conditions the initiatives must meet, all of them (AND), as in Query.initiatives; within this region.")
+            .Argument<InitiativeOrderType>("orderBy", "The order of the list; by name, ascending, when left out.")
             .Reads().ResolveAsync(async ctx =>
             {
+                var order = ctx.GetArgument<InitiativeOrder?>("orderBy")?.Keyset() ?? InitiativeType.ByName;
                 if (ctx.GetArgument<InitiativeFilter?>("filterBy") is not { } filter)
                 {
-                    return ctx.PageChildren(_ => place => place.Initiatives, InitiativeType.ByName);
+                    return ctx.PageChildren(_ => place => place.Initiatives, order);
                 }
 
                 var query = filter.Compile();
                 await ctx.EnsureKnownAsync(filter.Codes());
-                return ctx.PageChildren(db => Within(query(db), (Initiative i, Neighbourhood place) => i.Neighbourhoods.Any(n => n.Id == place.Id)), InitiativeType.ByName);
+                return ctx.PageChildren(db => Within(query(db), (Initiative i, Neighbourhood place) => i.Neighbourhoods.Any(n => n.Id == place.Id)), order);
             });
         Field<NonNullGraphType<ConnectionType<OrganisationType>>>("organisations")
-            .Description("Organisations that work in exactly this region, by name.")
+            .Description("Organisations that work in exactly this region, in the order of orderBy (name when left out).")
             .PagingArguments()
-            .Reads().Resolve(ctx => ctx.PageChildren(_ => place => place.Organisations, OrganisationType.ByName));
+            .Argument<OrganisationOrderType>("orderBy", "The order of the list; by name, ascending, when left out.")
+            .Reads().Resolve(ctx => ctx.PageChildren(_ => place => place.Organisations, ctx.GetArgument<OrganisationOrder?>("orderBy")?.Keyset() ?? OrganisationType.ByName));
         Field<NonNullGraphType<ConnectionType<ActivityType>>>("activities")
             .Description("Activities serving exactly this region and matching filterBy, in the order of orderBy (name when left out). To include the regions inside it, use Query.activities with filterBy.neighbourhood.")
             .PagingArguments()
@@ -127,8 +131,10 @@ public sealed class NeighbourhoodType : ObjectGraphType<Neighbourhood>
             .Argument<ActivityOrderType>("orderBy", "The order of the list; by name, ascending, when left out.")
             .Reads().ResolveAsync(async ctx =>
             {
-                var order = ctx.GetArgument<ActivityOrder?>("orderBy")?.Keyset() ?? ActivityOrder.Default;
-                if (ctx.GetArgument<ActivityFilter?>("filterBy") is not { } filter)
+                var filter = ctx.GetArgument<ActivityFilter?>("filterBy");
+                var args = ConnectionArgs.From(ctx);
+                var order = ctx.GetArgument<ActivityOrder?>("orderBy")?.Keyset(filter, args.After ?? args.Before) ?? ActivityOrder.Default;
+                if (filter is null)
                 {
                     return ctx.PageChildren(_ => place => place.Activities, order);
                 }

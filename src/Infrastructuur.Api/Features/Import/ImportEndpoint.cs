@@ -30,7 +30,7 @@ public static class ImportEndpoint
     private static async Task HandleAsync(HttpContext http, IDbContextFactory<InfrastructuurDb> factory, RateLimits rates, IConfiguration configuration)
     {
         var ct = http.RequestAborted;
-        if (rates.TryMutation(RateLimits.CallerKey(http)) is { } wait)
+        if (rates.TryMutation(rates.CallerKey(http)) is { } wait)
         {
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(BaselineTemplate.Invariant);
             await ErrorAsync(http, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many writes; wait Retry-After seconds.");

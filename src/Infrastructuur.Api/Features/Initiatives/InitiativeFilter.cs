@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Shared;
@@ -47,3 +48,29 @@ public sealed class InitiativeFilterType : PlaceAndTextFilterType<InitiativeFilt
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("themeCodes").Description(Codes.TermCodesDescription("themes", "Theme"));
     }
 }
+
+public enum InitiativeOrderField
+{
+    [Description("By name, ignoring case and accents.")]
+    Name = 1,
+
+    [Description("By the moment of the last change (see modifiedAt).")]
+    ModifiedAt,
+}
+
+public sealed class InitiativeOrderFieldType() : DescribedEnumType<InitiativeOrderField>("What initiatives can be ordered by.");
+
+public sealed class InitiativeOrder : ListOrder<InitiativeOrderField>
+{
+    public static readonly KeysetOrderPair<Initiative, string> ByName = new("name", i => i.NameKey);
+    private static readonly KeysetOrderPair<Initiative, DateTime> ByModifiedAt = new("modifiedAt", i => i.ModifiedAt);
+
+    /// <summary>The keyset ordering, ties broken by ID so that paging never skips or repeats an initiative.</summary>
+    public IKeysetOrder<Initiative> Keyset() => Field switch
+    {
+        InitiativeOrderField.ModifiedAt => ByModifiedAt.In(Direction),
+        _ => ByName.In(Direction),
+    };
+}
+
+public sealed class InitiativeOrderType() : ListOrderType<InitiativeOrder, InitiativeOrderField, InitiativeOrderFieldType>("InitiativeOrder", "initiatives");

@@ -30,7 +30,7 @@ public sealed class InitiativeStatusType : EnumerationGraphType<InitiativeStatus
 
 public sealed class InitiativeType : ObjectGraphType<Initiative>
 {
-    public static readonly KeysetOrder<Initiative, string> ByName = new("name", i => i.NameKey);
+    public static readonly KeysetOrder<Initiative, string> ByName = InitiativeOrder.ByName.Ascending;
 
     public InitiativeType()
     {
@@ -42,6 +42,7 @@ public sealed class InitiativeType : ObjectGraphType<Initiative>
         Field(i => i.Description, nullable: true).Description("What the initiative does, in its own words.");
         Field<NonNullGraphType<InitiativeStatusType>>("status").Description("Where the initiative stands.").FromColumn(x => x.Status);
         Field(i => i.StartedOn, nullable: true).Description("The day the initiative started, if known.");
+        Field(i => i.ModifiedAt).Description("When the record last changed (UTC); filterBy.modifiedSince and orderBy MODIFIED_AT read it.");
         Field<NonNullGraphType<MunicipalityType>>("municipality")
             .Description("The municipality the initiative belongs to.")
             .Reads(x => x.MunicipalityId).Resolve(ctx => ctx.LoadSelectedById<Municipality>(ctx.Source.MunicipalityId));
@@ -74,15 +75,16 @@ public static class InitiativeQueries
     public static void AddInitiativeQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionType<InitiativeType>>>("initiatives")
-            .Description("Residents' initiatives matching filterBy, by name.")
+            .Description("Residents' initiatives matching filterBy, in the order of orderBy (name when left out).")
             .PagingArguments()
             .Argument<InitiativeFilterType>("filterBy", "Conditions the initiatives must meet, all of them (AND).")
+            .Argument<InitiativeOrderType>("orderBy", "The order of the list; by name, ascending, when left out.")
             .ResolveAsync(async ctx =>
             {
                 var filter = ctx.GetArgument<InitiativeFilter?>("filterBy") ?? new InitiativeFilter();
                 var query = filter.Compile();
                 await ctx.EnsureKnownAsync(filter.Codes());
-                return await ctx.PageAsync(query, InitiativeType.ByName);
+                return await ctx.PageAsync(query, ctx.GetArgument<InitiativeOrder?>("orderBy")?.Keyset() ?? InitiativeType.ByName);
             });
 
         query.Field<InitiativeType>("initiative")

@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Shared;
+using Infrastructuur.Api.GraphQL;
 
 namespace Infrastructuur.Api.Features.Organisations;
 
@@ -33,3 +35,29 @@ public sealed class OrganisationFilterType : PlaceAndTextFilterType<Organisation
         Field<ListGraphType<NonNullGraphType<OrganisationKindType>>>("kinds").Description("Only organisations of any of these kinds.");
     }
 }
+
+public enum OrganisationOrderField
+{
+    [Description("By name, ignoring case and accents.")]
+    Name = 1,
+
+    [Description("By the moment of the last change (see modifiedAt).")]
+    ModifiedAt,
+}
+
+public sealed class OrganisationOrderFieldType() : DescribedEnumType<OrganisationOrderField>("What organisations can be ordered by.");
+
+public sealed class OrganisationOrder : ListOrder<OrganisationOrderField>
+{
+    public static readonly KeysetOrderPair<Organisation, string> ByName = new("name", o => o.NameKey);
+    private static readonly KeysetOrderPair<Organisation, DateTime> ByModifiedAt = new("modifiedAt", o => o.ModifiedAt);
+
+    /// <summary>The keyset ordering, ties broken by ID so that paging never skips or repeats an organisation.</summary>
+    public IKeysetOrder<Organisation> Keyset() => Field switch
+    {
+        OrganisationOrderField.ModifiedAt => ByModifiedAt.In(Direction),
+        _ => ByName.In(Direction),
+    };
+}
+
+public sealed class OrganisationOrderType() : ListOrderType<OrganisationOrder, OrganisationOrderField, OrganisationOrderFieldType>("OrganisationOrder", "organisations");

@@ -41,7 +41,7 @@ public sealed class OrganisationIdentifierType : ObjectGraphType<OrganisationIde
 
 public sealed class OrganisationType : ObjectGraphType<Organisation>
 {
-    public static readonly KeysetOrder<Organisation, string> ByName = new("name", o => o.NameKey);
+    public static readonly KeysetOrder<Organisation, string> ByName = OrganisationOrder.ByName.Ascending;
 
     public OrganisationType()
     {
@@ -53,6 +53,7 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
         Field(o => o.Description, nullable: true).Description("What the organisation does, in its own words.");
         Field<NonNullGraphType<OrganisationKindType>>("kind").Description("The kind of organisation.").FromColumn(x => x.Kind);
         Field(o => o.Website, nullable: true).Description("The organisation's website.");
+        Field(o => o.ModifiedAt).Description("When the record last changed (UTC); filterBy.modifiedSince and orderBy MODIFIED_AT read it.");
         Field(o => o.Email, nullable: true).Description("The organisation's general e-mail address (never a person's).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationIdentifierType>>>>("identifiers")
             .Description("Identifiers in public schemes such as NL-KVK.")
@@ -92,15 +93,16 @@ public static class OrganisationQueries
     public static void AddOrganisationQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionType<OrganisationType>>>("organisations")
-            .Description("Partner organisations matching filterBy, by name.")
+            .Description("Partner organisations matching filterBy, in the order of orderBy (name when left out).")
             .PagingArguments()
             .Argument<OrganisationFilterType>("filterBy", "Conditions the organisations must meet, all of them (AND).")
+            .Argument<OrganisationOrderType>("orderBy", "The order of the list; by name, ascending, when left out.")
             .ResolveAsync(async ctx =>
             {
                 var filter = ctx.GetArgument<OrganisationFilter?>("filterBy") ?? new OrganisationFilter();
                 var query = filter.Compile();
                 await ctx.EnsureKnownAsync(filter.PlaceCodes());
-                return await ctx.PageAsync(query, OrganisationType.ByName);
+                return await ctx.PageAsync(query, ctx.GetArgument<OrganisationOrder?>("orderBy")?.Keyset() ?? OrganisationType.ByName);
             });
 
         query.Field<OrganisationType>("organisation")

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
@@ -7,8 +8,8 @@ using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
-using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.Features.Shared;
+using Infrastructuur.Api.Features.Taxonomy;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public sealed class ProgrammeStatusType : EnumerationGraphType<ProgrammeStatus>
 
 public sealed class ProgrammeType : ObjectGraphType<Programme>
 {
-    public static readonly KeysetOrder<Programme, string> ByName = new("name", p => p.NameKey);
+    public static readonly KeysetOrder<Programme, string> ByName = ProgrammeOrder.ByName.Ascending;
 
     public ProgrammeType()
     {
@@ -36,6 +37,7 @@ public sealed class ProgrammeType : ObjectGraphType<Programme>
         Field(p => p.Description, nullable: true).Description("What the programme wants to achieve, in its own words.");
         Field(p => p.StartsOn).Description("The first day of the programme's period.");
         Field(p => p.EndsOn).Description("The last day of the programme's period.");
+        Field(p => p.ModifiedAt).Description("When the record last changed (UTC); orderBy MODIFIED_AT reads it.");
         Field(p => p.WrittenBy, nullable: true).Description("Who wrote the programme, in words (e.g. \"residents of Middelland with the Huis van de Wijk\").");
         Field<NonNullGraphType<OrganisationType>>("owner")
             .Description("The organisation that owns the programme and answers for it.")
@@ -151,6 +153,8 @@ public sealed class ProgrammeFilter
         Themes: Shared.Codes.Terms(Themes, ThemeCodes, "themeCodes"));
 
     public DateOnly? ActiveOn { get; set; }
+
+    public string? Text { get; set; }
 }
 
 public sealed class ProgrammeFilterType : InputObjectGraphType<ProgrammeFilter>
@@ -167,20 +171,55 @@ public sealed class ProgrammeFilterType : InputObjectGraphType<ProgrammeFilter>
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("themeCodes").Description(Codes.TermCodesDescription("themes", "Theme")).AtMostMaxKeys();
         Field<ListGraphType<NonNullGraphType<ProgrammeStatusType>>>("statuses").Description("Only programmes with one of these statuses; omitted or empty: any status.");
         Field<DateOnlyGraphType>("activeOn").Description("Only programmes whose period includes this day.");
+        Field<StringGraphType>("text").Description($"Only programmes whose name and description contain every word of this text, ignoring case and accents (\"gezonde wijk\" finds \"Gezonde Wijk Zuid\"). At most {Filters.MaxTextLength} characters.");
     }
 }
+
+public enum ProgrammeOrderField
+{
+    [Description("By name, ignoring case and accents.")]
+    Name = 1,
+
+    [Description("By first day.")]
+    StartsOn,
+
+    [Description("By the moment of the last change (see modifiedAt).")]
+    ModifiedAt,
+}
+
+public sealed class ProgrammeOrderFieldType() : DescribedEnumType<ProgrammeOrderField>("What programmes can be ordered by.");
+
+public sealed class ProgrammeOrder : ListOrder<ProgrammeOrderField>
+{
+    public static readonly KeysetOrderPair<Programme, string> ByName = new("name", p => p.NameKey);
+    private static readonly KeysetOrderPair<Programme, DateOnly> ByStartsOn = new("startsOn", p => p.StartsOn);
+    private static readonly KeysetOrderPair<Programme, DateTime> ByModifiedAt = new("modifiedAt", p => p.ModifiedAt);
+
+    /// <summary>The keyset ordering, ties broken by ID so that paging never skips or repeats a programme.</summary>
+    public IKeysetOrder<Programme> Keyset() => Field switch
+    {
+        ProgrammeOrderField.StartsOn => ByStartsOn.In(Direction),
+        ProgrammeOrderField.ModifiedAt => ByModifiedAt.In(Direction),
+        _ => ByName.In(Direction),
+    };
+}
+
+public sealed class ProgrammeOrderType() : ListOrderType<ProgrammeOrder, ProgrammeOrderField, ProgrammeOrderFieldType>("ProgrammeOrder", "programmes");
 
 public static class ProgrammeQueries
 {
     public static void AddProgrammeQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionType<ProgrammeType>>>("programmes")
-            .Description("Integral programmes, by name.")
+            .Description("Integral programmes matching filterBy, in the order of orderBy (name when left out).")
             .PagingArguments()
             .Argument<ProgrammeFilterType>("filterBy", "Which programmes to list.")
+            .Argument<ProgrammeOrderType>("orderBy", "The order of the list; by name, ascending, when left out.")
             .ResolveAsync(async ctx =>
             {
                 var filter = ctx.GetArgument<ProgrammeFilter?>("filterBy") ?? new();
+                var order = ctx.GetArgument<ProgrammeOrder?>("orderBy")?.Keyset() ?? ProgrammeType.ByName;
+                var words = Filters.Words(filter.Text);
                 var municipality = filter.Municipality is { } id ? GlobalId.Decode(id, nameof(Municipality)) : (Guid?)null;
                 var codes = filter.Codes();
                 var municipalityCode = codes.Municipality;
@@ -201,8 +240,8 @@ public static class ProgrammeQueries
                         && (places == null || p.Neighbourhoods.Any(n => places.Contains(n.Id)))
                         && (themes == null || p.Themes.Any(t => themes.Contains(t.Id)))
                         && (statuses == null || statuses.Contains(p.Status))
-                        && (activeOn == null || (p.StartsOn <= activeOn && p.EndsOn >= activeOn))),
-                    ProgrammeType.ByName);
+                        && (activeOn == null || (p.StartsOn <= activeOn && p.EndsOn >= activeOn))).ContainingWords(words),
+                    order);
             });
 
         query.Field<ProgrammeType>("programme")

@@ -106,6 +106,20 @@ public static class Filters
         return words.Count == 0 ? null : words;
     }
 
+    /// <summary>Rows whose folded name and description contain every one of the folded <paramref name="words"/> (<see cref="Words"/>).</summary>
+    public static IQueryable<T> ContainingWords<T>(this IQueryable<T> query, List<string>? words)
+        where T : ISearchable
+    {
+        foreach (var word in words ?? [])
+        {
+            // Folded words hold letters and digits only, so they need no LIKE escaping; SearchText is folded the same way.
+            var pattern = $"%{word}%";
+            query = query.Where(x => EF.Functions.Like(x.SearchText, pattern));
+        }
+
+        return query;
+    }
+
     /// <summary>A moment as UTC (timestamps are stored in UTC; a value without offset is taken as UTC).</summary>
     public static DateTime? Utc(DateTime? value) => value switch
     {
@@ -165,13 +179,7 @@ public static class Filters
                 q = q.Where(Serving<T>(db, links, null, Codes.AtOrBelow(db, regionCode)));
             }
 
-            foreach (var word in words ?? [])
-            {
-                // Folded words hold letters and digits only, so they need no LIKE escaping; SearchText is folded the same way.
-                var pattern = $"%{word}%";
-                q = q.Where(x => EF.Functions.Like(x.SearchText, pattern));
-            }
-
+            q = q.ContainingWords(words);
             if (since is { } s)
             {
                 q = q.Where(x => x.ModifiedAt >= s);

@@ -28,3 +28,29 @@ public sealed class KeysetOrderPair<T, TKey>(string name, Expression<Func<T, TKe
 
     public IKeysetOrder<T> In(OrderDirection direction) => direction == OrderDirection.Desc ? Descending : Ascending;
 }
+
+/// <summary>The value of an <c>orderBy</c> argument: what to order by and in which direction.</summary>
+public class ListOrder<TField>
+    where TField : struct, Enum
+{
+    public TField Field { get; set; }
+
+    public OrderDirection Direction { get; set; } = OrderDirection.Asc;
+}
+
+/// <summary>The input type of an <c>orderBy</c> argument (<c>field</c> and <c>direction</c>), described once for every list.</summary>
+public abstract class ListOrderType<TOrder, TField, TFieldType> : InputObjectGraphType<TOrder>
+    where TOrder : ListOrder<TField>
+    where TField : struct, Enum
+    where TFieldType : IGraphType
+{
+    /// <param name="name">The type's name, e.g. "InitiativeOrder".</param>
+    /// <param name="items">The plural noun ordered, e.g. "initiatives".</param>
+    protected ListOrderType(string name, string items)
+    {
+        Name = name;
+        Description = $"How to order {items}; ties are broken by ID, so cursors stay stable.";
+        Field<NonNullGraphType<TFieldType>>("field").Description("What to order by.");
+        Field<NonNullGraphType<OrderDirectionType>>("direction").Description("The direction; ASC when left out.").DefaultValue(OrderDirection.Asc);
+    }
+}

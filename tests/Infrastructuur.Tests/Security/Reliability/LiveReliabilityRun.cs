@@ -48,6 +48,8 @@ public sealed record ReliabilityFigures
 
     public double ConcurrentSeconds { get; set; }
 
+    public long ConcurrentSlowestMs { get; set; }
+
     public List<string> ConcurrentErrorSamples { get; } = [];
 
     public int DrainInFlight { get; set; }
@@ -90,7 +92,7 @@ public sealed record ReliabilityFigures
         $"| kill -9 during writes | {KillRounds} rounds in {KillSeconds:0} s, {KillAcknowledged} writes acknowledged, {KillLost} lost; {KillInFlight} in flight at the kills ({KillInFlightLanded} of them stored); {KillRefused} error answers | 20 rounds, 0 lost, 0 errors |",
         $"| `PRAGMA integrity_check` after each restart | ok in {IntegrityOk} of {KillRounds} | ok in all |",
         $"| awardGrant (grant + 2 allocations) across the kills | {AwardsAcknowledged} acknowledged, {AwardsChecked} grants checked, {AwardsTorn} half-written | 0 half-written |",
-        $"| 8 writers × 500 inserts | {ConcurrentRows} of {ConcurrentExpected} rows, {ConcurrentErrors} errors ({ConcurrentLocked} \"database is locked\"), {ConcurrentSeconds:0.0} s | all rows, 0 errors |",
+        $"| 8 writers × 500 inserts | {ConcurrentRows} of {ConcurrentExpected} rows, {ConcurrentErrors} errors ({ConcurrentLocked} \"database is locked\"), {ConcurrentSeconds:0.0} s, slowest write {ConcurrentSlowestMs} ms | all rows, 0 errors |",
         $"| SIGTERM with {DrainInFlight} requests in flight | {DrainAnswered} answered 200 ({DrainRowsStored} stored), /health/ready 503 {(DrainReady503AfterMs is { } ms ? $"{ms:0} ms after SIGTERM" : "never")} (200 before: {(DrainReadyWasOkBefore ? "yes" : "no")}), exit code {DrainExitCode} | all answered, 503 first, exit 0 |",
         $"| flood from one caller | {FloodSent} sent: {FloodOk} 200, {FloodLimited} 429 ({FloodLimitedWellFormed} with Retry-After and RATE_LIMITED), {FloodOther} other | 429 + Retry-After + RATE_LIMITED |",
         $"| a second caller during the flood | {BystanderOk} of {BystanderSent} 200; exit code {FloodExitCode} | all 200 |",
@@ -322,19 +324,26 @@ public sealed class LiveReliabilityRun(Action<string> log)
     {
         using var client = Client(api);
         var errors = new ConcurrentBag<string>();
+        var slowest = new ConcurrentBag<long>();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
         {
+            var writerSlowest = 0L;
             for (var n = 0; n < InsertsPerWriter; n++)
             {
+                var started = Stopwatch.GetTimestamp();
                 var response = await PostAsync(client, RecordReach, new { input = ReachInput($"concurrent-w{w}-{n}") }, _coordinator);
+                writerSlowest = Math.Max(writerSlowest, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (!IsAcknowledged(response, "recordReach"))
                 {
                     errors.Add($"{response.Status}: {response.Text}");
                 }
             }
+
+            slowest.Add(writerSlowest);
         }))).WaitAsync(TimeSpan.FromMinutes(5));
         Figures.ConcurrentSeconds = clock.Elapsed.TotalSeconds;
+        Figures.ConcurrentSlowestMs = slowest.DefaultIfEmpty().Max();
         Figures.ConcurrentExpected = Writers * InsertsPerWriter;
         Figures.ConcurrentErrors = errors.Count;
         Figures.ConcurrentLocked = errors.Count(e => e.Contains("locked", StringComparison.OrdinalIgnoreCase) || e.Contains("busy", StringComparison.OrdinalIgnoreCase));
