@@ -179,6 +179,7 @@ public abstract class CodeFilterTests(Func<TestApp> app)
         world.Activity("food next door", a => (a.Neighbourhoods, a.Themes) = ([world.District], [world.SubTheme]));
         world.Initiative.Themes = [world.SubTheme];
         world.Add(new Initiative { Name = "Ander initiatief", Municipality = world.Municipality, Status = InitiativeStatus.Active, Themes = [world.OtherTheme], Neighbourhoods = [world.Buurt] });
+        world.Add(new Initiative { Name = "Zomerschool", Municipality = world.Municipality, Status = InitiativeStatus.Active, Themes = [world.SubTheme], Neighbourhoods = [world.Buurt] });
         await world.SaveAsync();
 
         var response = await app().QueryAsync(
@@ -190,6 +191,7 @@ public abstract class CodeFilterTests(Func<TestApp> app)
                 foodById: activities(first: 10, filterBy: {themes: [$themeId]}, orderBy: {field: NAME, direction: DESC}) { totalCount nodes { name } }
                 child: activities(first: 10, filterBy: {themes: [$themeId], age: 10}) { totalCount nodes { name } }
                 initiatives(first: 10, filterBy: {themeCodes: [$theme]}) { totalCount nodes { name } }
+                initiativesDesc: initiatives(first: 10, filterBy: {themeCodes: [$theme]}, orderBy: {field: NAME, direction: DESC}) { totalCount nodes { name } }
               }
             }
             """,
@@ -201,8 +203,10 @@ public abstract class CodeFilterTests(Func<TestApp> app)
         Assert.Equal(2, place["food"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(Titles(place["food"]!), Titles(place["foodById"]!));
         Assert.Equal(["a food"], Titles(place["child"]!));
-        Assert.Equal([world.Initiative.Name], Titles(place["initiatives"]!));
-        Assert.Equal(1, place["initiatives"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal([world.Initiative.Name, "Zomerschool"], Titles(place["initiatives"]!));
+        Assert.Equal(2, place["initiatives"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(["Zomerschool", world.Initiative.Name], Titles(place["initiativesDesc"]!)); // filter and order together
+        Assert.Equal(2, place["initiativesDesc"]!["totalCount"]!.GetValue<int>());
     }
 
     [SkippableFact]
