@@ -131,8 +131,7 @@ public sealed class KeysetOrder<T, TKey>(string name, Expression<Func<T, TKey>> 
     {
         try
         {
-            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split('\n', 3);
-            if (parts.Length == 3 && parts[0] == name && Guid.TryParseExact(parts[1], "N", out var id))
+            if (KeysetCursor.Parts(cursor) is { } parts && parts[0] == name && Guid.TryParseExact(parts[1], "N", out var id))
             {
                 object value = typeof(TKey) == typeof(string) ? parts[2]
                     : typeof(TKey) == typeof(DateOnly) ? DateOnly.ParseExact(parts[2], "O", CultureInfo.InvariantCulture)
@@ -161,12 +160,15 @@ public sealed class KeysetOrder<T, TKey>(string name, Expression<Func<T, TKey>> 
 public static class KeysetCursor
 {
     /// <summary>The name of the ordering a cursor came from; null when it is no cursor at all.</summary>
-    public static string? NameOf(string cursor)
+    public static string? NameOf(string cursor) => Parts(cursor)?[0];
+
+    /// <summary>A cursor's three parts (ordering name, ID, key value); null when it is no cursor at all.</summary>
+    internal static string[]? Parts(string cursor)
     {
         try
         {
             var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split('\n', 3);
-            return parts.Length == 3 ? parts[0] : null;
+            return parts.Length == 3 ? parts : null;
         }
         catch (FormatException)
         {
