@@ -30,6 +30,7 @@ public static class GraphQLSetup
         services.AddHttpContextAccessor();
 
         services.Configure<LimitsOptions>(configuration.GetSection(LimitsOptions.Section));
+        services.Configure<Features.Dashboards.DashboardOptions>(configuration.GetSection(Features.Dashboards.DashboardOptions.Section));
         // A mistyped trusted client stops the start, not the first request that carries its key.
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section))
             .Validate(o => o.TrustedClients.All(TrustedClient.IsValid), $"{RateLimitOptions.Section}:TrustedClients needs a Name and a KeySha256 of 64 hex digits for every client, each name once.")
