@@ -107,6 +107,22 @@ public sealed class SqliteDataPathSqlTests(SqliteAppFixture fixture) : DataPathS
         command.CommandText = "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'Activities'";
         Assert.True(Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0, "ANALYZE has not run: sqlite_stat1 holds nothing for Activities");
     }
+
+    [Fact]
+    public async Task Sqlite_connections_read_through_a_memory_mapping_and_commit_durably()
+    {
+        await using var db = await fixture.App.OpenDbAsync();
+        await db.Database.OpenConnectionAsync();
+        async Task<object?> PragmaAsync(string name)
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"PRAGMA {name}";
+            return await command.ExecuteScalarAsync();
+        }
+
+        Assert.Equal(SqlitePragmas.MmapBytes, await PragmaAsync("mmap_size"));
+        Assert.Equal(2L, await PragmaAsync("synchronous")); // FULL
+    }
 }
 
 public sealed class PostgresDataPathSqlTests(PostgresAppFixture fixture) : DataPathSqlTests(() => fixture.App), IClassFixture<PostgresAppFixture>
