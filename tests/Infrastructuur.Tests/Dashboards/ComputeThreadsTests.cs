@@ -3,8 +3,9 @@ using Infrastructuur.Api.Features.Dashboards;
 namespace Infrastructuur.Tests.Dashboards;
 
 /// <summary>
-/// The threads dashboard computations run on (SQLite statements block their thread): kept between computations, so a
-/// section does not pay a thread's start-up per figure, and never so few that a computation waits for another to finish.
+/// The threads dashboard computations start on (SQLite statements block their thread): kept between computations, so a
+/// section does not pay a thread's start-up per figure, never so few that a computation waits for another to finish, and
+/// holding only the synchronous part of a computation.
 /// </summary>
 public sealed class ComputeThreadsTests
 {
@@ -14,8 +15,7 @@ public sealed class ComputeThreadsTests
         var threads = new HashSet<int>();
         for (var i = 0; i < 50; i++)
         {
-            var id = await Task.Factory.StartNew(() => Environment.CurrentManagedThreadId, CancellationToken.None, TaskCreationOptions.None, ComputeThreads.Instance);
-            threads.Add(id);
+            threads.Add(await ComputeThreads.Run(() => Task.FromResult(Environment.CurrentManagedThreadId)));
         }
 
         // Other tests' computations may hold a thread meanwhile; a thread per computation would give 50.
@@ -30,7 +30,7 @@ public sealed class ComputeThreadsTests
         const int blocked = 4;
         using var together = new Barrier(blocked);
         var running = Enumerable.Range(0, blocked)
-            .Select(_ => Task.Factory.StartNew(() => together.SignalAndWait(TimeSpan.FromSeconds(10)), CancellationToken.None, TaskCreationOptions.None, ComputeThreads.Instance))
+            .Select(_ => ComputeThreads.Run(() => Task.FromResult(together.SignalAndWait(TimeSpan.FromSeconds(10)))))
             .ToList();
 
         var met = await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(20));
@@ -38,18 +38,20 @@ public sealed class ComputeThreadsTests
     }
 
     [Fact]
-    public async Task An_awaiting_computation_continues_on_the_kept_threads_not_the_pool()
+    public async Task What_follows_an_await_runs_on_the_pool_and_failures_reach_the_caller()
     {
-        var after = await Task.Factory.StartNew(
-            async () =>
-            {
-                await Task.Delay(10);
-                return Thread.CurrentThread.IsThreadPoolThread;
-            },
-            CancellationToken.None,
-            TaskCreationOptions.None,
-            ComputeThreads.Instance).Unwrap();
+        var (before, after) = await ComputeThreads.Run(async () =>
+        {
+            var first = Thread.CurrentThread.IsThreadPoolThread;
+            await Task.Delay(10);
+            return (first, Thread.CurrentThread.IsThreadPoolThread);
+        });
+        Assert.False(before);
+        Assert.True(after);
 
-        Assert.False(after);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ComputeThreads.Run<int>(() => throw new InvalidOperationException("failed")));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ComputeThreads.Run(() => Task.FromCanceled<int>(cancelled.Token)));
     }
 }

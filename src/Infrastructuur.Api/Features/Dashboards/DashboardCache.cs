@@ -400,16 +400,12 @@ public static class DashboardCache
             try
             {
                 // Off the pool (ComputeThreads): SQLite statements run synchronously for seconds.
-                var value = await Task.Factory.StartNew(
-                    async () =>
-                    {
-                        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
-                        using var interrupt = await InterruptOnCancelAsync(db, cancellationToken);
-                        return await compute(new Figures(this, slot, cancellationToken), db, cancellationToken);
-                    },
-                    cancellationToken,
-                    TaskCreationOptions.None,
-                    ComputeThreads.Instance).Unwrap();
+                var value = await ComputeThreads.Run(async () =>
+                {
+                    await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+                    using var interrupt = await InterruptOnCancelAsync(db, cancellationToken);
+                    return await compute(new Figures(this, slot, cancellationToken), db, cancellationToken);
+                });
                 if (store is not null)
                 {
                     Entries.Set(store, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(_options.CacheSeconds) });
