@@ -12,6 +12,7 @@ using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.Features.Search;
 using Infrastructuur.Api.Features.Signals;
 using Infrastructuur.Api.Features.Taxonomy;
+using Infrastructuur.Api.GraphQL.Federation;
 
 namespace Infrastructuur.Api.GraphQL;
 
@@ -37,6 +38,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddDashboardQueries();
         this.AddViewerQueries();
         this.AddSearchQueries();
+        this.AddFederationQueries(nodeResolvers);
     }
 }
 
