@@ -51,6 +51,9 @@ public sealed class InfrastructuurSchema : Schema
         Query = query;
         Mutation = mutation;
 
+        // Federation's fields execute on Query but are not the clients' schema (ADR 0027).
+        Filter = new FederationSchemaFilter();
+
         // What graphql-js's introspection query asks with its options on (isRepeatable, deprecated arguments and input fields).
         Features.RepeatableDirectives = true;
         Features.DeprecationOfInputValues = true;

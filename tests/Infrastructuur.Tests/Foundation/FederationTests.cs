@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GraphQL.Types;
 using GraphQLParser.AST;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
@@ -7,6 +8,7 @@ using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.GraphQL;
 using Infrastructuur.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Infrastructuur.Tests.Foundation;
 
@@ -28,8 +30,7 @@ public abstract class FederationTests(Func<TestApp> app)
     public async Task The_service_sdl_parses_links_federation_and_keys_every_entity()
     {
         var sdl = (await app().QueryAsync("{ _service { sdl } }")).AssertOk().Data!["_service"]!["sdl"]!.GetValue<string>();
-        var entities = (await app().QueryAsync("""{ __type(name: "_Entity") { possibleTypes { name } } }""")).AssertOk()
-            .Data!["__type"]!["possibleTypes"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).ToList();
+        var entities = ((UnionGraphType)app().Services.GetRequiredService<ISchema>().AllTypes["_Entity"]!).PossibleTypes.Select(t => t.Name).ToList();
 
         var document = GraphQLParser.Parser.Parse(sdl);
         var link = document.Definitions.OfType<GraphQLSchemaExtension>().Single().Directives!.Items.Single();
@@ -64,6 +65,26 @@ public abstract class FederationTests(Func<TestApp> app)
         Assert.DoesNotContain(types["Query"].Fields!.Items, f => f.Name.StringValue.StartsWith('_'));
         Assert.DoesNotContain(document.Definitions.OfType<GraphQLTypeDefinition>(), t => t.Name.StringValue is "_Any" or "_Entity" or "_Service");
         Assert.Contains(document.Definitions.OfType<GraphQLScalarTypeDefinition>(), s => s.Name.StringValue == "FieldSet");
+    }
+
+    /// <summary>Clients keep the schema they had: introspection and the published SDL show no federation field or type.</summary>
+    [SkippableFact]
+    public async Task Clients_see_the_schema_without_the_federation_elements_which_still_execute()
+    {
+        var introspection = (await app().QueryAsync("{ __schema { types { name } queryType { fields { name } } } }")).AssertOk().Data!["__schema"]!;
+        var sdl = (await app().SendAsync(new HttpRequestMessage(HttpMethod.Get, "/graphql?sdl"))).Text;
+        var typed = await app().QueryAsync("""{ _service { __typename } _entities(representations: [{ __typename: "Municipality", cbsCode: "GM0599" }]) { __typename } }""");
+
+        var types = introspection["types"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).ToList();
+        var fields = introspection["queryType"]!["fields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()).ToList();
+        Assert.Contains("Municipality", types);
+        Assert.DoesNotContain(types, t => t is "_Any" or "_Entity" or "_Service");
+        Assert.Contains("node", fields);
+        Assert.DoesNotContain(fields, f => f.StartsWith('_'));
+        Assert.Contains("kvkNumber: String", sdl, StringComparison.Ordinal);
+        Assert.DoesNotContain("_entities", sdl, StringComparison.Ordinal);
+        Assert.DoesNotContain("_Any", sdl, StringComparison.Ordinal);
+        Assert.Equal("""{"_service":{"__typename":"_Service"},"_entities":[{"__typename":"Municipality"}]}""", typed.AssertOk().Data!.ToJsonString());
     }
 
     [SkippableFact]
@@ -132,7 +153,7 @@ public abstract class FederationTests(Func<TestApp> app)
     [InlineData("""[{ "__typename": "Municipality", "cbsCode": "GM0599" }, { "__typename": "Nope", "id": "x" }]""", "representations[1]: 'Nope' is not an entity of this subgraph.")]
     [InlineData("""[{ "__typename": "PageInfo", "hasNextPage": true }]""", "representations[0]: 'PageInfo' is not an entity of this subgraph.")]
     [InlineData("""[{ "__typename": "Theme", "id": "TXVuaWNpcGFsaXR5OjAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw" }]""", "representations[0]: 'id' is not the global ID of a Theme.")]
-    [InlineData("""[{ "__typename": "Organisation", "name": "Zonder sleutel" }]""", "representations[0]: a Organisation representation needs id or kvkNumber.")]
+    [InlineData("""[{ "__typename": "Organisation", "name": "Zonder sleutel" }]""", "representations[0]: a representation of Organisation needs id or kvkNumber.")]
     [InlineData("""[{ "__typename": "Neighbourhood", "cbsCode": 599 }]""", "representations[0]: 'cbsCode' must be a non-empty string")]
     [InlineData("""["Municipality"]""", "representations[0]: a representation is an object")]
     public async Task Malformed_representations_are_refused_with_a_clear_error(string representations, string message)

@@ -143,7 +143,7 @@ public static class FederationQueries
                 }
             }
 
-            return (null, At($"a {typeName} representation needs {string.Join(" or ", ["id", .. keys.Select(k => k.Field)])}."));
+            return (null, At($"a representation of {typeName} needs {string.Join(" or ", ["id", .. keys.Select(k => k.Field)])}."));
         }
 
         private static string Short(string value) => value.Length <= 40 ? value : value[..40] + "…";

@@ -1,3 +1,4 @@
+using GraphQL.Introspection;
 using GraphQL.Types;
 
 namespace Infrastructuur.Api.GraphQL.Federation;
@@ -45,3 +46,17 @@ public sealed class EntityUnionType : UnionGraphType
 
 /// <summary>The graph types of the federation's entities (every Node type), found once at start-up in GraphQLSetup.</summary>
 public sealed record FederatedEntities(IReadOnlyList<Type> GraphTypes);
+
+/// <summary>
+/// Keeps the federation's own fields and types out of introspection (ADR 0027): gateways call them and composers read
+/// <c>_service.sdl</c>, never introspection, while every client's schema — the IDE's docs, codegen with strict scalars,
+/// generated types — stays the one it had. They still execute for whoever calls them, with the same rules as node(id:).
+/// </summary>
+public sealed class FederationSchemaFilter : DefaultSchemaFilter
+{
+    public override Task<bool> AllowType(IGraphType type) =>
+        SubgraphSdl.FederationTypes.Contains(type.Name) ? Forbidden : base.AllowType(type);
+
+    public override Task<bool> AllowField(IGraphType parent, IFieldType field) =>
+        SubgraphSdl.FederationFields.Contains(field.Name) && parent.Name == "Query" ? Forbidden : base.AllowField(parent, field);
+}

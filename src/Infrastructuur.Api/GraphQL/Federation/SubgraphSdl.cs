@@ -16,7 +16,7 @@ namespace Infrastructuur.Api.GraphQL.Federation;
 /// </summary>
 public static class SubgraphSdl
 {
-    /// <summary>The federation version we link: composition 2.9 and later, the routers and Hive read it; we use nothing newer.</summary>
+    /// <summary>The federation version we link, read by @apollo/composition 2.9 and later; the directives we use are all 2.0's.</summary>
     public const string FederationUrl = "https://specs.apollo.dev/federation/v2.9";
 
     private const string ShareableKey = "infrastructuur:federation-shareable";
@@ -41,10 +41,26 @@ public static class SubgraphSdl
         enum link__Purpose { SECURITY EXECUTION }
         """;
 
-    /// <summary>The federation's own elements in the served schema, left out of the SDL: composition adds them.</summary>
-    private static readonly HashSet<string> FederationTypes = new(StringComparer.Ordinal) { "_Service", "_Any", "_Entity" };
+    /// <summary>The federation's own types in the executable schema: for gateways, shown to no client (ADR 0027).</summary>
+    public static readonly IReadOnlySet<string> FederationTypes = new HashSet<string>(StringComparer.Ordinal) { "_Service", "_Any", "_Entity" };
 
-    private static readonly HashSet<string> FederationFields = new(StringComparer.Ordinal) { "_service", "_entities" };
+    /// <summary>The federation's own fields of Query: for gateways, shown to no client (ADR 0027).</summary>
+    public static readonly IReadOnlySet<string> FederationFields = new HashSet<string>(StringComparer.Ordinal) { "_service", "_entities" };
+
+    /// <summary>
+    /// Takes the federation's own elements out of a printed schema: clients see the schema without them, and a composer
+    /// adds its own definitions of them to the SDL.
+    /// </summary>
+    public static GraphQLDocument WithoutFederation(GraphQLDocument document)
+    {
+        document.Definitions.RemoveAll(d => d is GraphQLTypeDefinition t && FederationTypes.Contains(t.Name.StringValue));
+        foreach (var type in document.Definitions.OfType<GraphQLObjectTypeDefinition>())
+        {
+            type.Fields?.Items.RemoveAll(f => FederationFields.Contains(f.Name.StringValue));
+        }
+
+        return document;
+    }
 
     /// <summary>Marks a type whose every field other subgraphs may resolve too (Relay's PageInfo).</summary>
     public static void Shareable(this IComplexGraphType type) => type.Metadata[ShareableKey] = true;
@@ -65,12 +81,11 @@ public static class SubgraphSdl
     public static string Print(ISchema schema)
     {
         schema.Initialize();
-        var document = schema.ToAST();
+        var document = WithoutFederation(schema.ToAST());
         var entities = schema.AllTypes["_Entity"] as UnionGraphType ?? throw new InvalidOperationException("The schema has no _Entity union.");
         var keys = entities.PossibleTypes.ToDictionary(t => t.Name, KeysOf, StringComparer.Ordinal);
         var hidden = Hidden(schema);
 
-        document.Definitions.RemoveAll(d => d is GraphQLTypeDefinition t && FederationTypes.Contains(t.Name.StringValue));
         foreach (var definition in document.Definitions)
         {
             if (definition is not GraphQLObjectTypeDefinition type)
@@ -80,7 +95,6 @@ public static class SubgraphSdl
 
             var name = type.Name.StringValue;
             var graphType = (IComplexGraphType)schema.AllTypes[name]!;
-            type.Fields?.Items.RemoveAll(f => FederationFields.Contains(f.Name.StringValue));
             var applied = new List<string>();
             applied.AddRange(keys.TryGetValue(name, out var fields) ? fields.Select(f => $"@key(fields: \"{f}\")") : []);
             if (graphType.GetMetadata<bool>(ShareableKey))
