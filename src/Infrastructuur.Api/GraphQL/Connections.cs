@@ -3,6 +3,7 @@ using GraphQL.Builders;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using GraphQL.Validation;
+using Infrastructuur.Api.GraphQL.Federation;
 
 namespace Infrastructuur.Api.GraphQL;
 
@@ -160,6 +161,7 @@ public sealed class PageInfoType : ObjectGraphType<PageInfo>
         Name = "PageInfo";
         Description = "Paging state of a connection (Relay cursor connections).";
         this.DefaultPolicy(Policies.Public);
+        this.Shareable(); // every Relay subgraph defines the same PageInfo
         Field(p => p.HasNextPage).Description("True when more items follow this page.");
         Field(p => p.HasPreviousPage).Description("True when items come before this page.");
         Field(p => p.StartCursor, nullable: true).Description("The cursor of the first item of this page; null when the page is empty.");

@@ -49,17 +49,21 @@ public static class GraphQLSetup
         services.AddSingleton<GraphQLHttpEndpoint>();
 
         // node(id:) dispatch: every object graph type over an entity is a Node, named after the entity.
-        foreach (var entity in typeof(GraphQLSetup).Assembly.GetTypes()
+        var graphTypes = typeof(GraphQLSetup).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && !t.ContainsGenericParameters)
-            .Select(EntityOf)
-            .OfType<Type>()
-            .Distinct())
+            .Select(t => (GraphType: t, Entity: EntityOf(t)))
+            .Where(t => t.Entity is not null)
+            .ToList();
+        foreach (var entity in graphTypes.Select(t => t.Entity!).Distinct())
         {
             services.AddSingleton((NodeResolver)typeof(NodeResolver).GetMethod(nameof(NodeResolver.For))!.MakeGenericMethod(entity).Invoke(null, [entity.Name])!);
         }
 
         // The one Node that is a view of an entity rather than an entity: it declares its resolver next to its type.
         services.AddSingleton(Features.Dashboards.NetworkNodeType.Resolver);
+
+        // Federation's entities are the same Nodes (ADR 0027).
+        services.AddSingleton(new Federation.FederatedEntities([.. graphTypes.Select(t => t.GraphType).Append(typeof(Features.Dashboards.NetworkNodeType)).OrderBy(t => t.Name.EndsWith("Type", StringComparison.Ordinal) ? t.Name[..^4] : t.Name, StringComparer.Ordinal)]));
         return services;
     }
 

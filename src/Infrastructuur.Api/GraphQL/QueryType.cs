@@ -12,6 +12,7 @@ using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.Features.Search;
 using Infrastructuur.Api.Features.Signals;
 using Infrastructuur.Api.Features.Taxonomy;
+using Infrastructuur.Api.GraphQL.Federation;
 
 namespace Infrastructuur.Api.GraphQL;
 
@@ -37,6 +38,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddDashboardQueries();
         this.AddViewerQueries();
         this.AddSearchQueries();
+        this.AddFederationQueries(nodeResolvers);
     }
 }
 
@@ -48,6 +50,9 @@ public sealed class InfrastructuurSchema : Schema
         Description = "Infrastructuur: one graph over a neighbourhood social-health network — initiatives, organisations, offering, needs, funding.";
         Query = query;
         Mutation = mutation;
+
+        // Federation's fields execute on Query but are not the clients' schema (ADR 0027).
+        Filter = new FederationSchemaFilter();
 
         // What graphql-js's introspection query asks with its options on (isRepeatable, deprecated arguments and input fields).
         Features.RepeatableDirectives = true;

@@ -1,10 +1,14 @@
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
+using GraphQLParser.Visitors;
 
 namespace Infrastructuur.Api.GraphQL;
 
-/// <summary>The SDL printed from the live schema: served at GET /graphql?sdl and compared with schema/schema.graphql by a test.</summary>
+/// <summary>
+/// The SDL printed from the live schema: served at GET /graphql?sdl and compared with schema/schema.graphql by a test.
+/// Federation's fields and types are left out, as introspection leaves them out (<see cref="Federation.FederationSchemaFilter"/>).
+/// </summary>
 public sealed class SchemaDocument(ISchema schema)
 {
     private readonly Lazy<string> _text = new(() => Print(schema));
@@ -14,7 +18,11 @@ public sealed class SchemaDocument(ISchema schema)
     public static string Print(ISchema schema)
     {
         schema.Initialize();
-        var text = schema.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true });
-        return text.ReplaceLineEndings("\n").TrimEnd() + "\n";
+
+        // What schema.Print does with these options, less the federation's own elements (ADR 0027).
+        using var writer = new StringWriter();
+        new SDLPrinter(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true })
+            .PrintAsync(Federation.SubgraphSdl.WithoutFederation(schema.ToAST()), writer).AsTask().GetAwaiter().GetResult();
+        return writer.ToString().ReplaceLineEndings("\n").TrimEnd() + "\n";
     }
 }

@@ -3,7 +3,7 @@ using Infrastructuur.Tests.Infrastructure;
 
 namespace Infrastructuur.Tests.Foundation;
 
-/// <summary>The transport and the IDE judged by outside tools: graphql-http's server audit and a real Chromium.</summary>
+/// <summary>The transport, the IDE and the federation subgraph judged by outside tools: graphql-http's server audit, a real Chromium, Apollo's composition and gateway.</summary>
 public sealed partial class OutsideChecksTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
 {
     [SkippableFact]
@@ -32,6 +32,22 @@ public sealed partial class OutsideChecksTests(SqliteAppFixture fixture) : IClas
 
         Assert.True(code == 0, output);
         Assert.Contains("3 passed, 0 failed", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Apollo Federation v2 (ADR 0027): @apollo/composition composes our _service SDL with a wijkprofiel subgraph that
+    /// extends Neighbourhood by cbsCode, and @apollo/gateway runs queries across both, in each direction.
+    /// </summary>
+    [SkippableFact]
+    public async Task Our_subgraph_composes_with_a_wijkprofiel_and_the_gateway_answers_across_both()
+    {
+        TestEnvironment.Require(NodeTools.Unavailable);
+        await NodeTools.EnsureInstalledAsync();
+
+        var (code, output) = await NodeTools.NodeAsync("federation.mjs", [fixture.App.GraphQLUrl.ToString()], TimeSpan.FromMinutes(2));
+
+        Assert.True(code == 0, output);
+        Assert.Contains("5 passed, 0 failed", output, StringComparison.Ordinal);
     }
 
     [SkippableFact]

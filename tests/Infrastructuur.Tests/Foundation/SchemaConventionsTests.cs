@@ -21,6 +21,13 @@ public sealed partial class SchemaConventionsTests(SqliteAppFixture fixture) : I
         ["object-references: AccessLogEntry.requestId"] = "deliberate: the request's correlation ID (as in the technical log), not a reference to an object",
         ["object-references: NetworkEdge.from"] = "deliberate: an edge names nodes listed in the same answer by ID, so a graph library joins them without repeating each node",
         ["object-references: NetworkEdge.to"] = "deliberate: as NetworkEdge.from",
+        ["custom-scalars: _Any"] = "named and defined by the Apollo Federation subgraph spec (ADR 0027): a gateway's entity representation, no format of ours",
+        ["names: _Any"] = "named by the Apollo Federation subgraph spec (ADR 0027)",
+        ["names: _Entity"] = "named by the Apollo Federation subgraph spec (ADR 0027)",
+        ["names: _Service"] = "named by the Apollo Federation subgraph spec (ADR 0027)",
+        ["names: Query._entities"] = "named by the Apollo Federation subgraph spec (ADR 0027)",
+        ["names: Query._service"] = "named by the Apollo Federation subgraph spec (ADR 0027)",
+        ["root-lists: Query._entities"] = "the Apollo Federation subgraph spec's key look-up, like nodes(ids:) (ADR 0027)",
     };
 
     private static readonly string[] BuiltInScalars = ["String", "Int", "Float", "Boolean", "ID"];

@@ -168,6 +168,18 @@ public sealed class LimitsTests(SqliteAppFixture fixture) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task Federation_entities_are_priced_by_their_representations_as_a_list_of_keys()
+    {
+        // 100 representations, each fetching 100 areas: 100 × (1 + 1 + 100) = 10,200, as nodes(ids:) with 100 IDs.
+        var representations = Enumerable.Repeat(new Dictionary<string, object> { ["__typename"] = "Municipality", ["cbsCode"] = "GM0599" }, 100);
+
+        var response = await App.QueryAsync("query($r: [_Any!]!) { _entities(representations: $r) { ... on Municipality { areas(first: 100) { nodes { id } } } } }", new { r = representations });
+
+        AssertLimit(response, false, "COST_LIMIT_EXCEEDED", 5000);
+        Assert.Contains("10200", response.Errors![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Circular_fragments_are_refused_not_followed()
     {
         var response = await App.QueryAsync("query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }");

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Features.People;
 using Infrastructuur.Api.GraphQL;
+using Infrastructuur.Api.GraphQL.Federation;
 
 namespace Infrastructuur.Api.Features.Access;
 
@@ -19,6 +20,7 @@ public sealed class AccessLogEntryType : ObjectGraphType<AccessLogEntry>
         Description = "One read of a person's personal data: who read which fields, in which role, when. The log is append-only; you see the entries about yourself, administrators see all.";
         this.DefaultPolicy(Policies.Scoped);
         this.AsNode();
+        this.Inaccessible(); // about people: stays in this API with them (ADR 0027)
         Field<NonNullGraphType<DateTimeGraphType>>("readAt").Description("When the data was read (UTC).").FromColumn(x => x.CreatedAt);
         Field<NonNullGraphType<PersonType>>("person")
             .Description("The person whose data was read.")

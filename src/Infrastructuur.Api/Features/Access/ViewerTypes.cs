@@ -7,6 +7,7 @@ using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.People;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
+using Infrastructuur.Api.GraphQL.Federation;
 
 namespace Infrastructuur.Api.Features.Access;
 
@@ -104,6 +105,7 @@ public sealed class PersonalDataExportType : ObjectGraphType<PersonalDataExport>
         Name = "PersonalDataExport";
         Description = "Everything held about you: your person record with contact details, the initiatives you coordinate, your employers and the municipalities you serve, your shareholdings, and who read your data.";
         this.PersonalDataOf<PersonalDataExport>(e => e.Person.Id);
+        this.Inaccessible(); // personal data: stays in this API (ADR 0027)
         Field(e => e.ExportedAt).Description("When the export was made (UTC).");
         Field<NonNullGraphType<PersonType>>("person").Description("Your person record; its contact details are yours to read.").Resolve(ctx => ctx.Source.Person);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InitiativeCoordinatorType>>>>("coordinatorRoles")

@@ -7,6 +7,7 @@ using Infrastructuur.Api.Features.Network;
 using Infrastructuur.Api.Features.Organisations;
 using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.GraphQL;
+using Infrastructuur.Api.GraphQL.Federation;
 
 namespace Infrastructuur.Api.Features.Geography;
 
@@ -28,8 +29,9 @@ public sealed class MunicipalityType : ObjectGraphType<Municipality>
         Description = "A Dutch municipality (gemeente), identified by its CBS code.";
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
-        Field(m => m.Name).Description("The municipality's name, e.g. Nissewaard.");
+        Field(m => m.Name).Description("The municipality's name, e.g. Nissewaard.").Shareable(); // CBS publishes it: other subgraphs may carry it too
         Field(m => m.CbsCode).Description("CBS municipality code: GM followed by four digits, e.g. GM1930.");
+        this.KeyedBy("cbsCode", (db, codes) => db.Municipalities.Where(m => codes.Contains(m.CbsCode)).Select(m => new KeyedId(m.CbsCode, m.Id, 0)), EntityKeys.CbsCode);
         Field<NonNullGraphType<ConnectionType<AreaType>>>("areas")
             .Description("The municipality's own working areas, by name.")
             .PagingArguments()
@@ -83,11 +85,14 @@ public sealed class NeighbourhoodType : ObjectGraphType<Neighbourhood>
         Description = "A CBS region below a municipality: a district (CBS wijk) or a neighbourhood (CBS buurt).";
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
-        Field(n => n.Name).Description("The region's name, e.g. Middelland.");
+        Field(n => n.Name).Description("The region's name, e.g. Middelland.").Shareable(); // CBS publishes it: other subgraphs may carry it too
         Field<NonNullGraphType<RegionLevelType>>("level").Description("The CBS level: DISTRICT (wijk) or NEIGHBOURHOOD (buurt).").FromColumn(x => x.Level);
         Field(n => n.LocalLabel, nullable: true).Description("The municipality's own word for this level; Rotterdam calls the CBS wijk Delfshaven a \"gebied\" and the CBS buurt Middelland a \"wijk\".");
         Field(n => n.CbsCode, nullable: true).Description("CBS code (WK + 6 digits, BU + 8 digits); null when none is known. Real codes are never invented; only the demo regions of Nissewaard carry placeholder codes in CBS's pattern (BU1930…).");
         Field(n => n.CbsCodeYear, nullable: true).Description("The year of the CBS region file the code is taken from; CBS codes are versioned per year.");
+
+        // As neighbourhood(cbsCode:): the newest code year wins.
+        this.KeyedBy("cbsCode", (db, codes) => db.Neighbourhoods.Where(n => n.CbsCode != null && codes.Contains(n.CbsCode)).Select(n => new KeyedId(n.CbsCode!, n.Id, n.CbsCodeYear ?? 0)), EntityKeys.CbsCode);
         Field<NonNullGraphType<MunicipalityType>>("municipality")
             .Description("The municipality the region lies in.")
             .Reads(x => x.MunicipalityId).Resolve(ctx => ctx.LoadSelectedById<Municipality>(ctx.Source.MunicipalityId));

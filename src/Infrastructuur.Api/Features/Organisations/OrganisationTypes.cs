@@ -14,6 +14,8 @@ using Infrastructuur.Api.Features.Programmes;
 using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.Features.Shared.Mutations;
 using Infrastructuur.Api.GraphQL;
+using Infrastructuur.Api.GraphQL.Federation;
+using Infrastructuur.Api.Features.Import;
 using Microsoft.EntityFrameworkCore;
 
 namespace Infrastructuur.Api.Features.Organisations;
@@ -58,6 +60,10 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationIdentifierType>>>>("identifiers")
             .Description("Identifiers in public schemes such as NL-KVK.")
             .Reads().Resolve(ctx => ctx.Loader<IdentifiersByOrganisation>().Load(ctx.Source.Id).Then(list => list ?? []));
+        Field<StringGraphType>("kvkNumber")
+            .Description($"The organisation's Chamber of Commerce (KvK) number, eight digits: the value of its {Kvk.Scheme} identifier; null when it has none. Federation's key for organisations by KvK number.")
+            .Reads().Resolve(ctx => ctx.Loader<IdentifiersByOrganisation>().Load(ctx.Source.Id).Then(list => list?.FirstOrDefault(i => i.Scheme == Kvk.Scheme)?.Value));
+        this.KeyedBy("kvkNumber", (db, numbers) => db.OrganisationIdentifiers.Where(i => i.Scheme == Kvk.Scheme && numbers.Contains(i.Value)).Select(i => new KeyedId(i.Value, i.OrganisationId, 0)), number => number.Trim());
         Field<OrganisationType>("parent")
             .Description("The organisation this one is part of, if any.")
             .Reads(x => x.ParentId).Resolve(ctx => ctx.LoadSelectedById<Organisation>(ctx.Source.ParentId));

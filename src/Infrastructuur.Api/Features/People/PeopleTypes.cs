@@ -8,6 +8,7 @@ using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
+using Infrastructuur.Api.GraphQL.Federation;
 
 namespace Infrastructuur.Api.Features.People;
 
@@ -22,6 +23,10 @@ public sealed class PersonType : ObjectGraphType<Person>
         Description = "A person in the network (a coordinator, a contact person, a shareholder). Only the name they chose to be shown under is public; contact details are personal data.";
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
+
+        // A supergraph's schema is shared with every party of the federation: people stay in this API, where
+        // PersonalData.Guard checks and logs each read (ADR 0027).
+        this.Inaccessible();
         Field(p => p.DisplayName).Description("The public name the person chose to be shown under, e.g. \"Coördinator A.\"; never their full name.");
         Field<StringGraphType>("fullName")
             .PersonalDataOf(p => p.Id)

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Initiatives;
 using Infrastructuur.Api.GraphQL;
+using Infrastructuur.Api.GraphQL.Federation;
 using Infrastructuur.Api.GraphQL.Limits;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +30,7 @@ public abstract class TaxonomyTermType<T, TSelf> : ObjectGraphType<T>
         this.DefaultPolicy(Policies.Public);
         this.AsNode();
         Field(t => t.Code).Description($"The {kind}'s stable code, e.g. for filters in links; unique within its taxonomy.");
+        this.KeyedBy("code", (db, codes) => db.Set<T>().Where(t => codes.Contains(t.Code)).Select(t => new KeyedId(t.Code, t.Id, 0)));
         Field<NonNullGraphType<StringGraphType>>("name")
             .Description("The name in the caller's language (Accept-Language: Dutch or English; English when neither is asked for).")
             .Reads(t => t.NameNl, t => t.NameEn)

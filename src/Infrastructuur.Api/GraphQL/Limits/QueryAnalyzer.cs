@@ -190,7 +190,7 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options, IReadOn
         // A connection costs 1 and multiplies what is below it by its page size (over-large pages are refused by
         // validation, so they count as the maximum here), or by the most items the data allows when the field declares a
         // ListBound; its edges/nodes are that page, not a further list.
-        // Any other list of objects counts its length (nodes(ids:)) or an assumed size.
+        // Any other list of objects counts its length (nodes(ids:), _entities(representations:)) or an assumed size.
         private double Cost(GraphQLField field, FieldType? definition, IGraphType? parent, double children)
         {
             foreach (var argument in field.Arguments?.Items ?? [])
@@ -208,7 +208,7 @@ public sealed class QueryAnalyzer(ISchema schema, LimitsOptions options, IReadOn
                     return 1 + (page * children);
                 }
 
-                if (argName == "ids" && ListLength(argument.Value) is { } length)
+                if (argName is "ids" or "representations" && ListLength(argument.Value) is { } length)
                 {
                     return Math.Max(length, 1) * (1 + children);
                 }
