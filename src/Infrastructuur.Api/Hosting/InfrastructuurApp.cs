@@ -1,4 +1,5 @@
 using Infrastructuur.Api.Features.Dashboards;
+using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Import;
 using Infrastructuur.Api.Features.Shared.Mutations;
 using Infrastructuur.Api.GraphQL;
@@ -44,6 +45,7 @@ public static class InfrastructuurApp
         app.MapInfrastructuurHealth();
         app.MapInfrastuurGraphQL();
         app.MapBaselineImport();
+        app.MapThreeSixtyGiving();
         return app;
     }
 
