@@ -49,14 +49,14 @@ public static class ThreeSixtyGivingEndpoint
 
         if (badClientKey)
         {
-            await ErrorAsync(http, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, $"The {TrustedClient.Header} is not the key of a trusted client.");
+            await HttpErrors.WriteAsync(http, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, $"The {TrustedClient.Header} is not the key of a trusted client.");
             return;
         }
 
         if (http.Request.Headers.Authorization.Count > 0 && !(await http.AuthenticateAsync()).Succeeded)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            await ErrorAsync(http, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, "The bearer token is not valid.");
+            await HttpErrors.WriteAsync(http, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, "The bearer token is not valid.");
             return;
         }
 
@@ -266,11 +266,5 @@ public static class ThreeSixtyGivingEndpoint
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message = $"Too many requests; try again in {seconds} s.", extensions = new { code = ErrorCodes.RateLimited, retryAfterSeconds = seconds } } } }, http.RequestAborted);
-    }
-
-    private static async Task ErrorAsync(HttpContext http, int status, string code, string message)
-    {
-        http.Response.StatusCode = status;
-        await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message, extensions = new { code } } } }, http.RequestAborted);
     }
 }

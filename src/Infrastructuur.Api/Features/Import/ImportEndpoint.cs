@@ -33,14 +33,14 @@ public static class ImportEndpoint
         if (rates.TryMutation(rates.CallerKey(http)) is { } wait)
         {
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(BaselineTemplate.Invariant);
-            await ErrorAsync(http, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many writes; wait Retry-After seconds.");
+            await HttpErrors.WriteAsync(http, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many writes; wait Retry-After seconds.");
             return;
         }
 
         if (http.Request.Headers.Authorization.Count == 0 || !(await http.AuthenticateAsync()).Succeeded)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
-            await ErrorAsync(http, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, "Sign in as a municipal official or administrator.");
+            await HttpErrors.WriteAsync(http, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, "Sign in as a municipal official or administrator.");
             return;
         }
 
@@ -48,7 +48,7 @@ public static class ImportEndpoint
         var viewer = await Viewer.LoadAsync(http.User, db, ct);
         if (viewer.Role is not (Role.MunicipalOfficial or Role.Admin))
         {
-            await ErrorAsync(http, StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Only municipal officials and administrators import a baseline.");
+            await HttpErrors.WriteAsync(http, StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Only municipal officials and administrators import a baseline.");
             return;
         }
 
@@ -56,13 +56,13 @@ public static class ImportEndpoint
         var municipality = code.Length == 0 ? null : await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(m => m.CbsCode == code, ct);
         if (municipality is null)
         {
-            await ErrorAsync(http, code.Length == 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status404NotFound, code.Length == 0 ? ErrorCodes.BadRequest : ErrorCodes.NotFound, "Name the municipality by its CBS code: ?municipality=GM1930.");
+            await HttpErrors.WriteAsync(http, code.Length == 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status404NotFound, code.Length == 0 ? ErrorCodes.BadRequest : ErrorCodes.NotFound, "Name the municipality by its CBS code: ?municipality=GM1930.");
             return;
         }
 
         if (!viewer.Serves(municipality.Id))
         {
-            await ErrorAsync(http, StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "You may import only for a municipality you serve.");
+            await HttpErrors.WriteAsync(http, StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "You may import only for a municipality you serve.");
             return;
         }
 
@@ -76,7 +76,7 @@ public static class ImportEndpoint
         var (body, format, name, problem) = await ReadBodyAsync(http.Request, limit, ct);
         if (body is null || format is null)
         {
-            await ErrorAsync(http, problem == "too large" ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadRequest,
+            await HttpErrors.WriteAsync(http, problem == "too large" ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadRequest,
                 problem == "too large" ? $"The file is larger than {limit} bytes." : "Send text/csv, an XLSX file or a zip of an HSDS package, as the body or one multipart file.");
             return;
         }
@@ -143,11 +143,5 @@ public static class ImportEndpoint
         await source.CopyToAsync(copy, ct);
         copy.Position = 0;
         return copy;
-    }
-
-    private static async Task ErrorAsync(HttpContext http, int status, string code, string message)
-    {
-        http.Response.StatusCode = status;
-        await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message, extensions = new { code } } } }, http.RequestAborted);
     }
 }
