@@ -50,7 +50,24 @@ public sealed class KeysetOrder<T, TKey>(string name, Expression<Func<T, TKey>> 
     }
 
     public IQueryable<T> Seek(IQueryable<T> query, string cursor, bool reverse) =>
-        query.Where(SeekPredicate<T>(cursor, reverse, p => p));
+        query.Where(SeekPredicate(cursor, reverse, key, e => e.Id));
+
+    /// <summary>
+    /// Seeks, orders and maps the rows of an index table that carries a copy of this ordering's key and the row's id:
+    /// the database walks that table's (…, key, id) index instead of ordering the rows themselves. The cursors are the
+    /// ones <see cref="Seek"/> and <see cref="Cursor"/> use, so a client cannot tell the two paths apart.
+    /// </summary>
+    public IQueryable<T> Walk<TRow>(IQueryable<TRow> index, Expression<Func<TRow, TKey>> rowKey, Expression<Func<TRow, Guid>> rowId, Expression<Func<TRow, T>> node, string? cursor, bool reverse)
+    {
+        var desc = descending ^ reverse;
+        if (cursor is not null)
+        {
+            index = index.Where(SeekPredicate(cursor, reverse, rowKey, rowId));
+        }
+
+        var ordered = desc ? index.OrderByDescending(rowKey).ThenByDescending(rowId) : index.OrderBy(rowKey).ThenBy(rowId);
+        return ordered.Select(node);
+    }
 
     /// <summary>
     /// Wraps a correlated child sequence (the body of <c>parent => children</c>) in seek, order and take: one parent's
@@ -62,7 +79,7 @@ public sealed class KeysetOrder<T, TKey>(string name, Expression<Func<T, TKey>> 
         var body = children;
         if (cursor is not null)
         {
-            body = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(T)], body, SeekPredicate<T>(cursor, reverse, p => p));
+            body = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(T)], body, SeekPredicate(cursor, reverse, key, e => e.Id));
         }
 
         Expression<Func<T, Guid>> id = e => e.Id;
@@ -86,16 +103,15 @@ public sealed class KeysetOrder<T, TKey>(string name, Expression<Func<T, TKey>> 
     private static int CompareKeys(TKey a, TKey b) =>
         a is string sa && b is string sb ? string.CompareOrdinal(sa, sb) : a.CompareTo(b);
 
-    private Expression<Func<TRow, bool>> SeekPredicate<TRow>(string cursor, bool reverse, Func<ParameterExpression, Expression> nodeOf)
+    private Expression<Func<TRow, bool>> SeekPredicate<TRow>(string cursor, bool reverse, Expression<Func<TRow, TKey>> keyOf, Expression<Func<TRow, Guid>> idOf)
     {
         var (value, id) = Decode(cursor);
         var forward = !(descending ^ reverse);
 
         // key > v OR (key = v AND id > id0) for ascending; mirrored for descending. Values go in as closures so EF parameterises them.
         var parameter = Expression.Parameter(typeof(TRow), "row");
-        var node = nodeOf(parameter);
-        var keyBody = new Replace(key.Parameters[0], node).Visit(key.Body);
-        var idBody = Expression.Property(node, nameof(Entity.Id));
+        var keyBody = new Replace(keyOf.Parameters[0], parameter).Visit(keyOf.Body);
+        var idBody = new Replace(idOf.Parameters[0], parameter).Visit(idOf.Body);
         var valueExpr = Expression.Property(Expression.Constant(new Box<TKey>(value)), nameof(Box<TKey>.Value));
         var idExpr = Expression.Property(Expression.Constant(new Box<Guid>(id)), nameof(Box<Guid>.Value));
         var zero = Expression.Constant(0);

@@ -95,7 +95,15 @@ public static class Paging
     /// GraphQL.NET reuses resolve contexts once a resolver returns, and <paramref name="query"/> runs again later for
     /// the count: read arguments and Source before calling this, never inside <paramref name="query"/>.
     /// </remarks>
-    public static async Task<object?> PageAsync<T>(this IResolveFieldContext context, Func<InfrastructuurDb, IQueryable<T>> query, IKeysetOrder<T> order)
+    /// <param name="walk">
+    /// Optionally, the same rows already sought past the cursor and ordered, on an index the database keeps for this
+    /// ordering (<see cref="KeysetOrder{T, TKey}.Walk"/>); null from it, or no walk, orders <paramref name="query"/>.
+    /// </param>
+    public static async Task<object?> PageAsync<T>(
+        this IResolveFieldContext context,
+        Func<InfrastructuurDb, IQueryable<T>> query,
+        IKeysetOrder<T> order,
+        Func<InfrastructuurDb, string?, bool, IQueryable<T>?>? walk = null)
         where T : class
     {
         var request = context.Request();
@@ -104,14 +112,30 @@ public static class Paging
         var shape = Shape.OfConnection(context, typeof(T)).With(order.Reads);
         var viewer = await request.RowsViewerAsync(context.CancellationToken);
         await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
-        var page = query(db).VisibleTo(viewer);
         var cursor = args.Backward ? args.Before : args.After;
-        if (cursor is not null)
+        IQueryable<T> sorted;
+        if (walk?.Invoke(db, cursor, args.Backward) is { } walked)
         {
-            page = order.Seek(page, cursor, args.Backward);
+            // The walk reaches the rows through the index table's navigation, which is no query source the visibility
+            // filter wraps: the rule goes on the rows themselves.
+            sorted = walked.VisibleTo(viewer);
+            if (Visibility.Rule<T>(viewer) is { } rule)
+            {
+                sorted = sorted.Where(rule);
+            }
+        }
+        else
+        {
+            var page = query(db).VisibleTo(viewer);
+            if (cursor is not null)
+            {
+                page = order.Seek(page, cursor, args.Backward);
+            }
+
+            sorted = order.Sort(page, args.Backward);
         }
 
-        var sorted = order.Sort(page, args.Backward).Take(args.Size + 1).AsNoTracking();
+        sorted = sorted.Take(args.Size + 1).AsNoTracking();
         var rows = await (shape.Selector<T>(db.Model, viewer) is { } selector ? sorted.Select(selector) : sorted).ToListAsync(context.CancellationToken);
         return Build(rows, order, args, () => new Deferred<int>(async ct =>
         {

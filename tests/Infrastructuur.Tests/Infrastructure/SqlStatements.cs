@@ -91,4 +91,31 @@ public sealed class SqlStatements : IDisposable, IObserver<DiagnosticListener>, 
 }
 
 /// <summary>One statement as it ran: its text and its parameters' names and values.</summary>
-public sealed record RecordedCommand(string Text, IReadOnlyList<(string Name, object? Value)> Parameters);
+public sealed record RecordedCommand(string Text, IReadOnlyList<(string Name, object? Value)> Parameters)
+{
+    /// <summary>The statement again, with its parameter values, under EXPLAIN QUERY PLAN (SQLite) or EXPLAIN (PostgreSQL).</summary>
+    public async Task<List<string>> ExplainAsync(TestApp app)
+    {
+        await using var db = await app.OpenDbAsync();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = (app.Engine == Engine.Sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + Text;
+        foreach (var (name, value) in Parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(app.Engine == Engine.Sqlite ? reader.GetString(3) : reader.GetString(0).Trim());
+        }
+
+        return lines;
+    }
+}

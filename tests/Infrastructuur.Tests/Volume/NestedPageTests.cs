@@ -69,7 +69,7 @@ public abstract partial class NestedPageTests(Func<TestApp> app)
     // The plan reads the activities only by a search per parent row (the provider's ID from the outer row), never whole.
     private async Task AssertRangePerParentAsync(RecordedCommand statement)
     {
-        var plan = await ExplainAsync(statement);
+        var plan = await statement.ExplainAsync(app());
         var text = $"{statement.Text}\n---\n{string.Join("\n", plan)}";
         if (app().Engine == Engine.Sqlite)
         {
@@ -228,32 +228,6 @@ public abstract partial class NestedPageTests(Func<TestApp> app)
     }
 
     private static Guid NodeId(JsonNode node) => GlobalId.Decode(node["id"]!.GetValue<string>(), "Activity");
-
-    // The recorded statement again, with its parameter values, under EXPLAIN QUERY PLAN (SQLite) or EXPLAIN (PostgreSQL).
-    private async Task<List<string>> ExplainAsync(RecordedCommand statement)
-    {
-        await using var db = await app().OpenDbAsync();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = (app().Engine == Engine.Sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + statement.Text;
-        foreach (var (name, value) in statement.Parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        var lines = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(app().Engine == Engine.Sqlite ? reader.GetString(3) : reader.GetString(0).Trim());
-        }
-
-        return lines;
-    }
 
     [GeneratedRegex(@"SEARCH \w+ USING (COVERING )?INDEX \w+ \(ProviderOrganisationId=\?")]
     private static partial Regex SqliteRangePerParent();

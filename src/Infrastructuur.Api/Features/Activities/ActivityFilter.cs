@@ -45,7 +45,26 @@ public sealed class ActivityFilter : PlaceAndTextFilter
     /// <summary>Checks the arguments now and returns the query they select; called once per page and once per count.</summary>
     public Func<InfrastructuurDb, IQueryable<Activity>> Compile()
     {
-        var shared = Filters.PlaceAndText<Activity>(this, a => a.Neighbourhoods, m => a => a.MunicipalityId == m, ms => a => ms.Contains(a.MunicipalityId));
+        var on = CompileOn();
+        return db => on(db, db.Activities);
+    }
+
+    /// <summary>The region of <c>neighbourhood</c>, when given: its activities can be walked on the region index.</summary>
+    public Guid? Region() => Filters.Id(Neighbourhood, nameof(Geography.Neighbourhood));
+
+    /// <summary>
+    /// As <see cref="Compile"/>, applied to the activities of another source; <paramref name="regionWalked"/> when that
+    /// source is a walk of the region index, which holds the region's activities only.
+    /// </summary>
+    public Func<InfrastructuurDb, IQueryable<Activity>, IQueryable<Activity>> CompileOn(bool regionWalked = false)
+    {
+        var shared = Filters.PlaceAndText<Activity>(
+            this,
+            a => a.Neighbourhoods,
+            m => a => a.MunicipalityId == m,
+            ms => a => ms.Contains(a.MunicipalityId),
+            (db, r) => a => db.Set<ActivityRegion>().Any(x => x.RegionId == r && x.ActivityId == a.Id),
+            regionWalked);
         var themes = Filters.Ids(Themes, nameof(Theme), "themes");
         var targetGroups = Filters.Ids(TargetGroups, nameof(TargetGroup), "targetGroups");
         var codes = Codes();
@@ -66,9 +85,9 @@ public sealed class ActivityFilter : PlaceAndTextFilter
         var activeOn = ActiveOn;
         var activeBetween = ActiveBetween;
         var near = Near is { } circle ? circle.Check().Within(circle.WithinKm) : null;
-        return db =>
+        return (db, source) =>
         {
-            var q = shared(db, db.Activities)
+            var q = shared(db, source)
                 .WithTermAtOrBelow(db, a => a.Themes, themes)
                 .WithTermAtOrBelow(db, a => a.TargetGroups, targetGroups)
                 .WithTermAtOrBelow(db, a => a.Themes, codes.Themes is { } t ? Shared.Codes.TermIds<Theme>(db, [.. t]) : null)
@@ -187,6 +206,12 @@ public sealed class ActivityOrder : ListOrder<ActivityOrderField>
 
     /// <summary>Name, ascending: the order of every activity connection that has no orderBy.</summary>
     public static IKeysetOrder<Activity> Default => ByName.Ascending;
+
+    /// <summary>The ordering as a start-date ordering, or null when it is another.</summary>
+    public static KeysetOrder<Activity, DateOnly>? StartsOn(IKeysetOrder<Activity> order) => ByStartsOn.Of(order);
+
+    /// <summary>The ordering as a name ordering, or null when it is another.</summary>
+    public static KeysetOrder<Activity, string>? Name(IKeysetOrder<Activity> order) => ByName.Of(order);
 
     /// <summary>
     /// The keyset ordering, ties broken by ID so that paging never skips or repeats an activity. NEXT_OCCURRENCE counts

@@ -16,12 +16,19 @@ public static class ActivityQueries
             .Argument<ActivityOrderType>("orderBy", "The order of the list; by name, ascending, when left out.")
             .ResolveAsync(async ctx =>
             {
-                var filter = ctx.GetArgument<ActivityFilter?>("filterBy");
-                var query = (filter ?? new ActivityFilter()).Compile();
+                var filter = ctx.GetArgument<ActivityFilter?>("filterBy") ?? new ActivityFilter();
+                var on = filter.CompileOn();
                 var args = ConnectionArgs.From(ctx);
                 var order = ctx.GetArgument<ActivityOrder?>("orderBy")?.Keyset(filter, args.After ?? args.Before) ?? ActivityOrder.Default;
-                await ctx.EnsureKnownAsync((filter ?? new ActivityFilter()).Codes());
-                return await ctx.PageAsync(query, order);
+                await ctx.EnsureKnownAsync(filter.Codes());
+
+                // One region's activities: the page walks the region index in the requested order (ADR 0030).
+                var region = filter.Region();
+                var onRegion = filter.CompileOn(regionWalked: true);
+                return await ctx.PageAsync(
+                    db => on(db, db.Activities),
+                    order,
+                    region is { } r ? (db, cursor, backward) => ActivityRegions.Walk(db, r, order, cursor, backward) is { } walked ? onRegion(db, walked) : null : null);
             });
 
         query.Field<ActivityType>("activity")

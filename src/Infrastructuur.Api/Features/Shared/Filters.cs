@@ -131,13 +131,17 @@ public static class Filters
     /// <summary>
     /// Compiles the shared conditions into a query step; arguments are checked now, so a bad ID fails before any SQL runs.
     /// <paramref name="regions"/> are the regions an item serves; <paramref name="inMunicipality"/> says what belonging to a
-    /// municipality means for it.
+    /// municipality means for it; <paramref name="inRegion"/>, when given, tests "serves the region or one inside it" on a
+    /// table the database keeps for that instead of on the links. <paramref name="regionWalked"/> leaves that test out for a
+    /// source that holds only the region's items already (it would only mislead the planner's estimates).
     /// </summary>
     public static Func<InfrastructuurDb, IQueryable<T>, IQueryable<T>> PlaceAndText<T>(
         PlaceAndTextFilter? filter,
         Expression<Func<T, IEnumerable<Neighbourhood>>> regions,
         Func<Guid, Expression<Func<T, bool>>> inMunicipality,
-        Func<IQueryable<Guid>, Expression<Func<T, bool>>> inMunicipalities)
+        Func<IQueryable<Guid>, Expression<Func<T, bool>>> inMunicipalities,
+        Func<InfrastructuurDb, Guid, Expression<Func<T, bool>>>? inRegion = null,
+        bool regionWalked = false)
         where T : Entity, ISearchable
     {
         if (filter is null)
@@ -164,9 +168,9 @@ public static class Filters
                 q = q.Where(Serving<T>(db, links, null, db.Neighbourhoods.Where(InOrBelowArea(a)).Select(n => n.Id)));
             }
 
-            if (region is { } r)
+            if (region is { } r && !regionWalked)
             {
-                q = q.Where(Serving<T>(db, links, r, db.Neighbourhoods.Where(n => n.ParentId == r).Select(n => n.Id)));
+                q = q.Where(inRegion?.Invoke(db, r) ?? Serving<T>(db, links, r, db.Neighbourhoods.Where(n => n.ParentId == r).Select(n => n.Id)));
             }
 
             if (codes.Municipality is { } municipalityCode)

@@ -27,6 +27,10 @@ public sealed class KeysetOrderPair<T, TKey>(string name, Expression<Func<T, TKe
     public KeysetOrder<T, TKey> Descending { get; } = new($"{name}-desc", key, descending: true);
 
     public IKeysetOrder<T> In(OrderDirection direction) => direction == OrderDirection.Desc ? Descending : Ascending;
+
+    /// <summary>The direction of this pair that <paramref name="order"/> is, or null when it belongs to another ordering.</summary>
+    public KeysetOrder<T, TKey>? Of(IKeysetOrder<T> order) =>
+        ReferenceEquals(order, Ascending) ? Ascending : ReferenceEquals(order, Descending) ? Descending : null;
 }
 
 /// <summary>The value of an <c>orderBy</c> argument: what to order by and in which direction.</summary>

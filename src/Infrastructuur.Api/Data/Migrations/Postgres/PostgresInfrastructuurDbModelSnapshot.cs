@@ -444,6 +444,34 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Activities.ActivityRegion", b =>
+                {
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("StartsOnKey")
+                        .HasColumnType("date");
+
+                    b.HasKey("RegionId", "ActivityId");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("RegionId", "NameKey", "ActivityId");
+
+                    b.HasIndex("RegionId", "StartsOnKey", "ActivityId");
+
+                    b.ToTable("ActivityRegions", (string)null);
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Activities.ReachRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2834,6 +2862,23 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.Navigation("ProviderInitiative");
 
                     b.Navigation("ProviderOrganisation");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Activities.ActivityRegion", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Activities.Activity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Activity");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Activities.ReachRecord", b =>

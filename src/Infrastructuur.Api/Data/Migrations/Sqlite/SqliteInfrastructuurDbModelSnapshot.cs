@@ -438,6 +438,33 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Activities.ActivityRegion", b =>
+                {
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOnKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegionId", "ActivityId");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("RegionId", "NameKey", "ActivityId");
+
+                    b.HasIndex("RegionId", "StartsOnKey", "ActivityId");
+
+                    b.ToTable("ActivityRegions", (string)null);
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Activities.ReachRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2814,6 +2841,23 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.Navigation("ProviderInitiative");
 
                     b.Navigation("ProviderOrganisation");
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Activities.ActivityRegion", b =>
+                {
+                    b.HasOne("Infrastructuur.Api.Features.Activities.Activity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Infrastructuur.Api.Features.Geography.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Activity");
                 });
 
             modelBuilder.Entity("Infrastructuur.Api.Features.Activities.ReachRecord", b =>
