@@ -137,7 +137,8 @@ public static class ActivityRegions
 
     public static void CreatePostgres(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.Sql(Rebuild);
+        // Statistics now: until autovacuum comes by, the planner would guess the new table's size and pick a sort.
+        migrationBuilder.Sql(Rebuild + "\nANALYZE \"ActivityRegions\";");
         migrationBuilder.Sql($$"""
             CREATE FUNCTION "ActivityRegions_on_link"() RETURNS trigger LANGUAGE plpgsql AS $fn$
             BEGIN
