@@ -1,5 +1,6 @@
 using Infrastructuur.Api.Features.Dashboards;
 using Infrastructuur.Api.Features.Funding;
+using Infrastructuur.Api.Features.Hsds;
 using Infrastructuur.Api.Features.Import;
 using Infrastructuur.Api.Features.Shared.Mutations;
 using Infrastructuur.Api.GraphQL;
@@ -46,6 +47,7 @@ public static class InfrastructuurApp
         app.MapInfrastuurGraphQL();
         app.MapBaselineImport();
         app.MapThreeSixtyGiving();
+        app.MapHsds();
         return app;
     }
 

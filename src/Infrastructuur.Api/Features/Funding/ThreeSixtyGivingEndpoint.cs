@@ -6,7 +6,6 @@ using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Dashboards;
 using Infrastructuur.Api.GraphQL;
 using Infrastructuur.Api.GraphQL.Limits;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -40,23 +39,8 @@ public static class ThreeSixtyGivingEndpoint
         var ct = http.RequestAborted;
 
         // The same gates as /graphql, in the same order: the request budget, a bad client key, an invalid token.
-        var (caller, badClientKey) = rates.CallerOf(http);
-        if (rates.TryRequest(caller) is { } wait)
+        if (await OpenDataGate.AdmitAsync(http, rates) is not { } caller)
         {
-            await RateLimitedAsync(http, wait);
-            return;
-        }
-
-        if (badClientKey)
-        {
-            await HttpErrors.WriteAsync(http, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, $"The {TrustedClient.Header} is not the key of a trusted client.");
-            return;
-        }
-
-        if (http.Request.Headers.Authorization.Count > 0 && !(await http.AuthenticateAsync()).Succeeded)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            await HttpErrors.WriteAsync(http, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, "The bearer token is not valid.");
             return;
         }
 
@@ -79,7 +63,7 @@ public static class ThreeSixtyGivingEndpoint
 
         // Anyone may cache it; every use asks again, and an unchanged export costs a 304.
         http.Response.Headers.CacheControl = "public, no-cache";
-        if (NotModified(http.Request, etag, lastModified))
+        if (OpenDataGate.NotModified(http.Request, etag, lastModified))
         {
             http.Response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -90,7 +74,7 @@ public static class ThreeSixtyGivingEndpoint
         {
             http.Response.Headers.Remove(HeaderNames.ETag);
             http.Response.Headers.Remove(HeaderNames.LastModified);
-            await RateLimitedAsync(http, costWait);
+            await OpenDataGate.RateLimitedAsync(http, costWait);
             return;
         }
 
@@ -110,20 +94,6 @@ public static class ThreeSixtyGivingEndpoint
 
         logs.CreateLogger("Infrastructuur.OpenData").LogInformation(
             "360Giving {Format} export: {Grants} grants in {Milliseconds} ms", csv ? "csv" : "json", summary.Count, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-    }
-
-    // If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2): the ETag is exact, the date only to the second.
-    private static bool NotModified(HttpRequest request, string etag, DateTimeOffset? lastModified)
-    {
-        var match = request.Headers.IfNoneMatch.ToString();
-        if (match.Length > 0)
-        {
-            return match.Trim() == "*" || match.Split(',').Select(m => m.Trim()).Select(m => m.StartsWith("W/", StringComparison.Ordinal) ? m[2..] : m).Contains(etag, StringComparer.Ordinal);
-        }
-
-        return lastModified is { } last
-            && DateTimeOffset.TryParseExact(request.Headers.IfModifiedSince.ToString(), "R", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
-            && last <= since;
     }
 
     private static string ETag(bool csv, Dictionary<Guid, long> versions, int identifiers, int count, ThreeSixtyGivingOptions options)
@@ -258,13 +228,5 @@ public static class ThreeSixtyGivingEndpoint
         json.WriteString("name", organisation.Name);
         json.WriteEndObject();
         json.WriteEndArray();
-    }
-
-    private static async Task RateLimitedAsync(HttpContext http, TimeSpan wait)
-    {
-        var seconds = (int)Math.Ceiling(Math.Max(wait.TotalSeconds, 1));
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message = $"Too many requests; try again in {seconds} s.", extensions = new { code = ErrorCodes.RateLimited, retryAfterSeconds = seconds } } } }, http.RequestAborted);
     }
 }
