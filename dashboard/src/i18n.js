@@ -10,7 +10,6 @@ const texts = {
     signOut: 'Afmelden',
     signedInAs: (role) => `Aangemeld als ${role}.`,
     anonymous: 'Niet aangemeld: kleine aantallen over bewoners zijn onderdrukt. Plak het token van een ambtenaar om ze te zien (het wordt niet bewaard).',
-    seesRecords: 'U ziet ook kleine aantallen over bewoners.',
     municipality: 'gemeente',
     area: 'werkgebied',
     loading: 'Laden…',
@@ -86,7 +85,6 @@ const texts = {
     reviewTotals: 'Totalen',
     reviewSignals: 'Signalen per thema',
     reach: 'Bereik',
-    firstChart: 'Eerste grafiek',
   },
   en: {
     title: 'Social infrastructure dashboard',
@@ -98,7 +96,6 @@ const texts = {
     signOut: 'Sign out',
     signedInAs: (role) => `Signed in as ${role}.`,
     anonymous: 'Not signed in: small counts about residents are suppressed. Paste an official’s token to see them (it is not stored).',
-    seesRecords: 'You also see small counts about residents.',
     municipality: 'municipality',
     area: 'working area',
     loading: 'Loading…',
@@ -174,7 +171,6 @@ const texts = {
     reviewTotals: 'Totals',
     reviewSignals: 'Signals per theme',
     reach: 'Reach',
-    firstChart: 'First chart',
   },
 };
 

@@ -20,6 +20,7 @@ const state = {
   token: null, // in memory only: never stored, never in the URL
 };
 let charts = [];
+let places = null;
 let generation = 0;
 let firstChartMarked = false;
 
@@ -83,7 +84,10 @@ async function renderHeader(t, options) {
   document.querySelector('header').replaceChildren(el('h1', {}, t.title), form, status);
 
   try {
-    const data = await run('DashboardPagePlaces', {}, options);
+    // The places and the viewer change only with the token and the language.
+    const key = `${options.lang}|${options.token ?? ''}`;
+    if (places?.key !== key) places = { key, data: run('DashboardPagePlaces', {}, options) };
+    const data = await places.data.catch((error) => { places = null; throw error; });
     const municipalities = data.municipalities.nodes;
     place.replaceChildren(...placeOptions(municipalities, t));
     if (!state.place && municipalities.length) state.place = `municipality:${municipalities[0].cbsCode}`;
