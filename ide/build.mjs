@@ -2,9 +2,10 @@
 // at /graphql/ide/* (index.html itself is served at GET /graphql).
 // Usage: node build.mjs [outdir]   (default: ./dist)
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gatherLicences, writeIndex } from '../eng/bundled-page.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outdir = path.resolve(process.argv[2] ?? path.join(here, 'dist'));
@@ -66,28 +67,6 @@ await esbuild.build({
   entryNames: '[name]',
 });
 
-// Gather esbuild's per-bundle licence notices into one file.
-const legal = readdirSync(outdir).filter((f) => f.endsWith('.LEGAL.txt')).sort();
-writeFileSync(path.join(outdir, 'licenses.txt'), legal.map((f) => readFileSync(path.join(outdir, f), 'utf8')).join('\n'));
-for (const f of legal) rmSync(path.join(outdir, f));
-
-// No inline script or style: works under a strict CSP (script-src 'self').
-writeFileSync(
-  path.join(outdir, 'index.html'),
-  `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Infrastructuur GraphQL IDE</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="${prefix}graphiql.css">
-<script type="module" src="${prefix}graphiql.js"></script>
-</head>
-<body>
-<div id="graphiql">Loading…</div>
-</body>
-</html>
-`,
-);
+gatherLicences(outdir);
+writeIndex(outdir, { lang: 'en', title: 'Infrastructuur GraphQL IDE', prefix, name: 'graphiql', body: '<div id="graphiql">Loading…</div>' });
 console.log(`built ${outdir}`);

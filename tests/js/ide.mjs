@@ -3,10 +3,10 @@
 // Opens <baseUrl>/graphql as a normal navigation (Accept: text/html), runs <query>
 // through the UI, waits for <expectedSubstring> in the result pane, opens the docs
 // explorer, and fails on CSP violations or uncaught errors. Prints "ide ok" on success.
-import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isCsp, launchChromium, reportCspViolations } from './chromium.mjs';
 
 const [baseUrl, query, expected, screenshotPath] = process.argv.slice(2);
 if (!baseUrl || query === undefined || expected === undefined) {
@@ -19,19 +19,11 @@ setTimeout(() => { console.error('FAIL: ide check exceeded 120 s'); process.exit
 
 const consoleErrors = [];
 const fatal = []; // CSP violations and uncaught errors
-const isCsp = (t) => /Content Security Policy|Refused to (load|execute|apply|create|connect|evaluate)/i.test(t);
 const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'ide-chromium-'));
 let context;
 let failure;
 try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1400, height: 900 },
-    timeout: WAIT,
-  });
+  context = await launchChromium(userDataDir, { timeout: WAIT });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(WAIT);
   const onConsole = (where) => (msg) => {
@@ -43,9 +35,7 @@ try {
   page.on('console', onConsole('page'));
   page.on('pageerror', (err) => fatal.push(`uncaught error: ${err.message}`));
   page.on('worker', (w) => w.on('console', onConsole(`worker ${w.url()}`)));
-  // Catches violations even where Chromium does not log them to the console.
-  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) =>
-    console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI}`)));
+  await reportCspViolations(page);
 
   const url = `${baseUrl.replace(/\/+$/, '')}/graphql`;
   const resp = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: WAIT });

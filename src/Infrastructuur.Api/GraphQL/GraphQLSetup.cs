@@ -6,7 +6,6 @@ using GraphQLParser.AST;
 using Infrastructuur.Api.GraphQL.Limits;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Shared.Mutations;
-using Microsoft.Extensions.FileProviders;
 
 namespace Infrastructuur.Api.GraphQL;
 
@@ -46,6 +45,7 @@ public static class GraphQLSetup
         services.AddSingleton<SchemaDocument>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<IdePage>();
+        services.AddSingleton<Features.Dashboards.DashboardPage>();
         services.AddSingleton<GraphQLHttpEndpoint>();
 
         // node(id:) dispatch: every object graph type over an entity is a Node, named after the entity.
@@ -92,22 +92,8 @@ public static class GraphQLSetup
 
     public static WebApplication MapInfrastuurGraphQL(this WebApplication app)
     {
-        var ide = app.Services.GetRequiredService<IdePage>();
-        if (Directory.Exists(ide.Folder))
-        {
-            app.UseStaticFiles(new StaticFileOptions
-            {
-                RequestPath = IdePage.AssetPath,
-                FileProvider = new PhysicalFileProvider(ide.Folder),
-                OnPrepareResponse = file =>
-                {
-                    if (IdePage.IsPage(file.File.Name))
-                    {
-                        IdePage.ApplyHeaders(file.Context.Response);
-                    }
-                },
-            });
-        }
+        app.Services.GetRequiredService<IdePage>().MapAssets(app);
+        Features.Dashboards.DashboardPage.Map(app);
 
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         app.Map("/graphql", endpoint.HandleAsync);

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Infrastructuur.Tests.Infrastructure;
@@ -309,6 +310,25 @@ public sealed class TransportTests(SqliteAppFixture fixture) : IClassFixture<Sql
         Assert.Equal(expected, response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Contains("frame-ancestors 'none'", expected, StringComparison.Ordinal);
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task The_dashboard_page_is_served_with_its_own_origin_policy_also_as_a_static_file()
+    {
+        var page = await App.Client.GetAsync("/dashboard");
+        var asFile = await App.Client.GetAsync("/dashboard/assets/index.html");
+        var script = await App.Client.GetAsync("/dashboard/assets/dashboard.js");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src", policy, StringComparison.Ordinal); // scripts fall back to 'self': no inline, no CDN
+        Assert.Equal(policy, asFile.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("nosniff", script.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
     private static HttpRequestMessage Post(string body, string? accept = null)

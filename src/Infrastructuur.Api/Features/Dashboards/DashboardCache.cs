@@ -32,6 +32,9 @@ public sealed class DashboardOptions
     /// </summary>
     public int MaxConcurrentComputations { get; set; } = 1;
 
+    /// <summary>Serve the dashboard page at GET /dashboard (ADR 0029).</summary>
+    public bool EnablePage { get; set; } = true;
+
     public static DashboardOptions Of(IResolveFieldContext context) => Of(context.Request().Services);
 
     // Bound once per app (binding reflects over the section: a few percent of a small section's time when done per field).
