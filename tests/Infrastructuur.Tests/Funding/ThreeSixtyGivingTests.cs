@@ -176,6 +176,40 @@ public abstract class ThreeSixtyGivingTests(Func<TestApp> app)
     }
 
     [SkippableFact]
+    public async Task A_corrected_KvK_number_changes_the_ETag_and_reaches_the_export()
+    {
+        string Kvk() => Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var recipient = Organisation(OrganisationKind.Welfare);
+        var wrong = Kvk();
+        recipient.Identifiers = [new OrganisationIdentifier { Scheme = "NL-KVK", Value = wrong }];
+        await using (var db = await app().OpenDbAsync())
+        {
+            db.Add(Grant(Organisation(), recipient, 250_00, new DateOnly(2025, 6, 1)));
+            await db.SaveChangesAsync();
+        }
+
+        using var first = await app().Client.GetAsync(ThreeSixtyGivingEndpoint.JsonPath);
+        Assert.Contains(wrong, await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var etag = first.Headers.ETag!;
+
+        // Only the identifier row changes: no grant, no organisation, so no data version moves.
+        var right = Kvk();
+        await using (var db = await app().OpenDbAsync())
+        {
+            var identifier = await db.OrganisationIdentifiers.SingleAsync(i => i.OrganisationId == recipient.Id);
+            identifier.Value = right;
+            await db.SaveChangesAsync();
+        }
+
+        using var changed = await SendAsync(ThreeSixtyGivingEndpoint.JsonPath, r => r.Headers.IfNoneMatch.Add(etag));
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag);
+        var body = await changed.Content.ReadAsStringAsync();
+        Assert.Contains(right, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(wrong, body, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Pages_run_the_same_statements_whatever_the_number_of_grants()
     {
         await SyntheticWorld.OfAsync(app(), Synthetic, seed: 360);

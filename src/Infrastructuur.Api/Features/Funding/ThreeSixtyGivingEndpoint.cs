@@ -51,7 +51,7 @@ public static class ThreeSixtyGivingEndpoint
         // Validators: the database's data versions (moved by triggers on every table the export reads, ADR 0014) and the
         // identifiers (which have no version of their own), with the settings that shape the output.
         var versions = await DashboardVersions.ReadAsync(db, ct);
-        var identifiers = await db.OrganisationIdentifiers.CountAsync(ct);
+        var identifiers = await OpenDataGate.IdentifiersStampAsync(db, ct);
         var summary = await export.SummaryAsync(ct);
         var etag = ETag(csv, versions, identifiers, summary.Count, options);
         var lastModified = summary.Modified is { } modified ? new DateTimeOffset(modified.Ticks - (modified.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero) : (DateTimeOffset?)null;
@@ -96,7 +96,7 @@ public static class ThreeSixtyGivingEndpoint
             "360Giving {Format} export: {Grants} grants in {Milliseconds} ms", csv ? "csv" : "json", summary.Count, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private static string ETag(bool csv, Dictionary<Guid, long> versions, int identifiers, int count, ThreeSixtyGivingOptions options)
+    private static string ETag(bool csv, Dictionary<Guid, long> versions, string identifiers, int count, ThreeSixtyGivingOptions options)
     {
         var text = new StringBuilder(csv ? "csv" : "json");
         foreach (var (scope, version) in versions.OrderBy(v => v.Key))

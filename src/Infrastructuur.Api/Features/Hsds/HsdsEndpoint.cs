@@ -115,7 +115,7 @@ public static class HsdsEndpoint
             // The ETag: the database's data versions (moved by triggers on every table read here, ADR 0014), the
             // organisation identifiers (which have no version), and the request itself.
             var versions = await DashboardVersions.ReadAsync(db, ct);
-            var identifiers = await db.OrganisationIdentifiers.CountAsync(ct);
+            var identifiers = await OpenDataGate.IdentifiersStampAsync(db, ct);
             var etag = ETag(http.Request, versions, identifiers);
             http.Response.Headers.ETag = etag;
             http.Response.Headers.CacheControl = "public, no-cache";
@@ -160,7 +160,7 @@ public static class HsdsEndpoint
             (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private static string ETag(HttpRequest request, Dictionary<Guid, long> versions, int identifiers)
+    private static string ETag(HttpRequest request, Dictionary<Guid, long> versions, string identifiers)
     {
         var text = new StringBuilder(HsdsVersion).Append('|').Append(request.Path.Value).Append(request.QueryString.Value);
         foreach (var (scope, version) in versions.OrderBy(v => v.Key))
