@@ -63,7 +63,7 @@ public sealed class ActivityFilter : PlaceAndTextFilter
             a => a.Neighbourhoods,
             m => a => a.MunicipalityId == m,
             ms => a => ms.Contains(a.MunicipalityId),
-            (db, r) => a => db.Set<ActivityRegion>().Any(x => x.RegionId == r && x.ActivityId == a.Id),
+            ActivityRegions.Serving,
             regionWalked);
         var themes = Filters.Ids(Themes, nameof(Theme), "themes");
         var targetGroups = Filters.Ids(TargetGroups, nameof(TargetGroup), "targetGroups");

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Shared;
 using Infrastructuur.Api.GraphQL;
 
@@ -23,12 +24,14 @@ public static class ActivityQueries
                 await ctx.EnsureKnownAsync(filter.Codes());
 
                 // One region's activities: the page walks the region index in the requested order (ADR 0030).
-                var region = filter.Region();
-                var onRegion = filter.CompileOn(regionWalked: true);
-                return await ctx.PageAsync(
-                    db => on(db, db.Activities),
-                    order,
-                    region is { } r ? (db, cursor, backward) => ActivityRegions.Walk(db, r, order, cursor, backward) is { } walked ? onRegion(db, walked) : null : null);
+                Func<InfrastructuurDb, string?, bool, IQueryable<Activity>?>? walk = null;
+                if (filter.Region() is { } region)
+                {
+                    var onRegion = filter.CompileOn(regionWalked: true);
+                    walk = (db, cursor, backward) => ActivityRegions.Walk(db, region, order, cursor, backward) is { } walked ? onRegion(db, walked) : null;
+                }
+
+                return await ctx.PageAsync(db => on(db, db.Activities), order, walk);
             });
 
         query.Field<ActivityType>("activity")

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.GraphQL;
@@ -63,8 +64,8 @@ public static class ActivityRegions
     }
 
     /// <summary>Whether the activity serves the region or one of its children: one primary-key probe.</summary>
-    public static IQueryable<Guid> ActivitiesIn(InfrastructuurDb db, Guid region) =>
-        db.Set<ActivityRegion>().Where(r => r.RegionId == region).Select(r => r.ActivityId);
+    public static Expression<Func<Activity, bool>> Serving(InfrastructuurDb db, Guid region) =>
+        a => db.Set<ActivityRegion>().Any(r => r.RegionId == region && r.ActivityId == a.Id);
 
     // Every (region, activity) pair: each link's region and that region's parent, with the activity's sort keys.
     private const string Pairs = """
