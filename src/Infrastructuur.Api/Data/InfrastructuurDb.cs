@@ -174,9 +174,9 @@ public abstract class InfrastructuurDb(DbContextOptions options) : DbContext(opt
         return written;
     }
 
-    // The tables whose rows the offering facts are computed from (OfferingFactTriggers note the activities).
+    // The tables whose rows the offering and count facts are computed from (OfferingFactTriggers and CountFactDdl note the activities).
     private static readonly HashSet<string> OfferingTables =
-        ["Activities", "ActivityTheme", "ActivityTargetGroup", "ActivityNeighbourhood", "ReachRecords", "Initiatives", "Themes", "TargetGroups"];
+        ["Activities", "ActivityTheme", "ActivityTargetGroup", "ActivityNeighbourhood", "ReachRecords", "Initiatives", "Themes", "TargetGroups", "Organisations"];
 
     // The tables whose rows the funding facts are computed from (FundingFactTriggers note the grants).
     private static readonly HashSet<string> FundingTables =

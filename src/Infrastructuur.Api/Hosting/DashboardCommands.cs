@@ -65,9 +65,10 @@ public static class DashboardCommands
             });
         var facts = await db.Set<OfferingFact>().CountAsync();
         var support = await db.Set<OfferingSupport>().CountAsync();
+        var counts = await db.Set<CountFact>().CountAsync();
         var money = await db.Set<FundingFact>().CountAsync();
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"Rebuilt the dashboards' facts for {window.First}–{window.Last}: {facts:N0} offering cells, {support:N0} provider rows, {money:N0} funding rows in {clock.Elapsed.TotalSeconds:F1} s."));
+            $"Rebuilt the dashboards' facts for {window.First}–{window.Last}: {facts:N0} offering cells, {support:N0} provider rows, {counts:N0} count rows, {money:N0} funding rows in {clock.Elapsed.TotalSeconds:F1} s."));
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Activities;
@@ -13,8 +14,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Infrastructuur.Tests.Dashboards;
 
 /// <summary>
-/// The offering facts the database keeps (ADR 0019) after any sequence of writes equal a rebuild from scratch, and the
-/// figures read from them equal the figures computed from the records, for every calendar year of the window.
+/// The offering facts and the count facts the database keeps (ADR 0019, ADR 0025) after any sequence of writes equal a
+/// rebuild from scratch, and the figures read from them equal the figures computed from the records, for every calendar
+/// year of the window.
 /// </summary>
 public abstract class OfferingFactTests(Func<TestApp> app)
 {
@@ -122,6 +124,73 @@ public abstract class OfferingFactTests(Func<TestApp> app)
         }
     }
 
+    [SkippableFact]
+    public async Task Grouped_counts_from_the_facts_follow_deletes_of_the_smallest_and_largest_capacity()
+    {
+        var w = await DashboardWorld.CreateAsync(app());
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var ids = new Dictionary<int, Guid>();
+        await using (var db = await app().OpenDbAsync())
+        {
+            foreach (var capacity in new[] { 1, 500, 999 })
+            {
+                var activity = new Activity
+                {
+                    Name = $"Capaciteit {capacity} {suffix}",
+                    Status = ActivityStatus.Active,
+                    MunicipalityId = w.Municipality.Id,
+                    ProviderOrganisationId = w.Organisations["O2"].Id,
+                    Schedule = ActivitySchedule.Period(new(2025, 2, 10), new(2025, 3, 31)),
+                    Capacity = capacity,
+                    Themes = [await db.Themes.SingleAsync(t => t.Id == w.Themes["T"].Id)],
+                    TargetGroups = [await db.TargetGroups.SingleAsync(g => g.Id == w.Groups["G"].Id)],
+                    Neighbourhoods = [await db.Neighbourhoods.SingleAsync(n => n.Id == w.Regions["B3"].Id)],
+                };
+                db.Add(activity);
+                await db.SaveChangesAsync();
+                ids[capacity] = activity.Id;
+            }
+        }
+
+        var before = await FirstQuarterOfThemeTAsync(w);
+        Assert.Equal(1, before["capacity"]!["min"]!.GetValue<int>());
+        Assert.Equal(999, before["capacity"]!["max"]!.GetValue<int>());
+
+        // The smallest through SaveChanges, the largest by hand in SQL (the next reader catches the facts up).
+        await using (var db = await app().OpenDbAsync())
+        {
+            db.Activities.Remove(await db.Activities.SingleAsync(a => a.Id == ids[1]));
+            await db.SaveChangesAsync();
+            await db.Activities.Where(a => a.Id == ids[999]).ExecuteDeleteAsync();
+        }
+
+        var after = await FirstQuarterOfThemeTAsync(w);
+        Assert.Equal(before["count"]!.GetValue<int>() - 2, after["count"]!.GetValue<int>());
+        Assert.InRange(after["capacity"]!["min"]!.GetValue<int>(), 2, 500);
+        Assert.InRange(after["capacity"]!["max"]!.GetValue<int>(), 500, 998);
+
+        // And every grouping, for the municipality and the area holding B3, equals the records.
+        await using (var db = await app().OpenDbAsync())
+        {
+            var a2 = w.Areas["A2"].Id;
+            foreach (var place in new[] { new Place(w.Municipality.Id, null, null, [.. w.Regions.Values.Select(r => r.Id)]), new Place(w.Municipality.Id, a2, null, await db.Neighbourhoods.Where(Filters.InOrBelowArea(a2)).Select(n => n.Id).ToListAsync()) })
+            foreach (var groupBy in CountGroupings)
+            {
+                var (records, facts) = await CountsBothWaysAsync(db, place, new(2025, 1, 1), new(2025, 12, 31), groupBy);
+                Assert.True(records == facts, $"counts by [{string.Join(", ", groupBy)}] ({place.AreaId}) differ\nrecords: {records}\nfacts:   {facts}");
+            }
+        }
+    }
+
+    /// <summary>The row of theme T in 2025-Q1 of counts(of: ACTIVITIES, groupBy: [THEME, QUARTER]) for the municipality in 2025, over HTTP.</summary>
+    private async Task<JsonNode> FirstQuarterOfThemeTAsync(DashboardWorld w)
+    {
+        var response = await app().QueryAsync(
+            $"{{ counts(of: ACTIVITIES, groupBy: [THEME, QUARTER], filterBy: {{ municipality: \"{w.Id(w.Municipality)}\", from: \"2025-01-01\", to: \"2025-12-31\" }}) {{ keys {{ value }} count capacity {{ min max }} }} }}");
+        response.AssertOk();
+        return response.Data!["counts"]!.AsArray().Single(r => r!["keys"]![0]!["value"]!.GetValue<string>() == w.Id(w.Themes["T"]) && r["keys"]![1]!["value"]!.GetValue<string>() == "2025-Q1")!;
+    }
+
     private static string Overlaps(List<Overlap> list) =>
         string.Join("\n", list.Select(o => $"{o.ThemeId} {o.TargetGroupId} {o.NeighbourhoodId} {o.Activities} {o.ProviderCount}: {string.Join(", ", o.Providers.Select(p => p.Id))}"));
 
@@ -147,7 +216,7 @@ public abstract class OfferingFactTests(Func<TestApp> app)
             };
         }
 
-        var op = activityIds.Count == 0 ? 0 : random.Next(12);
+        var op = activityIds.Count == 0 ? 0 : random.Next(13);
         var id = activityIds.Count == 0 ? Guid.Empty : Pick(activityIds);
         Task<Activity> Tracked() => db.Activities.Include(a => a.Themes).Include(a => a.TargetGroups).Include(a => a.Neighbourhoods).SingleAsync(a => a.Id == id);
         switch (op)
@@ -308,6 +377,16 @@ public abstract class OfferingFactTests(Func<TestApp> app)
                 return "area";
             }
 
+            case 12:
+            {
+                // A provider's kind is a key of the count facts (PROVIDER_KIND): a trigger notes its activities.
+                var chosen = Pick(w.Organisations.Values.Select(o => o.Id).ToList());
+                var organisation = await db.Organisations.SingleAsync(o => o.Id == chosen);
+                organisation.Kind = Pick(Enum.GetValues<OrganisationKind>());
+                await db.SaveChangesAsync();
+                return $"kind {organisation.Kind}";
+            }
+
             case 10:
             {
                 // A signal, answered by one of the activities or not (needs versus offering counts the responses).
@@ -356,8 +435,12 @@ public abstract class OfferingFactTests(Func<TestApp> app)
         await using var db = await app().OpenDbAsync();
         var facts = await db.Set<OfferingFact>().AsNoTracking().ToListAsync();
         var support = await db.Set<OfferingSupport>().AsNoTracking().ToListAsync();
+        var counts = await db.Set<CountFact>().AsNoTracking().ToListAsync();
+        var capacities = await db.Set<CountCapacity>().AsNoTracking().ToListAsync();
         return [.. facts.Select(f => $"F {f.Municipality} {f.Year} {f.Theme} {f.Group} {f.Region}: {f.Activities} {f.Capacity} {f.WithCapacity} {f.Verified} {f.Reach} {f.Organisations} {f.Initiatives}")
             .Concat(support.Select(s => $"S {s.Municipality} {s.Year} {s.Theme} {s.Group} {s.Region} {s.Provider}: {s.Initiative} {s.Activities}"))
+            .Concat(counts.Select(c => $"C {c.Scope} {c.Shape} {c.Theme} {c.Group} {c.Region} {c.Area} {c.Kind} {c.StartMonth} {c.EndMonth}: {c.Activities} {c.WithCapacity} {c.Capacity} {c.MinCapacity} {c.MaxCapacity}"))
+            .Concat(capacities.Select(c => $"V {c.Scope} {c.Shape} {c.Theme} {c.Group} {c.Region} {c.Area} {c.Kind} {c.StartMonth} {c.EndMonth} {c.Capacity}: {c.Activities}"))
             .Order(StringComparer.Ordinal)];
     }
 
@@ -399,8 +482,60 @@ public abstract class OfferingFactTests(Func<TestApp> app)
             var fromRecords = await Baseline.OverlapsFromRecordsAsync(db, scope, overlapCells, default);
             Assert.All(fromRecords, o => Assert.Equal(Math.Min(o.ProviderCount, OverlapType.MaxProviders), o.Providers.Count));
             Same("overlaps", Overlaps(fromRecords), Overlaps(await Baseline.OverlapsAsync(db, scope, overlapCells, default)));
+
+            // Query.counts of activities, read from the count facts, for groupings of every dimension.
+            var counted = new Place(w.Municipality.Id, area, null, regions);
+            foreach (var groupBy in CountGroupings)
+            {
+                var (records, facts) = await CountsBothWaysAsync(db, counted, new(year, 1, 1), new(year, 12, 31), groupBy);
+                Same($"counts by [{string.Join(", ", groupBy)}]", records, facts);
+            }
+        }
+
+        // The count facts answer any run of whole months, in or out of the window: a quarter, a month, a winter across the
+        // turn of a year, everything from a month on, up to a month, and no period at all.
+        var first = window.FirstYear;
+        (DateOnly? From, DateOnly? To)[] periods =
+        [
+            (new(first + 1, 4, 1), new(first + 1, 6, 30)), (new(first + 2, 2, 1), new(first + 2, 2, DateTime.DaysInMonth(first + 2, 2))),
+            (new(first, 11, 1), new(first + 1, 2, DateTime.DaysInMonth(first + 1, 2))), (new(first + 1, 7, 1), null), (null, new(first, 9, 30)), (null, null),
+            (new(first - 5, 1, 1), new(first - 5, 12, 31)),
+        ];
+        foreach (var (place, area, regions) in places)
+        foreach (var (from, to) in periods)
+        foreach (var groupBy in CountGroupings)
+        {
+            var (records, facts) = await CountsBothWaysAsync(db, new Place(w.Municipality.Id, area, null, regions), from, to, groupBy);
+            Assert.True(records == facts, $"counts by [{string.Join(", ", groupBy)}] {from}..{to} ({place}) from the records and from the facts differ after: {why}\nrecords: {records}\nfacts:   {facts}");
         }
     }
+
+    /// <summary>Groupings of Query.counts the tests compare: every dimension of ACTIVITIES, alone and with others, up to three.</summary>
+    private static readonly CountDimension[][] CountGroupings =
+    [
+        [],
+        [CountDimension.Theme, CountDimension.Quarter],
+        [CountDimension.Neighbourhood],
+        [CountDimension.Area, CountDimension.ProviderKind],
+        [CountDimension.Theme, CountDimension.TargetGroup, CountDimension.Neighbourhood],
+        [CountDimension.TargetGroup, CountDimension.Month],
+        [CountDimension.Year, CountDimension.Neighbourhood, CountDimension.Area],
+        [CountDimension.ProviderKind, CountDimension.Quarter, CountDimension.Theme],
+        [CountDimension.Neighbourhood, CountDimension.Quarter],
+    ];
+
+    /// <summary>Query.counts of activities of a place in a period of whole months, from the records and from the facts (which must answer), as text.</summary>
+    private static async Task<(string Records, string Facts)> CountsBothWaysAsync(InfrastructuurDb db, Place place, DateOnly? from, DateOnly? to, CountDimension[] groupBy)
+    {
+        var request = new GroupedCounts.Request(CountSubject.Activities, groupBy, place, from, to, null, true, 5);
+        var facts = await GroupedCounts.ComputeFromFactsAsync(db, request, CultureInfo.InvariantCulture, default);
+        Assert.NotNull(facts);
+        var records = await GroupedCounts.ComputeFromRecordsAsync(db, request, CultureInfo.InvariantCulture, default);
+        return (CountText(records), CountText(facts));
+    }
+
+    private static string CountText(List<CountRow> rows) =>
+        Text(rows.Select(r => $"{string.Join(" ", r.Keys.Select(k => $"{k.Dimension}={k.Value}/{k.Label}"))}: {r.Count} {r.Suppressed} {r.Measure}"));
 
     private static string Text(IEnumerable<string> rows) => string.Join("\n", rows.Order(StringComparer.Ordinal));
 }

@@ -6,6 +6,7 @@ using GraphQL;
 using GraphQL.Types;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Activities;
+using Infrastructuur.Api.Features.Dashboards.Facts;
 using Infrastructuur.Api.Features.Funding;
 using Infrastructuur.Api.Features.Geography;
 using Infrastructuur.Api.Features.Initiatives;
@@ -148,7 +149,7 @@ public static class GroupedCounts
     public const int MaxRows = 2_000;
 
     /// <summary>OtherKind codes: a provider or recipient that is not an organisation.</summary>
-    private const int InitiativeKind = 1, ProgrammeKind = 2;
+    internal const int InitiativeKind = 1, ProgrammeKind = 2;
 
     private static readonly Dictionary<CountSubject, CountDimension[]> Allowed = new()
     {
@@ -195,7 +196,22 @@ public static class GroupedCounts
         }
     }
 
-    public static async Task<List<CountRow>> ComputeAsync(InfrastructuurDb db, Request request, CultureInfo culture, CancellationToken cancellationToken)
+    /// <summary>
+    /// The counts: ACTIVITIES of a whole municipality or working area in a calendar year from the facts the database keeps
+    /// (ADR 0025), everything else from the records.
+    /// </summary>
+    public static async Task<List<CountRow>> ComputeAsync(InfrastructuurDb db, Request request, CultureInfo culture, CancellationToken cancellationToken) =>
+        await RowsAsync(db, request, await CountFactReader.GroupsAsync(db, request, cancellationToken) ?? await GroupsFromRecordsAsync(db, request, cancellationToken), culture, cancellationToken);
+
+    /// <summary>The counts from the records, whatever the facts hold: the definition the facts are tested against.</summary>
+    public static async Task<List<CountRow>> ComputeFromRecordsAsync(InfrastructuurDb db, Request request, CultureInfo culture, CancellationToken cancellationToken) =>
+        await RowsAsync(db, request, await GroupsFromRecordsAsync(db, request, cancellationToken), culture, cancellationToken);
+
+    /// <summary>The counts from the kept facts, or null when they cannot answer the request.</summary>
+    public static async Task<List<CountRow>?> ComputeFromFactsAsync(InfrastructuurDb db, Request request, CultureInfo culture, CancellationToken cancellationToken) =>
+        await CountFactReader.GroupsAsync(db, request, cancellationToken) is { } groups ? await RowsAsync(db, request, groups, culture, cancellationToken) : null;
+
+    private static async Task<List<Group>> GroupsFromRecordsAsync(InfrastructuurDb db, Request request, CancellationToken cancellationToken)
     {
         var items = Items(db, request);
         var slot = 0;
@@ -239,6 +255,11 @@ public static class GroupedCounts
                 }))
             .Take(MaxRows + 1)
             .ToListAsync(cancellationToken);
+        return rows;
+    }
+
+    private static async Task<List<CountRow>> RowsAsync(InfrastructuurDb db, Request request, List<Group> rows, CultureInfo culture, CancellationToken cancellationToken)
+    {
         if (rows.Count > MaxRows)
         {
             throw ApiException.BadRequest($"More than {MaxRows} groups: narrow 'filterBy' or group by fewer dimensions.");
@@ -490,9 +511,13 @@ public static class GroupedCounts
         where TEnum : struct, Enum =>
         value.ToString().ToConstantCase();
 
-    /// <summary>One group as the database returns it.</summary>
-    private sealed class Group
+    /// <summary>One group as the database returns it (from the records or the facts).</summary>
+    internal sealed class Group
     {
+        public void Key(int slot, Guid value) => (G1, G2, G3) = (slot == 0 ? value : G1, slot == 1 ? value : G2, slot == 2 ? value : G3);
+
+        public void Number(int slot, int? value) => (N1, N2, N3) = (slot == 0 ? value : N1, slot == 1 ? value : N2, slot == 2 ? value : N3);
+
         public Guid? G1 { get; set; }
 
         public Guid? G2 { get; set; }

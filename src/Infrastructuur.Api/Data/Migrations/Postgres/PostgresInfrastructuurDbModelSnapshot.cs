@@ -718,6 +718,95 @@ namespace Infrastructuur.Api.Data.Migrations.Postgres
                     b.ToTable("DashboardVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.CountCapacity", b =>
+                {
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Shape")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Theme")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Region")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StartMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EndMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Scope", "Shape", "Theme", "Group", "Region", "Area", "Kind", "StartMonth", "EndMonth", "Capacity");
+
+                    b.ToTable("CountCapacities", (string)null);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.CountFact", b =>
+                {
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Shape")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Theme")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Region")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StartMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EndMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Capacity")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("MaxCapacity")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinCapacity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WithCapacity")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Scope", "Shape", "Theme", "Group", "Region", "Area", "Kind", "StartMonth", "EndMonth");
+
+                    b.ToTable("CountFacts", (string)null);
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.FactKey", b =>
                 {
                     b.Property<int>("Id")

@@ -710,6 +710,95 @@ namespace Infrastructuur.Api.Data.Migrations.Sqlite
                     b.ToTable("DashboardVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.CountCapacity", b =>
+                {
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Shape")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Theme")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Region")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope", "Shape", "Theme", "Group", "Region", "Area", "Kind", "StartMonth", "EndMonth", "Capacity");
+
+                    b.ToTable("CountCapacities", (string)null);
+                });
+
+            modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.CountFact", b =>
+                {
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Shape")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Theme")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Region")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope", "Shape", "Theme", "Group", "Region", "Area", "Kind", "StartMonth", "EndMonth");
+
+                    b.ToTable("CountFacts", (string)null);
+                });
+
             modelBuilder.Entity("Infrastructuur.Api.Features.Dashboards.Facts.FactKey", b =>
                 {
                     b.Property<int>("Id")

@@ -185,13 +185,19 @@ public static class FactTableLayout
     {
         foreach (var (table, columns, key) in Tables)
         {
-            var names = string.Join(", ", columns.Split(", ").Select(c => c.Split(' ')[0]));
-            migrationBuilder.Sql($"""
-                CREATE TABLE "{table}_new" ({columns}, CONSTRAINT "PK_{table}" PRIMARY KEY ({key})){layout};
-                INSERT INTO "{table}_new" ({names}) SELECT {names} FROM "{table}";
-                DROP TABLE "{table}";
-                ALTER TABLE "{table}_new" RENAME TO "{table}";
-                """);
+            Rebuild(migrationBuilder, table, columns, key, layout);
         }
+    }
+
+    /// <summary>Rebuilds one SQLite table with its rows, in the layout given (" WITHOUT ROWID" or empty).</summary>
+    internal static void Rebuild(MigrationBuilder migrationBuilder, string table, string columns, string key, string layout)
+    {
+        var names = string.Join(", ", columns.Split(", ").Select(c => c.Split(' ')[0]));
+        migrationBuilder.Sql($"""
+            CREATE TABLE "{table}_new" ({columns}, CONSTRAINT "PK_{table}" PRIMARY KEY ({key})){layout};
+            INSERT INTO "{table}_new" ({names}) SELECT {names} FROM "{table}";
+            DROP TABLE "{table}";
+            ALTER TABLE "{table}_new" RENAME TO "{table}";
+            """);
     }
 }

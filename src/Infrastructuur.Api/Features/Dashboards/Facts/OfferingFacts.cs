@@ -5,6 +5,7 @@ using System.Text.Json;
 using Infrastructuur.Api.Data;
 using Infrastructuur.Api.Features.Activities;
 using Infrastructuur.Api.Features.Initiatives;
+using Infrastructuur.Api.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -112,7 +113,8 @@ public static class OfferingFacts
     /// <summary>Empties the facts and computes them again from every activity, for the years first to last.</summary>
     private static async Task RebuildAsync(InfrastructuurDb db, (int First, int Last) window, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { "OfferingFacts", "OfferingSupport", "OfferingActivityStates", "OfferingDirtyActivities" })
+        var counting = await CountFacts.ExistHereAsync(db, cancellationToken);
+        foreach (var table in new[] { "OfferingFacts", "OfferingSupport", "OfferingActivityStates", "OfferingDirtyActivities" }.Concat(counting ? ["CountFacts", "CountCapacities"] : []))
         {
             await FactSql.ReadAsync(db, $"DELETE FROM \"{table}\"", _ => { }, cancellationToken);
         }
@@ -145,6 +147,12 @@ public static class OfferingFacts
         await bulk.EntitiesAsync([.. facts.OrderBy(f => f.Municipality).ThenBy(f => f.Year).ThenBy(f => f.Theme).ThenBy(f => f.Group).ThenBy(f => f.Region)], cancellationToken);
         await bulk.EntitiesAsync(
             [.. support.OrderBy(s => s.Municipality).ThenBy(s => s.Year).ThenBy(s => s.Theme).ThenBy(s => s.Group).ThenBy(s => s.Region).ThenBy(s => s.Provider)], cancellationToken);
+        if (counting)
+        {
+            var (counts, capacities) = CountFacts.Rows(all.Counts);
+            await bulk.EntitiesAsync(counts, cancellationToken);
+            await bulk.EntitiesAsync(capacities, cancellationToken);
+        }
         await bulk.EntitiesAsync([new OfferingFactWindow { Id = WindowId, FirstYear = window.First, LastYear = window.Last }], cancellationToken);
     }
 
@@ -154,7 +162,11 @@ public static class OfferingFacts
         var activities = await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Where(a => a.Status == ActivityStatus.Active || a.Status == ActivityStatus.Paused || a.Status == ActivityStatus.Ended)
             .Where(a => a.ProviderInitiativeId == null || a.ProviderInitiative!.Status != InitiativeStatus.Draft)
-            .Select(a => new { a.Id, a.MunicipalityId, a.ProviderOrganisationId, a.ProviderInitiativeId, a.Schedule.StartsOn, a.Schedule.EndsOn, a.Schedule.Kind, a.Capacity, a.LastVerifiedOn })
+            .Select(a => new
+            {
+                a.Id, a.MunicipalityId, a.ProviderOrganisationId, a.ProviderInitiativeId, a.Schedule.StartsOn, a.Schedule.EndsOn, a.Schedule.Kind, a.Capacity, a.LastVerifiedOn,
+                ProviderKind = a.ProviderOrganisation != null ? (OrganisationKind?)a.ProviderOrganisation.Kind : null,
+            })
             .ToListAsync(cancellationToken);
         if (activities.Count == 0)
         {
@@ -177,17 +189,20 @@ public static class OfferingFacts
         var parents = await db.TargetGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.ParentId, cancellationToken);
 
         // The working areas each region lies in (directly, or through its district): an area's facts count the activities
-        // serving one of its regions, as an area scope does (Place.ResolveAsync).
+        // serving one of its regions, as an area scope does (Place.ResolveAsync). The offering facts take the areas of the
+        // municipalities kept here; the count facts every area of a served region (AREA groups by any of them).
         var municipalities = activities.Select(a => a.MunicipalityId).Distinct().ToList();
-        var areasOf = (await DashboardSql.RegionAreas(db).Join(db.Areas.Where(x => municipalities.Contains(x.MunicipalityId)), l => l.Key, x => x.Id, (l, x) => l)
-                .ToListAsync(cancellationToken))
-            .ToLookup(l => l.Owner, l => l.Key);
+        var named = regions.SelectMany(r => r.Select(x => x.Key)).Concat(records.SelectMany(r => r).Select(r => r.NeighbourhoodId).OfType<Guid>()).Distinct().ToList();
+        var regionAreas = await DashboardSql.RegionAreas(db).Where(l => named.Contains(l.Owner)).Join(db.Areas, l => l.Key, x => x.Id, (l, x) => new { Region = l.Owner, Area = l.Key, x.MunicipalityId })
+            .ToListAsync(cancellationToken);
+        var areasOf = regionAreas.Where(l => municipalities.Contains(l.MunicipalityId)).ToLookup(l => l.Region, l => l.Area);
+        var allAreasOf = regionAreas.ToLookup(l => l.Region);
 
         // Every term, region and provider named gets its integer key first (one round trip for the new ones).
         await keys.EnsureAsync(activities.SelectMany(a => new[] { a.MunicipalityId, a.ProviderOrganisationId ?? a.ProviderInitiativeId!.Value })
             .Concat(themes.SelectMany(t => t)).Concat(groups.SelectMany(g => g)).Concat(regions.SelectMany(r => r.Select(x => x.Key)))
             .Concat(records.SelectMany(r => r).Select(r => r.NeighbourhoodId).OfType<Guid>()).Concat(parents.Keys)
-            .Concat(areasOf.SelectMany(a => a)), cancellationToken);
+            .Concat(regionAreas.Select(a => a.Area)), cancellationToken);
 
         // A record naming a group counts for that group and the groups above it (three levels, as the roll-up tables).
         int[] Broader(Guid group)
@@ -209,7 +224,11 @@ public static class OfferingFacts
             var first = a.StartsOn?.Year ?? int.MinValue;
             var last = a.EndsOn?.Year ?? (a.Kind == ScheduleKind.OneOff && a.StartsOn is { } on ? on.Year : int.MaxValue);
             var municipality = keys[a.MunicipalityId];
-            var served = regions[a.Id].Where(r => r.MunicipalityId == a.MunicipalityId).Select(r => r.Key).ToList();
+            var own = regions[a.Id].Where(r => r.MunicipalityId == a.MunicipalityId).Select(r => r.Key).ToList();
+            var all = regions[a.Id].Select(r => r.Key).ToList();
+            var countAreas = all.SelectMany(r => allAreasOf[r]).GroupBy(x => (x.Area, x.MunicipalityId))
+                .Select(x => new CountArea(keys[x.Key.Area], x.Key.MunicipalityId == a.MunicipalityId, [.. x.Select(r => keys[r.Region]).Distinct().Order()]))
+                .OrderBy(x => x.Area);
             result[a.Id] = new ActivityContribution(
                 municipality,
                 keys[a.ProviderOrganisationId ?? a.ProviderInitiativeId!.Value],
@@ -220,12 +239,13 @@ public static class OfferingFacts
                 a.LastVerifiedOn,
                 [.. themes[a.Id].Select(t => keys[t]).Order()],
                 [.. groups[a.Id].Select(g => keys[g]).Order()],
-                [.. served.Select(r => keys[r]).Order()],
+                [.. own.Select(r => keys[r]).Order()],
                 [.. records[a.Id].OrderBy(r => r.PeriodStart).ThenBy(r => r.PeriodEnd).ThenBy(r => r.Count)
                     .Select(r => new ReachContribution(
                         r.PeriodStart, r.PeriodEnd, r.TargetGroupId is { } g ? Broader(g) : null, r.NeighbourhoodId is { } n ? keys[n] : null, r.Count,
                         r.NeighbourhoodId is { } place ? [.. areasOf[place].Select(x => keys[x]).Order()] : null))],
-                [.. served.SelectMany(r => areasOf[r]).Distinct().Select(x => keys[x]).Order()]);
+                [.. own.SelectMany(r => areasOf[r]).Distinct().Select(x => keys[x]).Order()],
+                new CountContribution(CountFacts.KindOf(a.ProviderKind), CountFacts.StartMonthOf(a.StartsOn), CountFacts.EndMonthOf(a.StartsOn, a.EndsOn, a.Kind == ScheduleKind.OneOff), [.. all.Select(r => keys[r]).Order()], [.. countAreas]));
         }
 
         return result;
@@ -234,6 +254,10 @@ public static class OfferingFacts
     /// <summary>Adds a change to the kept rows: support first (its 0↔1 moves change the cells' provider counts), then the cells.</summary>
     private static async Task ApplyAsync(InfrastructuurDb db, Contributions delta, CancellationToken cancellationToken)
     {
+        if (await CountFacts.ExistHereAsync(db, cancellationToken))
+        {
+            await CountFacts.ApplyAsync(db, delta.Counts, cancellationToken);
+        }
         var cells = delta.Cells;
         var emptied = new List<SupportKey>();
         foreach (var chunk in delta.Support.Where(s => s.Value.Activities != 0).Chunk(ChunkRows))
@@ -305,10 +329,13 @@ public static class OfferingFacts
 }
 
 /// <summary>One activity's contribution, in integer keys: what was expanded into cells the last time it was kept.</summary>
-/// <remarks>Areas: the working areas whose regions the activity serves (null in states kept before areas had facts).</remarks>
+/// <remarks>
+/// Areas: the working areas whose regions the activity serves (null in states kept before areas had facts). Counts: what
+/// it adds to the count facts (null in states kept before those; the migration that added them asked for a rebuild).
+/// </remarks>
 public sealed record ActivityContribution(
     int Municipality, int Provider, bool Initiative, int FirstYear, int LastYear, int? Capacity, DateOnly? VerifiedOn,
-    int[] Themes, int[] Groups, int[] Regions, ReachContribution[] Records, int[]? Areas = null);
+    int[] Themes, int[] Groups, int[] Regions, ReachContribution[] Records, int[]? Areas = null, CountContribution? Counts = null);
 
 /// <summary>
 /// A reach record: its period, its group with the groups above it (null: none named), its region (null: none), its count,
@@ -349,19 +376,27 @@ public sealed class Contributions(int firstYear, int lastYear)
 
     public Dictionary<SupportKey, (bool Initiative, int Activities)> Support { get; } = [];
 
+    /// <summary>The count facts' rows (<see cref="CountFacts"/>), per key the activities gained or lost.</summary>
+    public CountDelta Counts { get; } = new();
+
     /// <summary>Verified means: checked on a day from 365 days before the year's last day up to that day (Baseline.VerifiedWithinDays).</summary>
     private static bool Verified(DateOnly? on, int year) =>
         on is { } day && day <= new DateOnly(year, 12, 31) && day >= new DateOnly(year, 12, 31).AddDays(-Baseline.VerifiedWithinDays);
 
     public void Add(ActivityContribution a, int sign)
     {
+        // The count facts are keyed by the months an activity runs from and to, not by year: once per activity.
+        if (a.Counts is { } counts)
+        {
+            CountFacts.Add(Counts, a, counts, sign);
+        }
+
         for (var year = Math.Max(a.FirstYear, firstYear); year <= Math.Min(a.LastYear, lastYear); year++)
         {
             var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
             var records = a.Records.Where(r => r.Start <= end && r.End >= start).ToList();
             var ran = new Measures(1, a.Capacity ?? 0, a.Capacity is null ? 0 : 1, Verified(a.VerifiedOn, year) ? 1 : 0, 0, 0, 0);
             Cell(new CellKey(a.Municipality, year, 0, 0, 0), ran with { Reach = records.Sum(r => (long)r.Count) }, a, sign);
-
             // Each working area it serves: the same figures above the region grain, keyed by the area instead of the
             // municipality, with the records for one of the area's regions or for none. Region cells are the municipality's.
             foreach (var area in a.Areas ?? [])
