@@ -113,7 +113,7 @@ commit=$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEA
   echo "Each section request is followed by a \`{ __typename }\` request (the reference row); $rounds rounds over all sections, $requests requests per section per round."
   if [ -n "${BENCH_BEFORE:-}" ]; then side="alternately on this build and on the build before (its own copy of the same data)"; else side="on this build only (no BENCH_BEFORE)"; fi
   echo "Writes: each mutation $side, $writes times."
-  echo "Other scopes, $other requests per section each after the cold sections: a working area (facts kept per area; network and grouped counts compute from the records for every scope) and half a year (computed from the records)."
+  echo "Other scopes, $other requests per section each after the cold sections: a working area (facts kept per area; the network computes from the records for every scope), half a year (from the records, but grouped counts from their facts: whole months) and grouped counts for 2025-03-15..2025-09-14 (from the records)."
   echo "Load on the machine (1/5/15-minute load average): $load_before before, $load_after after."
   echo
   echo "$tables"
