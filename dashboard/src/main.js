@@ -35,10 +35,15 @@ const el = (tag, attributes = {}, ...children) => {
   return node;
 };
 
+// A place is named by its CBS code when it has a real one (what the API's municipalityCode and neighbourhoodCode take)
+// and by its ID otherwise: a place the API lists must open whatever code it carries.
+const municipalityKey = (m) => (/^GM\d{4}$/.test(m.cbsCode ?? '') ? m.cbsCode : m.id);
+const neighbourhoodKey = (n) => (/^(WK\d{6}|BU\d{8})$/.test(n.cbsCode ?? '') ? n.cbsCode : n.id);
+
 function scopeOf(place, year) {
   const [kind, value] = [place.slice(0, place.indexOf(':')), place.slice(place.indexOf(':') + 1)];
   const period = { from: `${year}-01-01`, to: `${year}-12-31` };
-  if (kind === 'municipality') return { municipalityCode: value, ...period };
+  if (kind === 'municipality') return /^GM\d{4}$/.test(value) ? { municipalityCode: value, ...period } : { municipality: value, ...period };
   if (kind === 'neighbourhood') return /^(WK\d{6}|BU\d{8})$/.test(value) ? { neighbourhoodCode: value, ...period } : { neighbourhood: value, ...period };
   return { area: value, ...period };
 }
@@ -53,9 +58,9 @@ function syncUrl() {
 
 function placeOptions(municipalities, t) {
   return municipalities.map((m) => el('optgroup', { label: m.name },
-    el('option', { value: `municipality:${m.cbsCode}` }, `${m.name} (${t.municipality})`),
+    el('option', { value: `municipality:${municipalityKey(m)}` }, `${m.name} (${t.municipality})`),
     m.areas.nodes.map((a) => el('option', { value: `area:${a.id}` }, `${a.name} (${t.area})`)),
-    m.neighbourhoods.nodes.map((n) => el('option', { value: `neighbourhood:${n.cbsCode ?? n.id}` }, `${n.level === 'NEIGHBOURHOOD' ? '· ' : ''}${n.name}${n.cbsCode ? ` (${n.cbsCode})` : ''}`))));
+    m.neighbourhoods.nodes.map((n) => el('option', { value: `neighbourhood:${neighbourhoodKey(n)}` }, `${n.level === 'NEIGHBOURHOOD' ? '· ' : ''}${n.name}${n.cbsCode ? ` (${n.cbsCode})` : ''}`))));
 }
 
 async function renderHeader(t, options) {
@@ -90,7 +95,7 @@ async function renderHeader(t, options) {
     const data = await places.data.catch((error) => { places = null; throw error; });
     const municipalities = data.municipalities.nodes;
     place.replaceChildren(...placeOptions(municipalities, t));
-    if (!state.place && municipalities.length) state.place = `municipality:${municipalities[0].cbsCode}`;
+    if (!state.place && municipalities.length) state.place = `municipality:${municipalityKey(municipalities[0])}`;
     place.value = state.place;
     status.textContent = data.viewer.isAuthenticated ? t.signedInAs(data.viewer.role.toLowerCase()) : t.anonymous;
   } catch (error) {

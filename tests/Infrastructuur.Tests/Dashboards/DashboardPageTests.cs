@@ -7,8 +7,8 @@ namespace Infrastructuur.Tests.Dashboards;
 /// <summary>
 /// The dashboard page (/dashboard, ADR 0029) in a real Chromium against the real app and the demo data: tests/js/dashboard.mjs
 /// opens it for Nissewaard (signed in as its official, by pasting a minted token) and for Middelland (anonymous, so
-/// small cells are suppressed), checks every section's tables and chart against the figures /graphql returns with the
-/// same registered documents, and runs axe-core. The time to the first chart is printed, not asserted.
+/// small cells are suppressed) and for a municipality without a real CBS code (named by its ID), checks every section's
+/// tables and chart against the figures /graphql returns with the same registered documents, and runs axe-core. The time to the first chart is printed, not asserted.
 /// </summary>
 public sealed class DashboardPageTests(SqliteAppFixture fixture, ITestOutputHelper output) : IClassFixture<SqliteAppFixture>
 {
@@ -19,6 +19,10 @@ public sealed class DashboardPageTests(SqliteAppFixture fixture, ITestOutputHelp
         TestEnvironment.Require(NodeTools.ChromiumUnavailable);
         await NodeTools.EnsureInstalledAsync();
         var screenshots = Path.Combine(AppContext.BaseDirectory, "dashboard-screenshots");
+
+        // A municipality whose code is not a CBS code (GM and four digits): the page names it by its ID.
+        var world = await DashboardWorld.CreateAsync(fixture.App);
+        var worldId = world.Id(world.Municipality);
         var cases = JsonSerializer.Serialize(new object[]
         {
             new
@@ -37,6 +41,14 @@ public sealed class DashboardPageTests(SqliteAppFixture fixture, ITestOutputHelp
                 token = (string?)null,
                 expectSuppressed = true,
                 english = true,
+            },
+            new
+            {
+                name = "uncoded",
+                place = $"municipality={Uri.EscapeDataString(worldId)}",
+                scope = new { municipality = worldId, from = "2025-01-01", to = "2025-12-31" },
+                token = world.AdminToken,
+                expectSuppressed = false,
             },
         });
 
