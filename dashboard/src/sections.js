@@ -238,6 +238,8 @@ export const sections = [
       const stage = { f: t.funder, c: t.column, k: t.kind, t: t.theme };
       const show = (name) => name.slice(2);
       return {
+        // A region with more grants than the page reads (20 pages) gives a partial diagram: say so, never hide it.
+        notes: pages.every((p) => p.complete) ? [] : [t.partialSankey(grants.size, funding.grants)],
         plotted: euros(sum(flows.filter((f) => f.from.startsWith('f|')).map((f) => f.value))),
         height: Math.max(420, 30 * names.filter((n) => n.startsWith('t|')).length),
         option: flows.length === 0 ? null : {
