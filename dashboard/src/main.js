@@ -37,14 +37,16 @@ const el = (tag, attributes = {}, ...children) => {
 
 // A place is named by its CBS code when it has a real one (what the API's municipalityCode and neighbourhoodCode take)
 // and by its ID otherwise: a place the API lists must open whatever code it carries.
-const municipalityKey = (m) => (/^GM\d{4}$/.test(m.cbsCode ?? '') ? m.cbsCode : m.id);
-const neighbourhoodKey = (n) => (/^(WK\d{6}|BU\d{8})$/.test(n.cbsCode ?? '') ? n.cbsCode : n.id);
+const MUNICIPALITY_CODE = /^GM\d{4}$/;
+const REGION_CODE = /^(WK\d{6}|BU\d{8})$/;
+const municipalityKey = (m) => (MUNICIPALITY_CODE.test(m.cbsCode ?? '') ? m.cbsCode : m.id);
+const neighbourhoodKey = (n) => (REGION_CODE.test(n.cbsCode ?? '') ? n.cbsCode : n.id);
 
 function scopeOf(place, year) {
   const [kind, value] = [place.slice(0, place.indexOf(':')), place.slice(place.indexOf(':') + 1)];
   const period = { from: `${year}-01-01`, to: `${year}-12-31` };
-  if (kind === 'municipality') return /^GM\d{4}$/.test(value) ? { municipalityCode: value, ...period } : { municipality: value, ...period };
-  if (kind === 'neighbourhood') return /^(WK\d{6}|BU\d{8})$/.test(value) ? { neighbourhoodCode: value, ...period } : { neighbourhood: value, ...period };
+  if (kind === 'municipality') return MUNICIPALITY_CODE.test(value) ? { municipalityCode: value, ...period } : { municipality: value, ...period };
+  if (kind === 'neighbourhood') return REGION_CODE.test(value) ? { neighbourhoodCode: value, ...period } : { neighbourhood: value, ...period };
   return { area: value, ...period };
 }
 

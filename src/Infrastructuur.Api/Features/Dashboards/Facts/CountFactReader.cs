@@ -30,7 +30,7 @@ internal static class CountFactReader
             return null;
         }
 
-        var (fromMonth, toMonth) = (request.From is { } from ? CountFacts.StartMonthOf(from) : 0, request.To is { } to ? CountFacts.StartMonthOf(to) : CountFacts.OpenEnd);
+        var (fromMonth, toMonth) = (request.From is { } from ? CountFacts.MonthOf(from) : 0, request.To is { } to ? CountFacts.MonthOf(to) : CountFacts.OpenEnd);
         var named = place.AreaId ?? place.MunicipalityId;
         // A unique key: read as a list, so EF Core adds no row limit (and no warning about one without an order).
         var scope = (await db.Set<FactKey>().AsNoTracking().Where(k => k.Key == named).Select(k => (int?)k.Id).ToListAsync(cancellationToken)).FirstOrDefault();

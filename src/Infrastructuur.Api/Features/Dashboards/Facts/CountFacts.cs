@@ -55,14 +55,15 @@ public static class CountFacts
     /// <summary>The month after every other: an activity that runs with no end.</summary>
     public const int OpenEnd = 999_912;
 
-    public static int StartMonthOf(DateOnly? day) => day is { } d ? (d.Year * 100) + d.Month : 0;
+    /// <summary>A day's month as yyyyMM (a first day's for StartMonth, a period's ends for the reader); 0 for no day.</summary>
+    public static int MonthOf(DateOnly? day) => day is { } d ? (d.Year * 100) + d.Month : 0;
 
     /// <summary>
     /// The month of the last day the activity runs, as Query.counts' period filter reads a schedule: its end, a one-off's
     /// only day, or <see cref="OpenEnd"/> (no end, or no first day either).
     /// </summary>
     public static int EndMonthOf(DateOnly? startsOn, DateOnly? endsOn, bool oneOff) =>
-        endsOn is { } end ? StartMonthOf(end) : oneOff && startsOn is { } on ? StartMonthOf(on) : OpenEnd;
+        endsOn is { } end ? MonthOf(end) : oneOff && startsOn is { } on ? MonthOf(on) : OpenEnd;
 
     /// <summary>Adds one activity's rows (sign −1 takes them away): once, whatever the years it runs in.</summary>
     public static void Add(CountDelta delta, ActivityContribution a, CountContribution c, int sign)

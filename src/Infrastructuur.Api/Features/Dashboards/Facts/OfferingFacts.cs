@@ -245,7 +245,7 @@ public static class OfferingFacts
                         r.PeriodStart, r.PeriodEnd, r.TargetGroupId is { } g ? Broader(g) : null, r.NeighbourhoodId is { } n ? keys[n] : null, r.Count,
                         r.NeighbourhoodId is { } place ? [.. areasOf[place].Select(x => keys[x]).Order()] : null))],
                 [.. own.SelectMany(r => areasOf[r]).Distinct().Select(x => keys[x]).Order()],
-                new CountContribution(CountFacts.KindOf(a.ProviderKind), CountFacts.StartMonthOf(a.StartsOn), CountFacts.EndMonthOf(a.StartsOn, a.EndsOn, a.Kind == ScheduleKind.OneOff), [.. all.Select(r => keys[r]).Order()], [.. countAreas]));
+                new CountContribution(CountFacts.KindOf(a.ProviderKind), CountFacts.MonthOf(a.StartsOn), CountFacts.EndMonthOf(a.StartsOn, a.EndsOn, a.Kind == ScheduleKind.OneOff), [.. all.Select(r => keys[r]).Order()], [.. countAreas]));
         }
 
         return result;
